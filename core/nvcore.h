@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvcore internal definitions shared by the bus backends and the core.
+ */
+#ifndef NVC_CORE_H
+#define NVC_CORE_H
+
+#include <linux/device.h>
+#include <linux/types.h>
+
+struct nvc_gpu;
+
+/**
+ * struct nvc_bus_ops - what a bus backend provides to the core
+ * @name: backend name for logs and sysfs ("pci" or "sim")
+ * @rd32: read a 32-bit BAR0 register
+ * @wr32: write a 32-bit BAR0 register
+ *
+ * Register accessors may be called from any context and must not sleep.
+ * DMA memory is allocated on &nvc_gpu.dev with the DMA API whatever the
+ * backend, and the interrupt is the Linux IRQ in &nvc_gpu.irq.
+ */
+struct nvc_bus_ops {
+	const char *name;
+	u32 (*rd32)(struct nvc_gpu *gpu, u32 addr);
+	void (*wr32)(struct nvc_gpu *gpu, u32 addr, u32 val);
+};
+
+/**
+ * struct nvc_chip_id - chip identity decoded from BOOT_0/BOOT_42
+ * @name: chip name in lower case, as in firmware paths ("tu102")
+ * @arch: architecture code (0x16 Turing, 0x17 Ampere, 0x19 Ada)
+ * @impl: implementation within the architecture
+ * @chipset: (arch << 4) | impl
+ * @revision: major << 4 | minor
+ * @fw_family: suffix of the firmware signature section ("tu10x")
+ */
+struct nvc_chip_id {
+	const char *name;
+	u8 arch;
+	u8 impl;
+	u16 chipset;
+	u8 revision;
+	const char *fw_family;
+};
+
+/**
+ * struct nvc_pci_ids - PCI identity of the function
+ * @vendor: vendor id
+ * @device: device id
+ * @subvendor: subsystem vendor id
+ * @subdevice: subsystem id
+ * @revision: revision id
+ * @bdf: (domain << 16) | (bus << 8) | devfn
+ * @bar0_size: BAR0 size in bytes
+ * @bar1_size: BAR1 size in bytes
+ * @bar3_size: BAR3 size in bytes
+ */
+struct nvc_pci_ids {
+	u16 vendor;
+	u16 device;
+	u16 subvendor;
+	u16 subdevice;
+	u8 revision;
+	u32 bdf;
+	u64 bar0_size;
+	u64 bar1_size;
+	u64 bar3_size;
+};
+
+/**
+ * struct nvc_gpu - one GPU owned by nvcore
+ * @dev: the bus device (PCI function or nvsim platform device)
+ * @bus: bus backend operations
+ * @irq: Linux interrupt number of the GPU
+ * @index: nvcore's GPU number
+ * @pci: PCI identity
+ * @chip: chip identity
+ */
+struct nvc_gpu {
+	struct device *dev;
+	const struct nvc_bus_ops *bus;
+	int irq;
+	int index;
+	struct nvc_pci_ids pci;
+	struct nvc_chip_id chip;
+};
+
+static inline u32 nvc_rd32(struct nvc_gpu *gpu, u32 addr)
+{
+	return gpu->bus->rd32(gpu, addr);
+}
+
+static inline void nvc_wr32(struct nvc_gpu *gpu, u32 addr, u32 val)
+{
+	gpu->bus->wr32(gpu, addr, val);
+}
+
+int nvc_chip_identify(struct nvc_gpu *gpu);
+int nvc_gpu_init(struct nvc_gpu *gpu);
+void nvc_gpu_fini(struct nvc_gpu *gpu);
+
+int nvc_sim_backend_register(void);
+void nvc_sim_backend_unregister(void);
+int nvc_pci_backend_register(void);
+void nvc_pci_backend_unregister(void);
+
+#endif /* NVC_CORE_H */

@@ -1,0 +1,94 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# `make check`: every test tier, then one summary line "N passed, N failed".
+#   static  module dependencies, checkpatch
+#   abi     our firmware headers against NVIDIA's compiled layouts
+#   unit    userspace unit tests under ASan + UBSan
+#   fuzz    short fixed-time libFuzzer runs
+#   vm      every scenario in tests/vm/scenarios, one VM boot each
+# NVTEST_ONLY="vm unit" restricts tiers; NVTEST_SCENARIOS="a b" scenarios.
+# FUZZ_SECS sets the per-target fuzz time (default 10).
+set -uo pipefail
+. "$(dirname "$0")/common.sh"
+
+RES=$BUILD/results.txt
+: >"$RES"
+tiers=${NVTEST_ONLY:-static abi unit fuzz vm}
+want() { [[ " $tiers " == *" $1 "* ]]; }
+emit() { tee -a "$RES" | grep -E '^(PASS|FAIL|SKIP)|^    '; }
+t0=$(date +%s)
+
+if want static; then
+	echo "== static checks"
+	for m in nvcore nvsim; do
+		deps=$(modinfo -F depends "$ROOT/$m.ko")
+		if grep -qE '(^|,)(drm[a-z_]*|vfio[a-z_]*|mdev)(,|$)' <<<"$deps"; then
+			echo "FAIL: static: $m.ko depends on no drm/vfio/mdev (depends: $deps)"
+		else
+			echo "PASS: static: $m.ko depends on no drm/vfio/mdev"
+		fi
+	done | emit
+	if out=$("$ROOT/scripts/checkpatch.sh" 2>&1); then
+		echo "PASS: static: checkpatch clean" | emit
+	else
+		{ echo "FAIL: static: checkpatch clean"; echo "$out" | tail -n 20 | sed 's/^/    /'; } | emit
+	fi
+fi
+
+if want abi && [ -f "$ROOT/tests/abi/gen_layout_check.py" ]; then
+	echo "== abi: header layouts vs gsp-rm-layouts.tsv"
+	TSV=${NVRM_LAYOUTS:-$ROOT/../shared/gsp-rm-layouts.tsv}
+	mkdir -p "$BUILD/abi"
+	for v in 535.113.01 570.144; do
+		[ -d "$ROOT/include/nvrm/$v" ] || continue
+		c=$BUILD/abi/abi_$v.c
+		if python3 "$ROOT/tests/abi/gen_layout_check.py" "$TSV" "$v" >"$c" &&
+		   gcc -std=gnu11 -Wall -Werror -I"$ROOT/include" "$c" -o "${c%.c}" &&
+		   out=$("${c%.c}"); then
+			echo "PASS: abi: $v $(tail -n 1 <<<"$out")"
+		else
+			echo "FAIL: abi: $v"
+			"${c%.c}" 2>/dev/null | grep FAIL | head -n 10 | sed 's/^/    /'
+		fi
+	done | emit
+fi
+
+if want unit && [ -f "$ROOT/tests/unit/Makefile" ]; then
+	echo "== unit (ASan + UBSan)"
+	make -s -C "$ROOT" -f tests/unit/Makefile OUT="$BUILD/unit" run 2>&1 | emit
+fi
+
+if want fuzz && [ -f "$ROOT/tests/fuzz/Makefile" ]; then
+	echo "== fuzz (${FUZZ_SECS:-10} s per target)"
+	make -s -C "$ROOT" -f tests/fuzz/Makefile OUT="$BUILD/fuzz" SECS="${FUZZ_SECS:-10}" run 2>&1 | emit
+fi
+
+if want vm; then
+	echo "== vm: preparing initramfs"
+	if ! "$ROOT/scripts/prepare.sh" >"$BUILD/prepare.log" 2>&1; then
+		{ echo "FAIL: vm: prepare"; tail -n 20 "$BUILD/prepare.log" | sed 's/^/    /'; } | emit
+	else
+		scns=${NVTEST_SCENARIOS:-$(cd "$ROOT/tests/vm/scenarios" &&
+			grep -L '^# vm-check: no' *.sh | sed 's/\.sh$//')}
+		for s in $scns; do
+			echo "== vm: $s"
+			"$ROOT/scripts/vm.sh" "$s" 2>&1 | emit
+		done
+	fi
+fi
+
+p=$(grep -c '^PASS' "$RES")
+f=$(grep -c '^FAIL' "$RES")
+s=$(grep -c '^SKIP' "$RES")
+echo "== $(($(date +%s) - t0)) s"
+if [ "$f" -gt 0 ]; then
+	echo "failed:"
+	grep '^FAIL' "$RES" | sed 's/^/  /'
+fi
+if [ "$s" -gt 0 ]; then
+	echo "$p passed, $f failed, $s skipped"
+else
+	echo "$p passed, $f failed"
+fi
+[ "$f" -eq 0 ] && [ "$p" -gt 0 ]

@@ -1,0 +1,34 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Builds what the VM needs besides the modules (built by make): host tools,
+# the generated GSP firmware, static guest programs, test modules; then
+# packs the initramfs.
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+
+mkdir -p "$BUILD/tools" "$BUILD/vmbin"
+CFLAGS_HOST="-std=gnu11 -O2 -g -Wall -Wextra -Werror -I$ROOT/include -I$ROOT/core/gsp -I$ROOT/tests/unit"
+
+if [ -f "$ROOT/tools/mkgspfw.c" ]; then
+	gcc $CFLAGS_HOST -o "$BUILD/tools/mkgspfw" "$ROOT/tools/mkgspfw.c" "$ROOT/core/gsp/fwimage.c"
+	rm -rf "$BUILD/fw"
+	for chip in tu102 ga102 ad102; do
+		"$BUILD/tools/mkgspfw" --chip "$chip" --outdir "$BUILD/fw"
+	done
+fi
+
+# Static guest programs: tests/vm/progs/NAME.c -> /tests/bin/NAME
+for src in "$ROOT"/tests/vm/progs/*.c; do
+	[ -e "$src" ] || continue
+	gcc -static $CFLAGS_HOST -pthread -o "$BUILD/vmbin/$(basename "$src" .c)" "$src"
+done
+
+# Test-only kernel modules (tests/vm/kmod), built against the VM kernel.
+if [ -f "$ROOT/tests/vm/kmod/Kbuild" ]; then
+	mkdir -p "$BUILD/testmods"
+	make -s -C "/usr/src/linux-headers-$KVER" M="$ROOT/tests/vm/kmod" W=1 modules >/dev/null
+	cp "$ROOT"/tests/vm/kmod/*.ko "$BUILD/testmods/"
+fi
+
+"$ROOT/scripts/mkinitramfs.sh"

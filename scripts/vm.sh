@@ -1,0 +1,94 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Boots one VM on build/initramfs.cpio with QEMU (TCG) and Debian's kernel.
+#
+#   vm.sh SCENARIO       run tests/vm/scenarios/SCENARIO.sh, print its
+#                        PASS/FAIL lines prefixed "vm/SCENARIO: ", add
+#                        verdicts for a clean kernel log and a finished
+#                        run; exit 0 only if all passed
+#   vm.sh --shell        interactive shell on the serial console
+#
+# A scenario may ask for more in a "# vm-args:" line: --ninep (host root
+# over virtio-9p), --append "ARGS" (kernel command line), --timeout SECS,
+# --qemu "ARGS".
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+
+QEMU=qemu-system-x86_64
+APPEND="console=ttyS0 loglevel=4 printk.time=1 panic=-1 oops=panic softlockup_panic=0 nokaslr"
+QARGS=(-nodefaults -no-user-config -display none -no-reboot
+       -accel tcg,thread=multi -cpu max -smp 2 -m 1G
+       -kernel "$KROOT/boot/vmlinuz-$KVER" -initrd "$BUILD/initramfs.cpio")
+NINEP=(-virtfs local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap)
+
+if [ "${1:-}" = --shell ]; then
+	exec $QEMU "${QARGS[@]}" "${NINEP[@]}" -serial mon:stdio \
+		-append "$APPEND nvtest.shell=1 ${NVTEST_APPEND:-}"
+fi
+
+scn=$1
+file=$ROOT/tests/vm/scenarios/$scn.sh
+[ -f "$file" ] || { echo "FAIL: vm/$scn: no such scenario"; exit 1; }
+
+timeout=${NVTEST_TIMEOUT:-180}
+extra_append=${NVTEST_APPEND:-}
+extra=()
+vmargs=$(sed -n 's/^# vm-args: *//p' "$file")
+eval "set -- $vmargs"
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--ninep) extra+=("${NINEP[@]}") ;;
+	--append) extra_append+=" $2"; shift ;;
+	--timeout) timeout=$2; shift ;;
+	--qemu) read -r -a q <<<"$2"; extra+=("${q[@]}"); shift ;;
+	*) echo "FAIL: vm/$scn: bad vm-args '$1'"; exit 1 ;;
+	esac
+	shift
+done
+
+mkdir -p "$BUILD/vmlogs"
+log=$BUILD/vmlogs/$scn.log
+rm -f "$log"
+start=$(date +%s%N)
+set +e
+timeout -k 5 "$timeout" $QEMU "${QARGS[@]}" "${extra[@]}" -serial "file:$log" \
+	-append "$APPEND nvtest.scenario=$scn $extra_append" </dev/null
+qrc=$?
+set -e
+ms=$((($(date +%s%N) - start) / 1000000))
+secs=$((ms / 1000)).$((ms % 1000 / 100))
+
+tr -d '\r' <"$log" >"$log.txt"
+mv "$log.txt" "$log"
+
+verdicts() {
+if [ -n "${NVTEST_SHOW:-}" ]; then
+	awk '/^NVTEST-BEGIN/{p=1; next} /^NVTEST-(DMESG-BEGIN|STATUS)/{p=0} p' "$log" |
+		grep -avE '^\[ *[0-9]+\.[0-9]+\]' >&2 || true
+fi
+# Guest verdict lines (outside the dmesg dump).
+awk '/^NVTEST-DMESG-BEGIN/{d=1} /^NVTEST-DMESG-END/{d=0; next} !d' "$log" |
+	sed -n -e "s|^PASS: |PASS: vm/$scn: |p" -e "s|^FAIL: |FAIL: vm/$scn: |p"
+
+# Kernel lines: printk lines carry a "[ seconds]" stamp.
+BAD='BUG|WARNING|Oops|refcount|list_del corruption|hung task|blocked for more than|sleeping function called from invalid context|Kernel panic|general protection|KASAN|UBSAN|kernel BUG'
+bad=$(grep -aE '^\[ *[0-9]+\.[0-9]+\]' "$log" | grep -aE "$BAD" | sort -u | head -n 5 || true)
+if [ -n "$bad" ]; then
+	echo "FAIL: vm/$scn: kernel-log-clean"
+	echo "$bad" | sed 's/^/    /'
+else
+	echo "PASS: vm/$scn: kernel-log-clean"
+fi
+
+if grep -aq '^NVTEST-DONE' "$log"; then
+	echo "PASS: vm/$scn: finished ($secs s)"
+else
+	echo "FAIL: vm/$scn: finished (qemu rc $qrc after $secs s; timeout ${timeout}s; log $log)"
+	tail -n 15 "$log" | sed 's/^/    /'
+fi
+}
+
+out=$(verdicts)
+echo "$out"
+! grep -q "^FAIL:" <<<"$out"

@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Helpers for guest scenarios (sourced by /init). A scenario prints one
+# "PASS: name" or "FAIL: name why" line per check; the host counts them.
+
+pass() { echo "PASS: $1"; }
+fail() { echo "FAIL: $*"; }
+
+# check NAME CMD... : PASS if CMD succeeds.
+check() {
+	name=$1
+	shift
+	if out=$("$@" 2>&1); then
+		pass "$name"
+	else
+		fail "$name" "($*: $(echo "$out" | tail -n 3 | tr '\n' ' '))"
+	fi
+}
+
+# check_eq NAME GOT WANT
+check_eq() {
+	if [ "$2" = "$3" ]; then
+		pass "$1"
+	else
+		fail "$1" "got '$2' want '$3'"
+	fi
+}
+
+# wait_for SECONDS CMD... : retry CMD every 50 ms until it succeeds.
+wait_for() {
+	n=$(($1 * 20))
+	shift
+	while [ $n -gt 0 ]; do
+		"$@" >/dev/null 2>&1 && return 0
+		usleep 50000
+		n=$((n - 1))
+	done
+	return 1
+}
+
+# Mount the host's root read-only over virtio-9p at /host (scenarios that
+# declare "# vm-args: --ninep").
+mount_host() {
+	modprobe -a virtio_pci 9pnet_virtio 9p || return 1
+	mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=262144,cache=loose \
+		hostroot /host || return 1
+	for d in dev proc sys; do mount --bind /$d /host/$d; done
+	mount -t tmpfs tmpfs /host/tmp
+}
+
+umount_host() {
+	for d in tmp sys proc dev; do umount /host/$d; done
+	umount /host
+}
+
+module_loaded() { grep -q "^$1 " /proc/modules; }

@@ -1,0 +1,579 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvcore: OS-independent GSP-RM message queue transport.
+ *
+ * Written from the protocol description in gsp-rm-facts.md §1-§3.
+ */
+#ifdef __KERNEL__
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <asm/barrier.h>
+#ifdef __BIG_ENDIAN
+#error "nvcore GSP transport assumes a little-endian CPU"
+#endif
+#else
+#include "kcompat.h"
+#endif
+
+#include "msgq.h"
+
+/**
+ * DOC: GSP message queue protocol
+ *
+ * The CPU and GSP-RM talk through two rings in one shared sysmem region: the
+ * command queue (CPU produces) and the status queue (GSP produces). Each
+ * queue starts with a &struct msgqTxHeader written by its producer, followed
+ * at rxHdrOff by a &struct msgqRxHeader, and at entryOff by msgCount entries
+ * of 4 KiB (63 entries for the 256 KiB queues used by every driver).
+ *
+ * Pointers count entries, not bytes, and wrap modulo msgCount. Both sides set
+ * MSGQ_FLAGS_SWAP_RX, so the read pointer of a queue lives in the RX header
+ * of the *other* queue: each side only ever writes to the queue it owns.
+ *
+ * A producer may fill (rptr + count - wptr - 1) mod count entries: one entry
+ * is always left empty so that rptr == wptr unambiguously means "empty". A
+ * consumer may read (wptr + count - rptr) mod count entries. Any pointer
+ * value >= count is invalid and means the peer is broken; the helpers here
+ * report -EPROTO for it rather than computing garbage.
+ *
+ * A message (&struct GSP_MSG_QUEUE_ELEMENT) is a 0x30-byte element header
+ * (checkSum, seqNum, elemCount) followed by a 0x20-byte RPC header and the
+ * payload. It occupies elemCount = ceil((0x30 + rpc.length) / 0x1000)
+ * consecutive entries, 1 to 16, and may wrap: the page after the last entry
+ * is entry 0. The producer copies all pages, issues a write barrier, then
+ * publishes writePtr += elemCount. The consumer reads writePtr, issues a read
+ * barrier, copies the message out, then publishes readPtr += elemCount. The
+ * consumer must advance by elemCount, never by a size derived from
+ * rpc.length alone (CVE-2024-58019), and the producer must honour the free
+ * count across the wrap (CVE-2024-58018).
+ *
+ * checkSum is chosen so that XOR-ing all little-endian 64-bit words of the
+ * message and folding the result (high ^ low 32 bits) yields zero. nvcore
+ * zero-pads and sums whole pages when sending (accepted by every firmware
+ * version) and verifies 0x30 + rpc.length rounded up to 8 when receiving
+ * (which accepts producers that leave stale bytes after the message).
+ *
+ * RPCs whose payload exceeds 0xFFB0 bytes are sent as a first message with
+ * the original function and 0xFFB0 payload bytes followed by function-71
+ * (CONTINUATION_RECORD) messages carrying the rest; large replies arrive the
+ * same way and are reassembled by &struct nvc_rpc_reasm.
+ *
+ * Everything in this file is a pure function over caller memory. The caller
+ * serialises access, maps the queues, reads and writes the shared pointers
+ * with READ_ONCE()/WRITE_ONCE(), places the barriers and rings the doorbell.
+ */
+
+#define NVC_PAGE	NVRM_MSGQ_ENTRY_SIZE
+
+static bool nvc_msgq_ptrs_ok(u32 count, u32 rptr, u32 wptr)
+{
+	return count >= 2 && count <= NVC_MSGQ_MAX_COUNT &&
+	       rptr < count && wptr < count;
+}
+
+/**
+ * nvc_msgq_hdr_init() - initialise the TX header of a CPU-owned queue
+ * @hdr: header to fill (the 256 KiB command queue layout of facts §1.2)
+ */
+void nvc_msgq_hdr_init(struct msgqTxHeader *hdr)
+{
+	memset(hdr, 0, sizeof(*hdr));
+	hdr->version = NVRM_MSGQ_VERSION;
+	hdr->size = NVRM_MSGQ_QUEUE_SIZE;
+	hdr->msgSize = NVRM_MSGQ_ENTRY_SIZE;
+	hdr->msgCount = NVRM_MSGQ_MSG_COUNT;
+	hdr->writePtr = 0;
+	hdr->flags = NVRM_MSGQ_FLAGS_SWAP_RX;
+	hdr->rxHdrOff = NVRM_MSGQ_RXHDR_OFF;
+	hdr->entryOff = NVRM_MSGQ_ENTRY_OFF;
+}
+
+/**
+ * nvc_msgq_hdr_check() - validate a TX header written by the peer
+ * @hdr: header in shared memory (read once)
+ * @mapped_size: bytes of the queue the caller has mapped
+ * @count: returns msgCount on success
+ *
+ * Return: 0, or -EPROTO if the header is inconsistent or does not fit.
+ */
+int nvc_msgq_hdr_check(const struct msgqTxHeader *hdr, u32 mapped_size,
+		       u32 *count)
+{
+	struct msgqTxHeader h;
+
+	memcpy(&h, hdr, sizeof(h));
+	barrier();
+
+	if (h.version != NVRM_MSGQ_VERSION || h.msgSize != NVC_PAGE ||
+	    h.rxHdrOff != NVRM_MSGQ_RXHDR_OFF)
+		return -EPROTO;
+	if (h.size > mapped_size || h.entryOff % NVC_PAGE ||
+	    h.entryOff < NVRM_MSGQ_RXHDR_OFF + sizeof(struct msgqRxHeader) ||
+	    h.entryOff >= h.size)
+		return -EPROTO;
+	if (h.msgCount != (h.size - h.entryOff) / h.msgSize ||
+	    h.msgCount < 2 || h.msgCount > NVC_MSGQ_MAX_COUNT)
+		return -EPROTO;
+	*count = h.msgCount;
+	return 0;
+}
+
+/**
+ * nvc_msgq_tx_free() - entries a producer may fill
+ * @count: msgCount of the queue
+ * @rptr: consumer's read pointer
+ * @wptr: producer's write pointer
+ *
+ * One entry always stays empty, so a 63-entry queue holds at most 62.
+ *
+ * Return: number of free entries, or -EPROTO if a pointer is >= @count (or
+ * @count itself is unusable); the caller should treat the peer as broken.
+ */
+int nvc_msgq_tx_free(u32 count, u32 rptr, u32 wptr)
+{
+	if (!nvc_msgq_ptrs_ok(count, rptr, wptr))
+		return -EPROTO;
+	return (rptr + count - wptr - 1) % count;
+}
+
+/**
+ * nvc_msgq_rx_avail() - entries a consumer may read
+ * @count: msgCount of the queue
+ * @rptr: consumer's read pointer
+ * @wptr: producer's write pointer
+ *
+ * Return: number of filled entries, or -EPROTO for an invalid pointer.
+ */
+int nvc_msgq_rx_avail(u32 count, u32 rptr, u32 wptr)
+{
+	if (!nvc_msgq_ptrs_ok(count, rptr, wptr))
+		return -EPROTO;
+	return (wptr + count - rptr) % count;
+}
+
+/**
+ * nvc_msgq_elem_count() - entries needed by a message
+ * @rpc_length: rpc.length (RPC header + payload)
+ *
+ * Return: ceil((0x30 + @rpc_length) / 0x1000); not clamped to 16.
+ */
+u32 nvc_msgq_elem_count(u32 rpc_length)
+{
+	return (u32)DIV_ROUND_UP((u64)NVRM_MSG_HDR_SIZE + rpc_length,
+				 (u64)NVC_PAGE);
+}
+
+/**
+ * nvc_msgq_csum() - fold a buffer into the element checksum
+ * @buf: bytes to sum
+ * @len: their number; a partial last word is zero-padded
+ *
+ * XORs the little-endian 64-bit words of @buf and folds the result into
+ * 32 bits (high ^ low). A message with a correct checkSum sums to 0.
+ *
+ * Return: the 32-bit folded checksum.
+ */
+u32 nvc_msgq_csum(const void *buf, size_t len)
+{
+	const u8 *p = buf;
+	u64 acc = 0, w;
+	size_t i;
+
+	for (i = 0; i + sizeof(w) <= len; i += sizeof(w)) {
+		memcpy(&w, p + i, sizeof(w));
+		acc ^= le64_to_cpu(w);
+	}
+	if (i < len) {
+		w = 0;
+		memcpy(&w, p + i, len - i);
+		acc ^= le64_to_cpu(w);
+	}
+	return (u32)(acc >> 32) ^ (u32)acc;
+}
+
+/**
+ * nvc_msgq_seal() - finish a staged message before it is sent
+ * @msg: message whose rpc header (in particular rpc.length) is filled in
+ * @buf_size: size of the staging buffer at @msg
+ *
+ * Zero-pads the message to whole pages, sets elemCount and computes
+ * checkSum over all elemCount pages (nouveau style).
+ *
+ * Return: elemCount, -EINVAL for an illegal rpc.length, -ENOSPC if
+ * @buf_size cannot hold the padded message.
+ */
+int nvc_msgq_seal(void *msg, size_t buf_size)
+{
+	struct GSP_MSG_QUEUE_ELEMENT *hdr = msg;
+	u32 len, elem, used;
+	size_t size;
+
+	if (buf_size < sizeof(*hdr))
+		return -ENOSPC;
+	len = hdr->rpc.length;
+	if (len < NVRM_RPC_HDR_SIZE || len > NVRM_RPC_MAX_LEN)
+		return -EINVAL;
+	elem = nvc_msgq_elem_count(len);
+	size = (size_t)elem * NVC_PAGE;
+	if (buf_size < size)
+		return -ENOSPC;
+	used = NVRM_MSG_HDR_SIZE + len;
+	memset((u8 *)msg + used, 0, size - used);
+	hdr->elemCount = elem;
+	hdr->checkSum = 0;
+	hdr->checkSum = nvc_msgq_csum(msg, size);
+	return elem;
+}
+
+/**
+ * nvc_msgq_verify() - check the checksum of a received message copy
+ * @msg: message copy (element header first)
+ * @len: bytes valid at @msg
+ *
+ * Sums 0x30 + rpc.length rounded up to 8 bytes, which must fold to zero.
+ *
+ * Return: 0, -EBADMSG for an illegal rpc.length, -EOVERFLOW if @len does
+ * not cover the summed range, -EILSEQ on checksum mismatch.
+ */
+int nvc_msgq_verify(const void *msg, size_t len)
+{
+	struct GSP_MSG_QUEUE_ELEMENT hdr;
+	size_t need;
+
+	if (len < sizeof(hdr))
+		return -EBADMSG;
+	memcpy(&hdr, msg, sizeof(hdr));
+	if (hdr.rpc.length < NVRM_RPC_HDR_SIZE ||
+	    hdr.rpc.length > NVRM_RPC_MAX_LEN)
+		return -EBADMSG;
+	need = ALIGN((size_t)NVRM_MSG_HDR_SIZE + hdr.rpc.length, 8);
+	if (need > len)
+		return -EOVERFLOW;
+	return nvc_msgq_csum(msg, need) ? -EILSEQ : 0;
+}
+
+/**
+ * nvc_msgq_encode() - build a complete message in a staging buffer
+ * @buf: staging buffer, at least elemCount * 4 KiB
+ * @buf_size: its size
+ * @function: rpc.function
+ * @seq: element seqNum
+ * @payload: payload to copy in, or NULL if it is already at
+ *	@buf + %NVC_MSG_PAYLOAD_OFF (it must not otherwise overlap @buf)
+ * @payload_len: payload bytes, at most %NVC_RPC_CHUNK
+ *
+ * Fills the element and RPC headers (rpc_result and rpc_result_private
+ * 0xFFFFFFFF, rpc.sequence 0), zero-pads to whole pages and seals.
+ *
+ * Return: elemCount (1..16), -E2BIG if the payload needs continuation
+ * records, -ENOSPC if @buf is too small.
+ */
+int nvc_msgq_encode(void *buf, size_t buf_size, u32 function, u32 seq,
+		    const void *payload, size_t payload_len)
+{
+	struct GSP_MSG_QUEUE_ELEMENT *hdr = buf;
+	u32 rpc_len;
+
+	if (payload_len > NVC_RPC_CHUNK)
+		return -E2BIG;
+	rpc_len = NVRM_RPC_HDR_SIZE + (u32)payload_len;
+	if (buf_size < (size_t)nvc_msgq_elem_count(rpc_len) * NVC_PAGE)
+		return -ENOSPC;
+	if (payload && payload_len)
+		memcpy((u8 *)buf + NVC_MSG_PAYLOAD_OFF, payload, payload_len);
+
+	memset(hdr, 0, sizeof(*hdr));
+	hdr->seqNum = seq;
+	hdr->rpc.header_version = NVRM_RPC_HEADER_VERSION;
+	hdr->rpc.signature = NVRM_RPC_SIGNATURE;
+	hdr->rpc.length = rpc_len;
+	hdr->rpc.function = function;
+	hdr->rpc.rpc_result = NVRM_RPC_RESULT_PENDING;
+	hdr->rpc.rpc_result_private = NVRM_RPC_RESULT_PENDING;
+	return nvc_msgq_seal(buf, buf_size);
+}
+
+/**
+ * nvc_msgq_write() - copy a sealed message into a ring
+ * @ring: producer's ring
+ * @rptr: consumer's read pointer, as read from shared memory
+ * @wptr: producer's current write pointer
+ * @msg: sealed message (elem_count whole pages)
+ * @elem_count: pages in @msg, 1..16
+ * @new_wptr: returns the write pointer to publish
+ *
+ * Copies page k of @msg to entry (@wptr + k) mod count. Does not touch any
+ * pointer: the caller issues a write barrier and then publishes @new_wptr.
+ *
+ * Return: 0, -EPROTO for invalid pointers, -EINVAL for a bad @elem_count,
+ * -ENOSPC if fewer than @elem_count entries are free (the caller waits).
+ */
+int nvc_msgq_write(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
+		   const void *msg, u32 elem_count, u32 *new_wptr)
+{
+	const u8 *src = msg;
+	u32 k, slot = wptr;
+	int free;
+
+	free = nvc_msgq_tx_free(ring->count, rptr, wptr);
+	if (free < 0)
+		return free;
+	if (elem_count < 1 || elem_count > NVRM_MSG_MAX_ELEMS)
+		return -EINVAL;
+	if (elem_count > (u32)free)
+		return -ENOSPC;
+
+	for (k = 0; k < elem_count; k++) {
+		memcpy(ring->entries + (size_t)slot * NVC_PAGE,
+		       src + (size_t)k * NVC_PAGE, NVC_PAGE);
+		if (++slot == ring->count)
+			slot = 0;
+	}
+	*new_wptr = slot;
+	return 0;
+}
+
+/**
+ * nvc_msgq_recv() - validate and copy out one message from a ring
+ * @ring: consumer's ring; its memory may be modified concurrently
+ * @rptr: consumer's read pointer
+ * @wptr: producer's write pointer, raw value read from shared memory
+ * @out: destination for the message (element header first)
+ * @out_size: size of @out; 0x10000 always suffices
+ * @info: returns the decoded header fields and the next read pointer
+ *
+ * Safe for any ring contents and any pointer values. The element header is
+ * fetched from the ring once, validated, and copied over the header of the
+ * copy in @out so that everything returned is what was validated. The
+ * checksum is verified on the copy, never on shared memory.
+ *
+ * @info->next_rptr, elem_count and msg_size are valid when 0, -EOVERFLOW or
+ * -EILSEQ is returned (the caller may skip the message); all fields are
+ * valid on success. The caller publishes next_rptr after a full barrier.
+ *
+ * Return:
+ * * 0 - message copied to @out
+ * * -EAGAIN - ring empty
+ * * -EPROTO - @rptr or @wptr invalid (peer broken)
+ * * -EBADMSG - elemCount, rpc.length, header_version or signature invalid,
+ *   or elemCount larger than the entries available
+ * * -EILSEQ - checksum mismatch
+ * * -EOVERFLOW - @out_size smaller than @info->msg_size
+ */
+int nvc_msgq_recv(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
+		  void *out, size_t out_size, struct nvc_msgq_msg_info *info)
+{
+	struct GSP_MSG_QUEUE_ELEMENT hdr;
+	u32 elem, len, count = ring->count;
+	size_t size, first;
+	int avail;
+
+	avail = nvc_msgq_rx_avail(count, rptr, wptr);
+	if (avail < 0)
+		return -EPROTO;
+	if (!avail)
+		return -EAGAIN;
+
+	/* Single fetch of the header; only the local copy is used below. */
+	memcpy(&hdr, ring->entries + (size_t)rptr * NVC_PAGE, sizeof(hdr));
+	barrier();
+	elem = hdr.elemCount;
+	len = hdr.rpc.length;
+
+	if (elem < 1 || elem > NVRM_MSG_MAX_ELEMS || elem > (u32)avail)
+		return -EBADMSG;
+	if (len < NVRM_RPC_HDR_SIZE ||
+	    len > elem * NVC_PAGE - NVRM_MSG_HDR_SIZE ||
+	    nvc_msgq_elem_count(len) != elem)
+		return -EBADMSG;
+	if (hdr.rpc.header_version != NVRM_RPC_HEADER_VERSION ||
+	    hdr.rpc.signature != NVRM_RPC_SIGNATURE)
+		return -EBADMSG;
+
+	size = ALIGN((size_t)NVRM_MSG_HDR_SIZE + len, 8);
+	info->next_rptr = (rptr + elem) % count;
+	info->elem_count = elem;
+	info->function = hdr.rpc.function;
+	info->rpc_length = len;
+	info->rpc_result = hdr.rpc.rpc_result;
+	info->seq = hdr.seqNum;
+	info->msg_size = size;
+	if (size > out_size)
+		return -EOVERFLOW;
+
+	/* elem <= avail < count, so the message wraps at most once. */
+	first = min_t(size_t, size, (size_t)(count - rptr) * NVC_PAGE);
+	memcpy(out, ring->entries + (size_t)rptr * NVC_PAGE, first);
+	if (first < size)
+		memcpy((u8 *)out + first, ring->entries, size - first);
+	memcpy(out, &hdr, sizeof(hdr));
+
+	if (nvc_msgq_csum(out, size))
+		return -EILSEQ;
+	return 0;
+}
+
+/**
+ * nvc_rpc_split_count() - messages needed to send a payload
+ * @len: payload bytes
+ *
+ * Return: 1 for up to 0xFFB0 bytes, else 1 + continuation records.
+ */
+size_t nvc_rpc_split_count(size_t len)
+{
+	if (len <= NVC_RPC_CHUNK)
+		return 1;
+	return 1 + DIV_ROUND_UP(len - NVC_RPC_CHUNK, (size_t)NVC_RPC_CHUNK);
+}
+
+/**
+ * nvc_rpc_split_init() - start splitting a payload into messages
+ * @s: iterator
+ * @function: function of the RPC
+ * @payload: whole payload (kept by reference)
+ * @len: its length, any size
+ */
+void nvc_rpc_split_init(struct nvc_rpc_split *s, u32 function,
+			const void *payload, size_t len)
+{
+	s->payload = payload;
+	s->len = len;
+	s->off = 0;
+	s->function = function;
+	s->part = 0;
+}
+
+/**
+ * nvc_rpc_split_next() - next message of a split RPC
+ * @s: iterator
+ * @function: returns the message's function (original, then 71)
+ * @chunk: returns the payload slice
+ * @chunk_len: returns its length (<= 0xFFB0)
+ *
+ * The first call always yields a message, even for an empty payload.
+ *
+ * Return: true if a message was produced, false when done.
+ */
+bool nvc_rpc_split_next(struct nvc_rpc_split *s, u32 *function,
+			const void **chunk, size_t *chunk_len)
+{
+	size_t n;
+
+	if (s->part && s->off >= s->len)
+		return false;
+	n = min_t(size_t, s->len - s->off, NVC_RPC_CHUNK);
+	*function = s->part ? NVC_RPC_FN_CONTINUATION : s->function;
+	*chunk = s->payload + s->off;
+	*chunk_len = n;
+	s->off += n;
+	s->part++;
+	return true;
+}
+
+/**
+ * nvc_rpc_reasm_init() - prepare a reassembler
+ * @r: reassembler
+ * @buf: buffer receiving the concatenated payload
+ * @cap: its size (may exceed 64 KiB, e.g. 1 MiB)
+ */
+void nvc_rpc_reasm_init(struct nvc_rpc_reasm *r, void *buf, size_t cap)
+{
+	memset(r, 0, sizeof(*r));
+	r->buf = buf;
+	r->cap = cap;
+}
+
+static int nvc_rpc_reasm_step(struct nvc_rpc_reasm *r, const void *payload,
+			      size_t len)
+{
+	if (r->parts >= r->max_parts)
+		return -E2BIG;
+	if (r->total && len > r->total - r->have)
+		return -EOVERFLOW;
+	if (len > r->cap - r->have)
+		return -ENOSPC;
+	if (len)
+		memcpy(r->buf + r->have, payload, len);
+	r->have += len;
+	r->parts++;
+
+	if (r->total ? r->have == r->total : len < NVC_RPC_CHUNK) {
+		r->total = r->have;
+		r->active = false;
+		return 0;
+	}
+	return NVC_RPC_REASM_MORE;
+}
+
+/**
+ * nvc_rpc_reasm_start() - feed the first part of a (possibly large) reply
+ * @r: reassembler
+ * @function: function of the first part; must not be 71
+ * @payload: payload of the first part (after its 32-byte RPC header)
+ * @len: its length, at most 0xFFB0
+ * @total: expected payload total; 0 to derive it: the reply then ends with
+ *	the first part shorter than 0xFFB0 bytes (a total that is a multiple
+ *	of 0xFFB0 needs an empty last continuation in that mode)
+ *
+ * At most nvc_rpc_split_count(@total) parts (of @cap when deriving) are
+ * accepted. After any error the reassembler is idle and must be restarted.
+ *
+ * Return: 0 when complete (@r->have bytes in @r->buf), %NVC_RPC_REASM_MORE
+ * if continuation records must follow, -ENOMSG if @function is 71, -EINVAL
+ * for an oversized part, -ENOSPC if @total (or the data) exceeds the buffer,
+ * -EOVERFLOW if @len exceeds @total.
+ */
+int nvc_rpc_reasm_start(struct nvc_rpc_reasm *r, u32 function,
+			const void *payload, size_t len, size_t total)
+{
+	int ret;
+
+	r->active = false;
+	r->have = 0;
+	r->parts = 0;
+	r->function = function;
+	r->total = total;
+	if (function == NVC_RPC_FN_CONTINUATION)
+		return -ENOMSG;
+	if (len > NVC_RPC_CHUNK)
+		return -EINVAL;
+	if (total > r->cap)
+		return -ENOSPC;
+	r->max_parts = nvc_rpc_split_count(total ? total : r->cap);
+	r->active = true;
+	ret = nvc_rpc_reasm_step(r, payload, len);
+	if (ret < 0)
+		r->active = false;
+	return ret;
+}
+
+/**
+ * nvc_rpc_reasm_feed() - feed a continuation record
+ * @r: reassembler, started with nvc_rpc_reasm_start()
+ * @function: function of the message; must be 71
+ * @payload: its payload (after its 32-byte RPC header)
+ * @len: payload length
+ *
+ * Return: 0 when complete, %NVC_RPC_REASM_MORE if more parts must follow,
+ * -EINVAL if no reply is being assembled, -ENOMSG for another function,
+ * -EOVERFLOW if the data exceed the expected total (or 0xFFB0 per part),
+ * -E2BIG for too many parts, -ENOSPC if the buffer is full.
+ */
+int nvc_rpc_reasm_feed(struct nvc_rpc_reasm *r, u32 function,
+		       const void *payload, size_t len)
+{
+	int ret;
+
+	if (!r->active)
+		return -EINVAL;
+	if (function != NVC_RPC_FN_CONTINUATION)
+		ret = -ENOMSG;
+	else if (len > NVC_RPC_CHUNK)
+		ret = -EOVERFLOW;
+	else
+		ret = nvc_rpc_reasm_step(r, payload, len);
+	if (ret < 0)
+		r->active = false;
+	return ret;
+}

@@ -6,6 +6,7 @@
 #include <linux/module.h>
 
 #include "nvcore.h"
+#include "gsp/gsp.h"
 
 static DEFINE_IDA(nvc_gpu_ida);
 
@@ -33,8 +34,40 @@ int nvc_gpu_init(struct nvc_gpu *gpu)
 		 gpu->index, gpu->chip.name, gpu->chip.chipset,
 		 gpu->chip.revision, gpu->bus->name, gpu->pci.vendor,
 		 gpu->pci.device);
+
+	ret = nvc_gsp_init(gpu);
+	if (ret)
+		goto err_ida;
+	gpu->boot_ns = gpu->gsp->boot_ns;
+	ret = nvc_res_init(gpu);
+	if (ret)
+		goto err_res;
+	ret = nvc_event_init(gpu);
+	if (ret)
+		goto err_res;
+	ret = nvc_sysfs_init(gpu);
+	if (ret)
+		goto err_res;
+	nvc_debugfs_gpu_init(gpu);
+	nvc_recovery_init(gpu);
+	ret = nvc_aux_create(gpu);
+	if (ret)
+		goto err_recovery;
+	dev_info(gpu->dev, "nvcore: GPU %d: %s, %llu MiB VRAM (%llu MiB usable in %u regions), %u engines (%u copy), %u display heads\n",
+		 gpu->index, gpu->info.name, gpu->info.vram_size >> 20,
+		 gpu->info.vram_usable >> 20, gpu->info.nr_vram_regions,
+		 gpu->info.nr_engines, gpu->info.nr_copy_engines,
+		 gpu->info.nr_display_heads);
 	return 0;
 
+err_recovery:
+	nvc_recovery_fini(gpu);
+	nvc_debugfs_gpu_fini(gpu);
+	nvc_sysfs_fini(gpu);
+err_res:
+	nvc_gsp_fini(gpu);
+	nvc_event_fini(gpu);
+	nvc_res_fini(gpu);
 err_ida:
 	ida_free(&nvc_gpu_ida, gpu->index);
 	return ret;
@@ -46,6 +79,14 @@ err_ida:
  */
 void nvc_gpu_fini(struct nvc_gpu *gpu)
 {
+	/* Teardown contract: clients first, then the GSP. */
+	nvc_aux_destroy(gpu);
+	nvc_recovery_fini(gpu);
+	nvc_debugfs_gpu_fini(gpu);
+	nvc_sysfs_fini(gpu);
+	nvc_gsp_fini(gpu);
+	nvc_event_fini(gpu);
+	nvc_res_fini(gpu);
 	dev_info(gpu->dev, "nvcore: GPU %d: removed\n", gpu->index);
 	ida_free(&nvc_gpu_ida, gpu->index);
 }

@@ -20,9 +20,10 @@ static int __init nvc_init(void)
 {
 	int ret;
 
+	nvc_debugfs_init();
 	ret = nvc_sim_backend_register();
 	if (ret)
-		return ret;
+		goto err_debugfs;
 	ret = nvc_pci_backend_register();
 	if (ret)
 		goto err_sim;
@@ -30,6 +31,8 @@ static int __init nvc_init(void)
 
 err_sim:
 	nvc_sim_backend_unregister();
+err_debugfs:
+	nvc_debugfs_fini();
 	return ret;
 }
 
@@ -37,6 +40,7 @@ static void __exit nvc_exit(void)
 {
 	nvc_pci_backend_unregister();
 	nvc_sim_backend_unregister();
+	nvc_debugfs_fini();
 }
 
 module_init(nvc_init);

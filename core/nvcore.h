@@ -8,13 +8,23 @@
 #include <linux/device.h>
 #include <linux/types.h>
 
+#include <nvcore/gpu_info.h>
+
+#include "client.h"
+
 struct nvc_gpu;
+struct nvc_gsp;
+struct dentry;
 
 /**
  * struct nvc_bus_ops - what a bus backend provides to the core
  * @name: backend name for logs and sysfs ("pci" or "sim")
  * @rd32: read a 32-bit BAR0 register
  * @wr32: write a 32-bit BAR0 register
+ * @vram_rw: copy to or from VRAM through the BAR1 aperture (may sleep;
+ *	NULL if the backend cannot)
+ * @vram_fill: fill VRAM with a 32-bit pattern using a copy engine (may
+ *	sleep; NULL if the backend cannot)
  *
  * Register accessors may be called from any context and must not sleep.
  * DMA memory is allocated on &nvc_gpu.dev with the DMA API whatever the
@@ -24,6 +34,9 @@ struct nvc_bus_ops {
 	const char *name;
 	u32 (*rd32)(struct nvc_gpu *gpu, u32 addr);
 	void (*wr32)(struct nvc_gpu *gpu, u32 addr, u32 val);
+	int (*vram_rw)(struct nvc_gpu *gpu, u64 offset, void *buf, size_t len,
+		       bool write);
+	int (*vram_fill)(struct nvc_gpu *gpu, u64 offset, u64 len, u32 pattern);
 };
 
 /**
@@ -55,6 +68,9 @@ struct nvc_chip_id {
  * @bar0_size: BAR0 size in bytes
  * @bar1_size: BAR1 size in bytes
  * @bar3_size: BAR3 size in bytes
+ * @bar0_base: BAR0 bus address (0 on the sim bus)
+ * @bar1_base: BAR1 bus address (0 on the sim bus)
+ * @bar3_base: BAR3 bus address (0 on the sim bus)
  */
 struct nvc_pci_ids {
 	u16 vendor;
@@ -66,6 +82,9 @@ struct nvc_pci_ids {
 	u64 bar0_size;
 	u64 bar1_size;
 	u64 bar3_size;
+	u64 bar0_base;
+	u64 bar1_base;
+	u64 bar3_base;
 };
 
 /**
@@ -76,6 +95,12 @@ struct nvc_pci_ids {
  * @index: nvcore's GPU number
  * @pci: PCI identity
  * @chip: chip identity
+ * @gsp: the GSP-RM instance, while booted
+ * @info: hardware configuration, valid once nvc_gpu_init() succeeded
+ * @dbg: debugfs directory of the GPU
+ * @res: clients, partitions, events and recovery
+ * @recover_armed: transport deaths schedule recovery
+ * @boot_ns: duration of the first GSP boot (probe to INIT_DONE)
  */
 struct nvc_gpu {
 	struct device *dev;
@@ -84,6 +109,12 @@ struct nvc_gpu {
 	int index;
 	struct nvc_pci_ids pci;
 	struct nvc_chip_id chip;
+	struct nvc_gsp *gsp;
+	struct nvc_gpu_info info;
+	struct dentry *dbg;
+	struct nvc_res res;
+	bool recover_armed;
+	u64 boot_ns;
 };
 
 static inline u32 nvc_rd32(struct nvc_gpu *gpu, u32 addr)
@@ -99,6 +130,13 @@ static inline void nvc_wr32(struct nvc_gpu *gpu, u32 addr, u32 val)
 int nvc_chip_identify(struct nvc_gpu *gpu);
 int nvc_gpu_init(struct nvc_gpu *gpu);
 void nvc_gpu_fini(struct nvc_gpu *gpu);
+
+int nvc_sysfs_init(struct nvc_gpu *gpu);
+void nvc_sysfs_fini(struct nvc_gpu *gpu);
+void nvc_debugfs_gpu_init(struct nvc_gpu *gpu);
+void nvc_debugfs_gpu_fini(struct nvc_gpu *gpu);
+void nvc_debugfs_init(void);
+void nvc_debugfs_fini(void);
 
 int nvc_sim_backend_register(void);
 void nvc_sim_backend_unregister(void);

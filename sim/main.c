@@ -10,6 +10,11 @@
  * linear irq_domain (the kernel's irq_sim is not exported in 6.1) and are
  * raised from irq_work, so the driver's handler runs in genuine hard-IRQ
  * context exactly as it would for an MSI.
+ *
+ * A bus notifier tracks whether a driver is bound: nvsim only touches the
+ * driver's DMA memory from the moment probing starts until the driver is
+ * unbound (or fails to probe), like a function whose bus mastering is
+ * switched off when its driver goes away; GSP-RM stops when that happens.
  */
 #include <linux/dma-mapping.h>
 #include <linux/interrupt.h>
@@ -28,42 +33,10 @@ static char *chip = "ga102";
 module_param(chip, charp, 0444);
 MODULE_PARM_DESC(chip, "Simulated chip(s): tu102, ga102 or ad102; a comma-separated list gives one per GPU (default ga102)");
 
-/*
- * BOOT_0: architecture 28:24, implementation 23:20, revision 7:0.
- * BOOT_42: architecture 29:24, implementation 23:20, major 19:16,
- * minor 15:12. All three chips are simulated as revision A1.
- */
-static const struct nvsim_chip nvsim_chips[] = {
-	{
-		.name = "tu102", .boot0 = 0x162000a1, .boot42 = 0x162a1000,
-		.pci_device = 0x1e30, .vram_size = 24ULL << 30,
-		.bar1_size = 256ULL << 20,
-	}, {
-		.name = "ga102", .boot0 = 0x172000a1, .boot42 = 0x172a1000,
-		.pci_device = 0x2230, .vram_size = 48ULL << 30,
-		.bar1_size = 256ULL << 20,
-	}, {
-		.name = "ad102", .boot0 = 0x192000a1, .boot42 = 0x192a1000,
-		.pci_device = 0x26b5, .vram_size = 48ULL << 30,
-		.bar1_size = 256ULL << 20,
-	},
-};
-
 static struct nvsim_gpu *nvsim_gpus[NVSIM_MAX_GPUS];
 static unsigned int nvsim_ngpus;
 static struct irq_domain *nvsim_irq_domain;
 static struct fwnode_handle *nvsim_irq_fwnode;
-
-static const struct nvsim_chip *nvsim_chip_lookup(const char *name, size_t len)
-{
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(nvsim_chips); i++)
-		if (strlen(nvsim_chips[i].name) == len &&
-		    !strncmp(nvsim_chips[i].name, name, len))
-			return &nvsim_chips[i];
-	return NULL;
-}
 
 /* The chip of GPU @index: the index-th list element, or the last one. */
 static const struct nvsim_chip *nvsim_chip_for(unsigned int index)
@@ -124,6 +97,35 @@ void nvsim_raise_irq(struct nvsim_gpu *gpu)
 	irq_work_queue(&gpu->irq_work);
 }
 
+/* Follow the driver binding of our devices (see the DOC comment). */
+static int nvsim_bus_notify(struct notifier_block *nb, unsigned long action,
+			    void *data)
+{
+	struct platform_device *pdev = to_platform_device(data);
+	struct nvsim_gpu *gpu;
+
+	if (strcmp(pdev->name, NVSIM_DEVICE_NAME))
+		return NOTIFY_DONE;
+	gpu = nvsim_gpu_from_dev(&pdev->dev);
+	if (!gpu)
+		return NOTIFY_DONE;
+	switch (action) {
+	case BUS_NOTIFY_BIND_DRIVER:
+		nvsim_dma_enable(gpu, true);
+		break;
+	case BUS_NOTIFY_UNBOUND_DRIVER:
+	case BUS_NOTIFY_DRIVER_NOT_BOUND:
+		nvsim_dma_enable(gpu, false);
+		nvsim_kick(gpu);
+		break;
+	}
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block nvsim_bus_nb = {
+	.notifier_call = nvsim_bus_notify,
+};
+
 static int nvsim_irq_map(struct irq_domain *d, unsigned int virq,
 			 irq_hw_number_t hw)
 {
@@ -162,6 +164,14 @@ static int nvsim_gpu_create(unsigned int index)
 	gpu->chip = c;
 	gpu->irq_hwirq = index;
 	spin_lock_init(&gpu->reg_lock);
+	mutex_init(&gpu->dma_lock);
+	spin_lock_init(&gpu->fault_lock);
+	spin_lock_init(&gpu->event_lock);
+	INIT_LIST_HEAD(&gpu->events);
+	init_waitqueue_head(&gpu->wq);
+	init_completion(&gpu->reset_done);
+	hash_init(gpu->rm.objs);
+	prandom_seed_state(&gpu->faults.rnd, 0);
 	init_irq_work(&gpu->irq_work, nvsim_irq_work_fn);
 	nvsim_reg_init(gpu);
 
@@ -184,6 +194,10 @@ static int nvsim_gpu_create(unsigned int index)
 		ret = -ENXIO;
 		goto err_free;
 	}
+	ret = nvsim_gsp_start(gpu);
+	if (ret)
+		goto err_irq;
+	nvsim_debugfs_gpu_init(gpu);
 	res = (struct resource)DEFINE_RES_IRQ_NAMED(gpu->irq, "gsp");
 
 	info.data = &gpu->pdata;
@@ -204,6 +218,9 @@ static int nvsim_gpu_create(unsigned int index)
 
 err_unpublish:
 	nvsim_gpus[index] = NULL;
+	nvsim_debugfs_gpu_exit(gpu);
+	nvsim_gsp_stop(gpu);
+err_irq:
 	irq_dispose_mapping(gpu->irq);
 err_free:
 	kfree(gpu);
@@ -212,8 +229,10 @@ err_free:
 
 static void nvsim_gpu_destroy(struct nvsim_gpu *gpu)
 {
+	nvsim_debugfs_gpu_exit(gpu);
 	/* Unbinds the driver first: nothing calls into this GPU after this. */
 	platform_device_unregister(gpu->pdev);
+	nvsim_gsp_stop(gpu);
 	irq_work_sync(&gpu->irq_work);
 	nvsim_gpus[gpu->index] = NULL;
 	irq_dispose_mapping(gpu->irq);
@@ -233,12 +252,16 @@ static int __init nvsim_init(void)
 	nvsim_irq_fwnode = irq_domain_alloc_named_fwnode("nvsim");
 	if (!nvsim_irq_fwnode)
 		return -ENOMEM;
+	ret = bus_register_notifier(&platform_bus_type, &nvsim_bus_nb);
+	if (ret)
+		goto err_fwnode;
+	nvsim_debugfs_init();
 	nvsim_irq_domain = irq_domain_create_linear(nvsim_irq_fwnode,
 						    NVSIM_MAX_GPUS,
 						    &nvsim_irq_domain_ops, NULL);
 	if (!nvsim_irq_domain) {
 		ret = -ENOMEM;
-		goto err_fwnode;
+		goto err_notifier;
 	}
 
 	for (i = 0; i < gpus; i++) {
@@ -253,6 +276,9 @@ err_gpus:
 	while (nvsim_ngpus)
 		nvsim_gpu_destroy(nvsim_gpus[--nvsim_ngpus]);
 	irq_domain_remove(nvsim_irq_domain);
+err_notifier:
+	nvsim_debugfs_exit();
+	bus_unregister_notifier(&platform_bus_type, &nvsim_bus_nb);
 err_fwnode:
 	irq_domain_free_fwnode(nvsim_irq_fwnode);
 	return ret;
@@ -263,6 +289,8 @@ static void __exit nvsim_exit(void)
 	while (nvsim_ngpus)
 		nvsim_gpu_destroy(nvsim_gpus[--nvsim_ngpus]);
 	irq_domain_remove(nvsim_irq_domain);
+	nvsim_debugfs_exit();
+	bus_unregister_notifier(&platform_bus_type, &nvsim_bus_nb);
 	irq_domain_free_fwnode(nvsim_irq_fwnode);
 }
 

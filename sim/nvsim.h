@@ -5,23 +5,60 @@
 #ifndef NVSIM_H
 #define NVSIM_H
 
+#include <linux/atomic.h>
+#include <linux/completion.h>
+#include <linux/hashtable.h>
 #include <linux/irq_work.h>
+#include <linux/ktime.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
 #include <linux/platform_device.h>
+#include <linux/prandom.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/wait.h>
 
 #include <nvsim/nvsim_bus.h>
+#include <nvrm/535.113.01/nvrm.h>
 
-#define NVSIM_MAX_GPUS	8
+#define NVSIM_MAX_GPUS		8
+#define NVSIM_SCRATCH_COUNT	64
+#define NVSIM_QUEUE_HEADS	8
+
+/* Not in the ABI headers (OpenRM values; see the fact sheet). */
+#define NVSIM_CTRL_CMD_BIOS_GET_SKU_INFO	0x20800808
+#define NVSIM_MC_ENGINE_IDX_GSP			49
+
+/* Internal RM handles reported in static info. */
+#define NVSIM_H_INTERNAL_CLIENT		0xc1e00004
+#define NVSIM_H_INTERNAL_DEVICE		0xde1d0000
+#define NVSIM_H_INTERNAL_SUBDEVICE	0x5d1d0000
 
 /**
- * struct nvsim_chip - static description of a simulated chip
+ * struct nvsim_chip - static description of a simulated chip (sim/chips.c)
  * @name: chip name, lower case, as in the firmware path (e.g. "tu102")
  * @boot0: value of NV_PMC_BOOT_0
  * @boot42: value of NV_PMC_BOOT_42
- * @pci_device: PCI device id of a board built on this chip
+ * @pci_device: PCI device id of the board simulated
  * @vram_size: VRAM size in bytes
  * @bar1_size: BAR1 (framebuffer aperture) size in bytes
+ * @libos3: GA102 and later: RISC-V CPUCTL active bit, LIBOS3 heap limits
+ * @board_name: marketing name (gpuNameString)
+ * @short_name: gpuShortNameString
+ * @engines: NV2080 engine types present
+ * @nr_engines: entries in @engines
+ * @classes: chip-specific classes (GET_CLASSLIST adds the common ones)
+ * @nr_classes: entries in @classes
+ * @total_vfs: SR-IOV virtual functions
+ * @gpc_mask: GPCs present
+ * @tpc_mask: TPCs present in each GPC
+ * @fb_bus_width: memory bus width in bits
+ * @l2_cache_size: L2 size in bytes
+ * @fbp_mask: FBPs present
+ * @board_id: SKU board id
+ * @chip_sku: SKU chip string
+ * @project: SKU project string
+ * @project_sku: SKU project SKU string
  */
 struct nvsim_chip {
 	const char *name;
@@ -30,6 +67,321 @@ struct nvsim_chip {
 	u16 pci_device;
 	u64 vram_size;
 	u64 bar1_size;
+	bool libos3;
+	const char *board_name;
+	const char *short_name;
+	const u32 *engines;
+	unsigned int nr_engines;
+	const u32 *classes;
+	unsigned int nr_classes;
+	u32 total_vfs;
+	u32 gpc_mask;
+	u32 tpc_mask;
+	u32 fb_bus_width;
+	u32 l2_cache_size;
+	u32 fbp_mask;
+	u32 board_id;
+	const char *chip_sku;
+	const char *project;
+	const char *project_sku;
+};
+
+const struct nvsim_chip *nvsim_chip_lookup(const char *name, size_t len);
+u32 nvsim_engine_to_rm(u32 nv2080_type);
+unsigned int nvsim_chip_classes(const struct nvsim_chip *c, u32 *out,
+				unsigned int max);
+
+/**
+ * struct nvsim_falcon - register state of one falcon
+ * @irqstat: pending interrupt bits
+ * @irqmask: enabled interrupt bits
+ * @mailbox0: MAILBOX0
+ * @mailbox1: MAILBOX1
+ * @os: OS register
+ * @dmactl: DMACTL
+ * @engine: ENGINE (bit 0 reset)
+ * @fbif_ctl: FBIF_CTL
+ * @halted: CPUCTL.HALTED
+ */
+struct nvsim_falcon {
+	u32 irqstat;
+	u32 irqmask;
+	u32 mailbox0;
+	u32 mailbox1;
+	u32 os;
+	u32 dmactl;
+	u32 engine;
+	u32 fbif_ctl;
+	bool halted;
+};
+
+/**
+ * struct nvsim_seq_obs - what the CPU did while a sequencer program ran
+ * @armed: recording is on
+ * @ev: event counter (orders the events below; 0 = not seen)
+ * @s1_write: write to SW_SCRATCH(1)
+ * @s2_write: write to SW_SCRATCH(2)
+ * @s3_ok_read: first read of SW_SCRATCH(3) returning the polled value
+ * @s3_ready: SW_SCRATCH(3) has been set to the polled value
+ * @s5_read: last read of SW_SCRATCH(5) (REG_STORE) before the reset
+ * @reset: first GSP ENGINE reset (1 then 0) after @s5_read
+ * @start: first GSP STARTCPU after @reset
+ * @s4_write: write of the final nonce to SW_SCRATCH(4)
+ * @t_s5_read: time of @s5_read
+ * @t_reset: time of @reset
+ * @nonce2: value that completes the program
+ */
+struct nvsim_seq_obs {
+	bool armed;
+	u64 ev;
+	u64 s1_write;
+	u64 s2_write;
+	u64 s3_ok_read;
+	bool s3_ready;
+	u64 s5_read;
+	u64 reset;
+	u64 start;
+	u64 s4_write;
+	ktime_t t_s5_read;
+	ktime_t t_reset;
+	u32 nonce2;
+};
+
+/**
+ * struct nvsim_regs - BAR0 register state (protected by nvsim_gpu.reg_lock)
+ * @gsp: GSP falcon
+ * @sec2: SEC2 falcon
+ * @scratch: NV_PBUS_SW_SCRATCH(0..63)
+ * @wpr2_lo: WPR2_ADDR_LO
+ * @wpr2_hi: WPR2_ADDR_HI
+ * @bsi_scratch14: NV_PGC6_BSI_SECURE_SCRATCH_14
+ * @queue_head: NV_PGSP_QUEUE_HEAD(i)
+ * @riscv_active: GSP RISC-V core running
+ * @engine_reset_pending: GSP ENGINE bit 0 was written 1
+ * @sec2_start: SEC2 STARTCPU seen, the booter has not run yet
+ * @gsp_killed: the GSP core was reset or stopped while GSP-RM ran
+ * @rm_running: GSP-RM runs (a reset kills it)
+ * @obs: sequencer observation
+ */
+struct nvsim_regs {
+	struct nvsim_falcon gsp;
+	struct nvsim_falcon sec2;
+	u32 scratch[NVSIM_SCRATCH_COUNT];
+	u32 wpr2_lo;
+	u32 wpr2_hi;
+	u32 bsi_scratch14;
+	u32 queue_head[NVSIM_QUEUE_HEADS];
+	bool riscv_active;
+	bool engine_reset_pending;
+	bool sec2_start;
+	bool gsp_killed;
+	bool rm_running;
+	struct nvsim_seq_obs obs;
+};
+
+/* Fault knobs that count occurrences (debugfs names in sim/debugfs.c). */
+enum nvsim_fault {
+	NVSIM_F_DROP_REPLY,
+	NVSIM_F_CORRUPT_CSUM,
+	NVSIM_F_BAD_LENGTH,
+	NVSIM_F_BAD_QUEUE_PTR,
+	NVSIM_F_REPEAT_SEQNUM,
+	NVSIM_F_SKIP_SEQNUM,
+	NVSIM_F_LOSE_IRQ,
+	NVSIM_F_NR,
+};
+
+enum nvsim_boot_fault {
+	NVSIM_BOOT_FAULT_NONE,
+	NVSIM_BOOT_FAULT_HANG,
+	NVSIM_BOOT_FAULT_BAD_BOOTER,
+	NVSIM_BOOT_FAULT_NO_INIT_DONE,
+};
+
+/**
+ * struct nvsim_faults - fault injection state (protected by nvsim_gpu.fault_lock)
+ * @count: remaining occurrences per &enum nvsim_fault
+ * @delay_reply_ms: delay every reply by this much while non-zero
+ * @hang: stop serving the command queue
+ * @boot_fault: &enum nvsim_boot_fault for the next boot
+ * @seed: last seed written
+ * @rnd: PRNG used wherever a fault picks a victim
+ */
+struct nvsim_faults {
+	u32 count[NVSIM_F_NR];
+	u32 delay_reply_ms;
+	bool hang;
+	int boot_fault;
+	u64 seed;
+	struct rnd_state rnd;
+};
+
+/* Statistics; see nvsim_stat_names in sim/debugfs.c. */
+enum nvsim_stat {
+	NVSIM_S_RX_MSGS,
+	NVSIM_S_TX_MSGS,
+	NVSIM_S_RX_BAD_CSUM,
+	NVSIM_S_RX_BAD_LENGTH,
+	NVSIM_S_RX_BAD_HEADER,
+	NVSIM_S_RX_BAD_SEQ,
+	NVSIM_S_RX_OLD_SEQ,
+	NVSIM_S_RX_BAD_PTR,
+	NVSIM_S_RX_STRAY_CONT,
+	NVSIM_S_RX_TOO_LARGE,
+	NVSIM_S_REPLIES,
+	NVSIM_S_EVENTS,
+	NVSIM_S_TX_DROPPED,
+	NVSIM_S_RPC_UNKNOWN,
+	NVSIM_S_RPC_ERRORS,
+	NVSIM_S_BAD_INPUT,
+	NVSIM_S_DMA_ERRORS,
+	NVSIM_S_DOORBELLS,
+	NVSIM_S_IRQS,
+	NVSIM_S_BOOTS,
+	NVSIM_S_BOOT_FAILURES,
+	NVSIM_S_OBJECTS_LIVE,
+	NVSIM_S_FAULTS_FIRED,
+	NVSIM_S_NR,
+};
+
+/**
+ * struct nvsim_log - one LIBOS log buffer (LOGINIT, LOGINTR, LOGRM)
+ * @valid: set up and usable
+ * @size: buffer bytes
+ * @pte: DMA address of every 4 KiB page, as the driver wrote them
+ * @npages: entries in @pte
+ * @area: offset of the record area
+ * @nrec: records the area holds
+ * @put: records written so far
+ */
+struct nvsim_log {
+	bool valid;
+	u64 size;
+	u64 *pte;
+	u32 npages;
+	u32 area;
+	u32 nrec;
+	u64 put;
+};
+
+enum nvsim_log_id {
+	NVSIM_LOGINIT,
+	NVSIM_LOGINTR,
+	NVSIM_LOGRM,
+	NVSIM_NR_LOGS,
+};
+
+/**
+ * struct nvsim_shm - the shared queue memory as GSP-RM sees it
+ * @pte: DMA address of every page of the region (the driver's page table)
+ * @npages: entries in @pte
+ * @cmdq: offset of the command queue
+ * @statq: offset of the status queue
+ */
+struct nvsim_shm {
+	u64 *pte;
+	u32 npages;
+	u32 cmdq;
+	u32 statq;
+};
+
+/**
+ * struct nvsim_obj - one RM object (only the GSP thread touches these)
+ * @node: in nvsim_rm.objs
+ * @client: client handle
+ * @handle: object handle (== @client for the client object)
+ * @h_parent: parent handle (== @client for the client object)
+ * @cls: class
+ * @parent: parent object (NULL for a client)
+ * @children: child objects
+ * @sibling: in the parent's @children
+ * @notify_index: event objects: NV0005 notifyIndex
+ * @events: subdevices: events enabled by EVENT_SET_NOTIFICATION
+ */
+struct nvsim_obj {
+	struct hlist_node node;
+	u32 client;
+	u32 handle;
+	u32 h_parent;
+	u32 cls;
+	struct nvsim_obj *parent;
+	struct list_head children;
+	struct list_head sibling;
+	u32 notify_index;
+	DECLARE_BITMAP(events, 256);
+};
+
+#define NVSIM_RM_HASH_BITS	10
+#define NVSIM_RM_MAX_OBJECTS	65536
+
+/**
+ * struct nvsim_rm - the RM object tree (only the GSP thread touches it)
+ * @objs: objects hashed by (client, handle)
+ * @count: objects live
+ */
+struct nvsim_rm {
+	DECLARE_HASHTABLE(objs, NVSIM_RM_HASH_BITS);
+	unsigned int count;
+};
+
+/**
+ * struct nvsim_event - an event waiting to be posted by the GSP thread
+ * @link: in nvsim_gpu.events
+ * @function: event function (>= 0x1000)
+ * @len: payload bytes
+ * @payload: payload
+ */
+struct nvsim_event {
+	struct list_head link;
+	u32 function;
+	u32 len;
+	u8 payload[];
+};
+
+/**
+ * struct nvsim_fw - GSP-RM state of one boot (only the GSP thread touches it)
+ * @wpr: WprMeta the booter accepted
+ * @shm: shared queue memory
+ * @logs: log buffers
+ * @rx_seq: next expected command-queue seqNum
+ * @tx_seq: next status-queue seqNum
+ * @cmdq_rptr: how far GSP-RM consumed the command queue
+ * @statq_wptr: status-queue write pointer
+ * @have_sysinfo: GSP_SET_SYSTEM_INFO consumed
+ * @have_registry: SET_REGISTRY consumed
+ * @init_done: GSP_INIT_DONE sent
+ * @no_init_done: boot fault: do not send GSP_INIT_DONE this boot
+ * @bad_wptr: an invalid command-queue write pointer was reported
+ * @bad_rptr: an invalid status-queue read pointer was reported
+ * @msg: one message gathered out of the ring (64 KiB)
+ * @tx: one message being built (64 KiB)
+ */
+struct nvsim_fw {
+	struct GspFwWprMeta wpr;
+	struct nvsim_shm shm;
+	struct nvsim_log logs[NVSIM_NR_LOGS];
+	u32 rx_seq;
+	u32 tx_seq;
+	u32 cmdq_rptr;
+	u32 statq_wptr;
+	bool have_sysinfo;
+	bool have_registry;
+	bool init_done;
+	bool no_init_done;
+	bool bad_wptr;
+	bool bad_rptr;
+	u8 *msg;
+	u8 *tx;
+};
+
+/**
+ * struct nvsim_knob - debugfs file private data
+ * @gpu: the GPU
+ * @id: &enum nvsim_fault, or -1
+ */
+struct nvsim_knob {
+	struct nvsim_gpu *gpu;
+	int id;
 };
 
 /**
@@ -41,9 +393,25 @@ struct nvsim_chip {
  * @irq_hwirq: hardware IRQ number of this GPU in nvsim's irq domain
  * @irq: Linux IRQ number mapped for @irq_hwirq
  * @irq_work: fires the interrupt in hard-IRQ context
- * @reg_lock: protects the register state below
- * @irqstat: GSP falcon IRQSTAT (pending interrupt bits)
- * @irqmask: GSP falcon IRQ enable mask
+ * @reg_lock: protects @regs (taken from any context, never sleeps)
+ * @regs: register state
+ * @dma_lock: protects @dma_enabled and serialises DMA accesses against it
+ * @dma_enabled: a driver is bound, DMA may reach its memory
+ * @fault_lock: protects @faults
+ * @faults: fault injection state
+ * @event_lock: protects @events
+ * @events: events posted with nvsim_post_event(), not yet sent
+ * @stats: statistics (atomic, no lock)
+ * @task: the GSP thread (booter and GSP-RM)
+ * @wq: the GSP thread sleeps here
+ * @kick: something for the GSP thread to look at
+ * @crash_req: debugfs asked for a crash
+ * @reset_req: debugfs asked for a power-on reset
+ * @reset_done: completed when a reset was carried out
+ * @fw: GSP-RM boot state (GSP thread only)
+ * @rm: RM objects (GSP thread only)
+ * @dbg: debugfs directory
+ * @knobs: debugfs private data of the count knobs and others
  */
 struct nvsim_gpu {
 	unsigned int index;
@@ -55,14 +423,90 @@ struct nvsim_gpu {
 	struct irq_work irq_work;
 
 	spinlock_t reg_lock;
-	u32 irqstat;
-	u32 irqmask;
+	struct nvsim_regs regs;
+
+	struct mutex dma_lock;
+	bool dma_enabled;
+
+	spinlock_t fault_lock;
+	struct nvsim_faults faults;
+
+	spinlock_t event_lock;
+	struct list_head events;
+
+	atomic64_t stats[NVSIM_S_NR];
+
+	struct task_struct *task;
+	wait_queue_head_t wq;
+	atomic_t kick;
+	atomic_t crash_req;
+	atomic_t reset_req;
+	struct completion reset_done;
+
+	struct nvsim_fw fw;
+	struct nvsim_rm rm;
+
+	struct dentry *dbg;
+	struct nvsim_knob knobs[NVSIM_F_NR];
 };
 
+static inline void nvsim_stat_inc(struct nvsim_gpu *gpu, enum nvsim_stat s)
+{
+	atomic64_inc(&gpu->stats[s]);
+}
+
+/* main.c */
 void nvsim_raise_irq(struct nvsim_gpu *gpu);
 
+/* regs.c */
 void nvsim_reg_init(struct nvsim_gpu *gpu);
 u32 nvsim_reg_read(struct nvsim_gpu *gpu, u32 addr);
 void nvsim_reg_write(struct nvsim_gpu *gpu, u32 addr, u32 val);
+void nvsim_gsp_irq_set(struct nvsim_gpu *gpu, u32 bits);
+void nvsim_kick(struct nvsim_gpu *gpu);
+
+/* dma.c */
+int nvsim_dma_read(struct nvsim_gpu *gpu, u64 pa, void *buf, size_t len);
+int nvsim_dma_write(struct nvsim_gpu *gpu, u64 pa, const void *buf, size_t len);
+int nvsim_dma_rd32(struct nvsim_gpu *gpu, u64 pa, u32 *val);
+int nvsim_dma_wr32(struct nvsim_gpu *gpu, u64 pa, u32 val);
+int nvsim_dma_wr64(struct nvsim_gpu *gpu, u64 pa, u64 val);
+void nvsim_dma_enable(struct nvsim_gpu *gpu, bool on);
+int nvsim_pages_rw(struct nvsim_gpu *gpu, const u64 *pte, u32 npages,
+		   u64 off, void *buf, size_t len, bool write);
+
+/* log.c */
+int nvsim_log_setup(struct nvsim_gpu *gpu, struct nvsim_log *log, u64 pa,
+		    u64 size);
+void nvsim_log_release(struct nvsim_log *log);
+__printf(3, 4)
+void nvsim_logf(struct nvsim_gpu *gpu, enum nvsim_log_id id,
+		const char *fmt, ...);
+
+/* gsp.c */
+int nvsim_gsp_start(struct nvsim_gpu *gpu);
+void nvsim_gsp_stop(struct nvsim_gpu *gpu);
+int nvsim_post_event(struct nvsim_gpu *gpu, u32 function, const void *payload,
+		     u32 len);
+int nvsim_send_event(struct nvsim_gpu *gpu, u32 function, const void *payload,
+		     u32 len, bool wait);
+void nvsim_os_error(struct nvsim_gpu *gpu, u32 xid, const char *fmt, ...)
+	__printf(3, 4);
+bool nvsim_fault_take(struct nvsim_gpu *gpu, enum nvsim_fault f);
+u32 nvsim_fault_rand(struct nvsim_gpu *gpu);
+
+/* rpc.c */
+void nvsim_rm_init(struct nvsim_gpu *gpu);
+void nvsim_rm_reset(struct nvsim_gpu *gpu);
+u32 nvsim_rpc_sysinfo(struct nvsim_gpu *gpu, const u8 *p, u64 len);
+u32 nvsim_rpc_registry(struct nvsim_gpu *gpu, const u8 *p, u64 len);
+u32 nvsim_rpc_dispatch(struct nvsim_gpu *gpu, u32 function, u8 *payload,
+		       u64 len, u64 cap, u32 *reply_len, bool *reply);
+
+/* debugfs.c */
+void nvsim_debugfs_init(void);
+void nvsim_debugfs_exit(void);
+void nvsim_debugfs_gpu_init(struct nvsim_gpu *gpu);
+void nvsim_debugfs_gpu_exit(struct nvsim_gpu *gpu);
 
 #endif /* NVSIM_H */

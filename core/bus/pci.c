@@ -74,6 +74,9 @@ static int nvc_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		.bar0_size = pci_resource_len(pdev, 0),
 		.bar1_size = pci_resource_len(pdev, 1),
 		.bar3_size = pci_resource_len(pdev, 3),
+		.bar0_base = pci_resource_start(pdev, 0),
+		.bar1_base = pci_resource_start(pdev, 1),
+		.bar3_base = pci_resource_start(pdev, 3),
 	};
 	if (pg->gpu.pci.bar0_size < 4) {
 		dev_err(&pdev->dev, "nvcore: BAR0 missing\n");
@@ -96,7 +99,7 @@ static int nvc_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	pg->gpu.irq = pci_irq_vector(pdev, 0);
 	pg->gpu.dev = &pdev->dev;
 	pg->gpu.bus = &nvc_pci_bus_ops;
-	pci_set_drvdata(pdev, pg);
+	pci_set_drvdata(pdev, &pg->gpu);
 
 	ret = nvc_gpu_init(&pg->gpu);
 	if (ret)
@@ -119,7 +122,8 @@ err_free:
 
 static void nvc_pci_remove(struct pci_dev *pdev)
 {
-	struct nvc_pci_gpu *pg = pci_get_drvdata(pdev);
+	struct nvc_gpu *gpu = pci_get_drvdata(pdev);
+	struct nvc_pci_gpu *pg = container_of(gpu, struct nvc_pci_gpu, gpu);
 
 	nvc_gpu_fini(&pg->gpu);
 	pci_free_irq_vectors(pdev);

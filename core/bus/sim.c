@@ -81,7 +81,7 @@ static int nvc_sim_probe(struct platform_device *pdev)
 		.bar1_size = pdata->bar1_size,
 		.bar3_size = pdata->bar3_size,
 	};
-	platform_set_drvdata(pdev, sg);
+	platform_set_drvdata(pdev, &sg->gpu);
 
 	ret = nvc_gpu_init(&sg->gpu);
 	if (ret) {
@@ -93,7 +93,8 @@ static int nvc_sim_probe(struct platform_device *pdev)
 
 static int nvc_sim_remove(struct platform_device *pdev)
 {
-	struct nvc_sim_gpu *sg = platform_get_drvdata(pdev);
+	struct nvc_gpu *gpu = platform_get_drvdata(pdev);
+	struct nvc_sim_gpu *sg = container_of(gpu, struct nvc_sim_gpu, gpu);
 
 	nvc_gpu_fini(&sg->gpu);
 	kfree(sg);

@@ -233,4 +233,12 @@
 /* vGPU plugin doorbell (RFC, not an NVIDIA header): write gfid * 32 + 17. */
 #define NVRM_VGPU_DOORBELL		0xb82200
 
+/*
+ * Falcon interrupt set/mask registers beside IRQSCLR/IRQSTAT/IRQMCLR (not
+ * in the compiled table; same falcon v4 register block, dev_falcon_v4.h).
+ */
+#define NV_PFALCON_FALCON_IRQSSET		0x000
+#define NV_PFALCON_FALCON_IRQMSET		0x010
+#define NV_PFALCON_FALCON_IRQMASK		0x018
+
 #endif /* NVRM_535_REGS_H */

@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvcore event dispatch.
+ *
+ * DOC: event dispatch
+ *
+ * Clients subscribe a partition to kinds of event. An event names a
+ * resource (a channel ID, an engine, a GFID, a display head or an RM
+ * client) and is delivered only to subscriptions of the partition that owns
+ * it; an event nobody owns is counted and dropped, as is a malformed or
+ * unknown one.
+ *
+ * Context: non-stall (fence) events are dispatched from the GPU's hard
+ * interrupt handler under rcu_read_lock(), so a client can signal its
+ * fences without waiting for a worker; all other kinds are queued by the
+ * GSP receive path and delivered by an ordered workqueue in process
+ * context under SRCU, outside every nvcore lock, so handlers may sleep and
+ * call back into nvcore.
+ *
+ * Once nvc_event_unsubscribe() returns no handler of that subscription is
+ * running or will run: it unlinks the subscription, then waits for an RCU
+ * grace period (atomic deliveries) and an SRCU grace period (process
+ * deliveries). A handler must therefore not unsubscribe itself.
+ */
+#include <linux/rculist.h>
+#include <linux/slab.h>
+
+#include "nvcore.h"
+#include "client.h"
+
+struct nvc_event_item {
+	struct list_head node;
+	struct nvc_event ev;
+	u32 h_client;
+};
+
+static bool nvc_part_owns(const struct nvc_partition *p,
+			  const struct nvc_event *ev, u32 h_client)
+{
+	const struct nvc_partition_limits *l = &p->lim;
+
+	switch (ev->kind) {
+	case NVC_EVENT_RC:
+	case NVC_EVENT_MMU_FAULT:
+		return l->chids && ev->chid >= p->chid_base &&
+		       ev->chid < p->chid_base + l->chids;
+	case NVC_EVENT_NONSTALL:
+		return ev->engine < 64 && (l->engines & BIT_ULL(ev->engine));
+	case NVC_EVENT_VGPU:
+		return l->gfids && ev->gfid >= p->gfid_base &&
+		       ev->gfid < p->gfid_base + l->gfids;
+	case NVC_EVENT_DISPLAY:
+		return p->client->h_client == h_client;
+	case NVC_EVENT_FW_ERROR:
+		/* Attributed to a channel if it names one, else GPU-wide. */
+		if (ev->chid != U32_MAX)
+			return l->chids && ev->chid >= p->chid_base &&
+			       ev->chid < p->chid_base + l->chids;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Deliver to every subscription of owning partitions. RCU or SRCU held. */
+static unsigned int nvc_event_deliver(struct nvc_res *res,
+				      const struct nvc_event *ev, u32 h_client)
+{
+	struct nvc_event_sub *s;
+	struct nvc_partition *p;
+	unsigned int n = 0;
+
+	list_for_each_entry_rcu(p, &res->parts_rcu, rcu_node,
+				srcu_read_lock_held(&res->srcu)) {
+		if (READ_ONCE(p->dead) || !nvc_part_owns(p, ev, h_client))
+			continue;
+		list_for_each_entry_rcu(s, &p->subs, node,
+					srcu_read_lock_held(&res->srcu)) {
+			if (!(s->kinds & BIT(ev->kind)))
+				continue;
+			s->fn(s, ev);
+			n++;
+		}
+	}
+	return n;
+}
+
+/**
+ * nvc_event_nonstall() - dispatch a non-stall interrupt of an engine
+ * @gpu: the GPU
+ * @engine: engine index
+ *
+ * Context: hard IRQ.
+ */
+void nvc_event_nonstall(struct nvc_gpu *gpu, unsigned int engine)
+{
+	struct nvc_event ev = { .kind = NVC_EVENT_NONSTALL, .engine = engine };
+	unsigned int n;
+
+	rcu_read_lock();
+	n = nvc_event_deliver(&gpu->res, &ev, 0);
+	rcu_read_unlock();
+	if (n)
+		atomic64_add(n, &gpu->res.ev_delivered);
+	else
+		atomic64_inc(&gpu->res.ev_dropped);
+}
+
+static void nvc_event_work(struct work_struct *work)
+{
+	struct nvc_res *res = container_of(work, struct nvc_res, ev_work);
+	struct nvc_event_item *it;
+	unsigned int n;
+	int idx;
+
+	for (;;) {
+		spin_lock_irq(&res->ev_lock);
+		it = list_first_entry_or_null(&res->ev_queue,
+					      struct nvc_event_item, node);
+		if (it)
+			list_del(&it->node);
+		spin_unlock_irq(&res->ev_lock);
+		if (!it)
+			break;
+		idx = srcu_read_lock(&res->srcu);
+		n = nvc_event_deliver(res, &it->ev, it->h_client);
+		srcu_read_unlock(&res->srcu, idx);
+		if (n)
+			atomic64_add(n, &res->ev_delivered);
+		else
+			atomic64_inc(&res->ev_dropped);
+		kfree(it);
+	}
+}
+
+/**
+ * nvc_event_post() - queue an event for process-context delivery
+ * @gpu: the GPU
+ * @ev: the event (copied)
+ * @h_client: RM client the firmware named (display events), else 0
+ *
+ * Context: any; allocation is GFP_ATOMIC, a failure drops and counts it.
+ */
+void nvc_event_post(struct nvc_gpu *gpu, const struct nvc_event *ev,
+		    u32 h_client)
+{
+	struct nvc_res *res = &gpu->res;
+	struct nvc_event_item *it;
+	unsigned long flags;
+
+	if (ev->kind >= NVC_EVENT_NR || !res->ev_wq) {
+		atomic64_inc(&res->ev_dropped);
+		return;
+	}
+	it = kmalloc(sizeof(*it), GFP_ATOMIC);
+	if (!it) {
+		atomic64_inc(&res->ev_dropped);
+		return;
+	}
+	it->ev = *ev;
+	it->h_client = h_client;
+	spin_lock_irqsave(&res->ev_lock, flags);
+	list_add_tail(&it->node, &res->ev_queue);
+	spin_unlock_irqrestore(&res->ev_lock, flags);
+	queue_work(res->ev_wq, &res->ev_work);
+}
+
+/**
+ * nvc_event_flush() - wait until queued events are delivered
+ * @gpu: the GPU
+ */
+void nvc_event_flush(struct nvc_gpu *gpu)
+{
+	if (gpu->res.ev_wq)
+		flush_workqueue(gpu->res.ev_wq);
+}
+
+/**
+ * nvc_event_subscribe() - receive events about a partition's resources
+ * @part: the partition
+ * @kinds: bitmask of BIT(enum nvc_event_kind)
+ * @fn: handler; see &typedef nvc_event_fn for its context
+ *
+ * Return: the subscription, ERR_PTR(-EINVAL) for an empty or unknown kind
+ * mask, ERR_PTR(-ENOMEM).
+ */
+struct nvc_event_sub *nvc_event_subscribe(struct nvc_partition *part,
+					  unsigned long kinds,
+					  nvc_event_fn fn)
+{
+	struct nvc_res *res = &part->client->gpu->res;
+	struct nvc_event_sub *s;
+
+	if (!fn || !kinds || (kinds & ~GENMASK(NVC_EVENT_NR - 1, 0)))
+		return ERR_PTR(-EINVAL);
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (!s)
+		return ERR_PTR(-ENOMEM);
+	s->part = part;
+	s->kinds = kinds;
+	s->fn = fn;
+	spin_lock(&res->sub_lock);
+	list_add_tail_rcu(&s->node, &part->subs);
+	spin_unlock(&res->sub_lock);
+	return s;
+}
+EXPORT_SYMBOL_NS_GPL(nvc_event_subscribe, NVCORE);
+
+/**
+ * nvc_event_unsubscribe() - stop receiving events
+ * @sub: the subscription
+ *
+ * When this returns no handler of @sub is running and none will run.
+ * Context: process; must not be called from @sub's own handler.
+ */
+void nvc_event_unsubscribe(struct nvc_event_sub *sub)
+{
+	struct nvc_res *res = &sub->part->client->gpu->res;
+
+	spin_lock(&res->sub_lock);
+	list_del_rcu(&sub->node);
+	spin_unlock(&res->sub_lock);
+	synchronize_rcu();
+	synchronize_srcu(&res->srcu);
+	kfree(sub);
+}
+EXPORT_SYMBOL_NS_GPL(nvc_event_unsubscribe, NVCORE);
+
+/**
+ * nvc_event_sub_partition() - the partition of a subscription
+ * @sub: the subscription
+ *
+ * Return: the partition.
+ */
+struct nvc_partition *nvc_event_sub_partition(struct nvc_event_sub *sub)
+{
+	return sub->part;
+}
+EXPORT_SYMBOL_NS_GPL(nvc_event_sub_partition, NVCORE);
+
+/**
+ * nvc_event_init() - start the delivery worker
+ * @gpu: the GPU
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int nvc_event_init(struct nvc_gpu *gpu)
+{
+	INIT_WORK(&gpu->res.ev_work, nvc_event_work);
+	gpu->res.ev_wq = alloc_ordered_workqueue("nvcore-ev%d", 0, gpu->index);
+	return gpu->res.ev_wq ? 0 : -ENOMEM;
+}
+
+/**
+ * nvc_event_fini() - stop it, dropping undelivered events
+ * @gpu: the GPU
+ */
+void nvc_event_fini(struct nvc_gpu *gpu)
+{
+	struct nvc_res *res = &gpu->res;
+	struct workqueue_struct *wq = res->ev_wq;
+	struct nvc_event_item *it, *tmp;
+
+	if (!wq)
+		return;
+	res->ev_wq = NULL;
+	destroy_workqueue(wq);
+	list_for_each_entry_safe(it, tmp, &res->ev_queue, node) {
+		list_del(&it->node);
+		kfree(it);
+	}
+}

@@ -1,0 +1,758 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvcore GSP boot and shutdown.
+ *
+ * DOC: GSP-RM boot
+ *
+ * Fact sheet §5.7, SEC2 booter flow (Turing, Ampere, Ada):
+ *
+ * 1. request the GSP image (ELF, ``.fwimage`` plus the chip family's
+ *    signature section) and the RISC-V bootloader;
+ * 2. check that WPR2 is not set up already and compute the FB layout
+ *    (§5.3) from the VRAM size;
+ * 3. build in DMA memory: the radix3 page table of the image, the
+ *    bootloader payload, the signature, the three LIBOS log buffers, the
+ *    shared queue memory with its page table, GSP_ARGUMENTS_CACHED, the
+ *    LIBOS argument array and GspFwWprMeta;
+ * 4. queue GSP_SET_SYSTEM_INFO and SET_REGISTRY before the GSP runs;
+ * 5. hand the WPR metadata to the SEC2 booter, start GSP-RM's RISC-V core
+ *    (seq.c) and poll the status queue for GSP_INIT_DONE, running the CPU
+ *    sequencer programs that arrive meanwhile;
+ * 6. fetch the static configuration, switch receive to the interrupt and
+ *    create nvcore's own RM client, device and subdevice.
+ *
+ * Every step has a bounded wait. When boot fails, the firmware logs are
+ * copied to debugfs (``nvcore/last_failed_boot``) before everything is
+ * freed, so the reason can still be read. Shutdown reverses it:
+ * UNLOADING_GUEST_DRIVER, wait for the GSP to halt, the unload booter
+ * clears WPR2, then memory is freed.
+ */
+#include <linux/debugfs.h>
+#include <linux/dma-mapping.h>
+#include <linux/iopoll.h>
+#include <linux/ktime.h>
+#include <linux/module.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+
+#include <nvrm/535.113.01/nvrm.h>
+
+#include "../nvcore.h"
+#include "gsp.h"
+
+static unsigned int boot_timeout_ms = 5000;
+module_param(boot_timeout_ms, uint, 0644);
+MODULE_PARM_DESC(boot_timeout_ms, "Time GSP-RM has to report INIT_DONE (default 5000)");
+
+#define NVC_LOG_SIZE		SZ_64K
+#define NVC_LOG_REC_SIZE	128
+#define NVC_RADIX3_ENTRIES	512u
+#define NVC_GSP_HALT_MAILBOX	0x80000000u
+#define NVC_SIG_ALIGN		256
+
+static const char * const nvc_log_names[NVC_GSP_NR_LOGS] = {
+	"LOGINIT", "LOGINTR", "LOGRM",
+};
+
+/* Firmware logs of the last failed boot, kept for debugfs. */
+static DEFINE_MUTEX(nvc_failed_log_lock);	/* protects nvc_failed_log */
+static char *nvc_failed_log;
+
+static int nvc_dma_alloc(struct nvc_gsp *gsp, struct nvc_dma *m, size_t size)
+{
+	m->va = dma_alloc_coherent(gsp->gpu->dev, size, &m->dma, GFP_KERNEL);
+	if (!m->va)
+		return -ENOMEM;
+	m->size = size;
+	return 0;
+}
+
+static void nvc_dma_free(struct nvc_gsp *gsp, struct nvc_dma *m)
+{
+	if (m->va)
+		dma_free_coherent(gsp->gpu->dev, m->size, m->va, m->dma);
+	m->va = NULL;
+}
+
+static u64 nvc_id8(const char *s)
+{
+	u64 v = 0;
+
+	while (*s)
+		v = v << 8 | (u8)*s++;
+	return v;
+}
+
+static int nvc_gsp_load_fw(struct nvc_gsp *gsp)
+{
+	struct nvc_gpu *gpu = gsp->gpu;
+	char path[64], sig[32];
+	int ret;
+
+	snprintf(path, sizeof(path), "nvidia/%s/gsp/gsp-%s.bin", gpu->chip.name,
+		 NVC_GSP_FW_VERSION);
+	ret = request_firmware(&gsp->fw, path, gpu->dev);
+	if (ret) {
+		dev_err(gpu->dev, "nvcore: cannot load firmware %s (%d)\n", path, ret);
+		return ret;
+	}
+	snprintf(sig, sizeof(sig), ".fwsignature_%s", gpu->chip.fw_family);
+	ret = nvc_fw_gsp_parse(gsp->fw->data, gsp->fw->size, sig, &gsp->image);
+	if (ret) {
+		dev_err(gpu->dev, "nvcore: %s is not a valid GSP image (%d)\n", path, ret);
+		return ret;
+	}
+
+	snprintf(path, sizeof(path), "nvidia/%s/gsp/bootloader-%s.bin",
+		 gpu->chip.name, NVC_GSP_FW_VERSION);
+	ret = request_firmware(&gsp->bl_fw, path, gpu->dev);
+	if (ret) {
+		dev_err(gpu->dev, "nvcore: cannot load firmware %s (%d)\n", path, ret);
+		return ret;
+	}
+	ret = nvc_fw_bl_parse(gsp->bl_fw->data, gsp->bl_fw->size, &gsp->bl);
+	if (ret) {
+		dev_err(gpu->dev, "nvcore: %s is not a valid bootloader (%d)\n", path, ret);
+		return ret;
+	}
+	return 0;
+}
+
+static void nvc_gsp_free_image(struct nvc_gsp *gsp)
+{
+	unsigned int i;
+
+	for (i = 0; i < gsp->nr_img_pages; i++) {
+		if (!gsp->img_pages[i])
+			continue;
+		dma_unmap_page(gsp->gpu->dev, gsp->img_dma[i], PAGE_SIZE,
+			       DMA_TO_DEVICE);
+		__free_page(gsp->img_pages[i]);
+	}
+	kvfree(gsp->img_pages);
+	kvfree(gsp->img_dma);
+	gsp->img_pages = NULL;
+	gsp->img_dma = NULL;
+	gsp->nr_img_pages = 0;
+	nvc_dma_free(gsp, &gsp->radix3);
+}
+
+/* Image pages one by one (no large contiguous allocation), then radix3. */
+static int nvc_gsp_build_radix3(struct nvc_gsp *gsp)
+{
+	size_t size = gsp->image.image_size;
+	unsigned int n = DIV_ROUND_UP(size, PAGE_SIZE), nl2, i;
+	u64 *lvl;
+	int ret;
+
+	BUILD_BUG_ON(PAGE_SIZE != NVRM_GSP_PAGE_SIZE);
+	nl2 = DIV_ROUND_UP(n, NVC_RADIX3_ENTRIES);
+	if (!n || nl2 > NVC_RADIX3_ENTRIES)
+		return -EFBIG;
+
+	gsp->img_pages = kvcalloc(n, sizeof(*gsp->img_pages), GFP_KERNEL);
+	gsp->img_dma = kvcalloc(n, sizeof(*gsp->img_dma), GFP_KERNEL);
+	if (!gsp->img_pages || !gsp->img_dma) {
+		ret = -ENOMEM;
+		goto err;
+	}
+	gsp->nr_img_pages = n;
+	for (i = 0; i < n; i++) {
+		size_t off = (size_t)i * PAGE_SIZE;
+		struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+
+		if (!page) {
+			ret = -ENOMEM;
+			goto err;
+		}
+		memcpy(page_address(page), gsp->image.image + off,
+		       min_t(size_t, PAGE_SIZE, size - off));
+		gsp->img_dma[i] = dma_map_page(gsp->gpu->dev, page, 0, PAGE_SIZE,
+					       DMA_TO_DEVICE);
+		if (dma_mapping_error(gsp->gpu->dev, gsp->img_dma[i])) {
+			__free_page(page);
+			ret = -ENOMEM;
+			goto err;
+		}
+		gsp->img_pages[i] = page;
+	}
+
+	ret = nvc_dma_alloc(gsp, &gsp->radix3, (2 + nl2) * PAGE_SIZE);
+	if (ret)
+		goto err;
+	lvl = gsp->radix3.va;
+	lvl[0] = gsp->radix3.dma + PAGE_SIZE;
+	lvl += NVC_RADIX3_ENTRIES;
+	for (i = 0; i < nl2; i++)
+		lvl[i] = gsp->radix3.dma + (2 + i) * PAGE_SIZE;
+	lvl += NVC_RADIX3_ENTRIES;
+	for (i = 0; i < n; i++)
+		lvl[i] = gsp->img_dma[i];
+	return 0;
+
+err:
+	nvc_gsp_free_image(gsp);
+	return ret;
+}
+
+/* FB layout from the top of VRAM down (fact sheet §5.3). */
+static int nvc_gsp_fb_layout(struct nvc_gsp *gsp)
+{
+	struct nvc_gpu *gpu = gsp->gpu;
+	u64 fb = (u64)nvc_rd32(gpu, NV_PGC6_AON_SECURE_SCRATCH_GROUP_42) << 20;
+	u64 carve, min, max, heap;
+	u32 vga;
+
+	if (!fb) {
+		dev_err(gpu->dev, "nvcore: VRAM size unknown (GFW not done?)\n");
+		return -ENODEV;
+	}
+	gsp->fb.size = fb;
+	vga = nvc_rd32(gpu, 0x625f04);
+	gsp->fb.vga_base = fb - SZ_1M;
+	if (vga & BIT(3)) {
+		u64 base = (u64)(vga >> 8) << 16;
+
+		if (base < fb && base >= fb - SZ_1M)
+			gsp->fb.vga_base = base;
+	}
+	gsp->fb.wpr_end = ALIGN_DOWN(gsp->fb.vga_base, SZ_128K);
+	gsp->fb.frts_base = gsp->fb.wpr_end - SZ_1M;
+	gsp->fb.bl_base = ALIGN_DOWN(gsp->fb.frts_base - gsp->bl.data_size, SZ_4K);
+	gsp->fb.elf_base = ALIGN_DOWN(gsp->fb.bl_base - gsp->image.image_size,
+				      SZ_64K);
+
+	if (gpu->chip.arch == NVC_ARCH_TURING) {
+		carve = GSP_FW_HEAP_PARAM_OS_SIZE_LIBOS2;
+		min = 64ULL << 20;
+		max = 256ULL << 20;
+	} else {
+		carve = GSP_FW_HEAP_PARAM_OS_SIZE_LIBOS3;
+		min = 84ULL << 20;
+		max = 276ULL << 20;
+	}
+	heap = carve + GSP_FW_HEAP_PARAM_BASE_RM_SIZE_TU10X +
+	       ALIGN(GSP_FW_HEAP_PARAM_SIZE_PER_GB_FB * (fb >> 30), SZ_1M) +
+	       ALIGN(GSP_FW_HEAP_PARAM_CLIENT_ALLOC_SIZE, SZ_1M);
+	gsp->fb.heap_size = clamp(heap, min, max);
+	gsp->fb.heap_base = ALIGN_DOWN(gsp->fb.elf_base - gsp->fb.heap_size,
+				       SZ_1M);
+	gsp->fb.wpr_start = ALIGN_DOWN(gsp->fb.heap_base - sizeof(struct GspFwWprMeta),
+				       SZ_1M);
+	gsp->fb.nonwpr_size = SZ_1M;
+	gsp->fb.nonwpr_base = gsp->fb.wpr_start - gsp->fb.nonwpr_size;
+	return 0;
+}
+
+static void nvc_gsp_fill_wpr_meta(struct nvc_gsp *gsp)
+{
+	struct GspFwWprMeta *m = gsp->wpr_meta.va;
+
+	memset(m, 0, sizeof(*m));
+	m->magic = GSP_FW_WPR_META_MAGIC;
+	m->revision = GSP_FW_WPR_META_REVISION;
+	m->sysmemAddrOfRadix3Elf = gsp->radix3.dma;
+	m->sizeOfRadix3Elf = gsp->image.image_size;
+	m->sysmemAddrOfBootloader = gsp->blbuf.dma;
+	m->sizeOfBootloader = gsp->bl.data_size;
+	m->bootloaderCodeOffset = gsp->bl.desc.monitor_code_offset;
+	m->bootloaderDataOffset = gsp->bl.desc.monitor_data_offset;
+	m->bootloaderManifestOffset = gsp->bl.desc.manifest_offset;
+	m->sysmemAddrOfSignature = gsp->sigbuf.dma;
+	m->sizeOfSignature = gsp->image.sig_size;
+	m->gspFwRsvdStart = gsp->fb.nonwpr_base;
+	m->nonWprHeapOffset = gsp->fb.nonwpr_base;
+	m->nonWprHeapSize = gsp->fb.nonwpr_size;
+	m->gspFwWprStart = gsp->fb.wpr_start;
+	m->gspFwHeapOffset = gsp->fb.heap_base;
+	m->gspFwHeapSize = gsp->fb.heap_size;
+	m->gspFwOffset = gsp->fb.elf_base;
+	m->bootBinOffset = gsp->fb.bl_base;
+	m->frtsOffset = gsp->fb.frts_base;
+	m->frtsSize = SZ_1M;
+	m->gspFwWprEnd = gsp->fb.wpr_end;
+	m->fbSize = gsp->fb.size;
+	m->vgaWorkspaceOffset = gsp->fb.vga_base;
+	m->vgaWorkspaceSize = gsp->fb.size - gsp->fb.vga_base;
+}
+
+static void nvc_gsp_libos_entry(struct LibosMemoryRegionInitArgument *a,
+				const char *id, const struct nvc_dma *m)
+{
+	a->id8 = nvc_id8(id);
+	a->pa = m->dma;
+	a->size = m->size;
+	a->kind = LIBOS_MEMORY_REGION_CONTIGUOUS;
+	a->loc = LIBOS_MEMORY_REGION_LOC_SYSMEM;
+}
+
+static int nvc_gsp_build_args(struct nvc_gsp *gsp)
+{
+	struct LibosMemoryRegionInitArgument *args;
+	struct GSP_ARGUMENTS_CACHED *rmargs;
+	unsigned int i, j;
+	u64 *pte;
+	int ret;
+
+	for (i = 0; i < NVC_GSP_NR_LOGS; i++) {
+		ret = nvc_dma_alloc(gsp, &gsp->logs[i], NVC_LOG_SIZE);
+		if (ret)
+			return ret;
+		pte = gsp->logs[i].va;
+		for (j = 0; j < NVC_LOG_SIZE / PAGE_SIZE; j++)
+			pte[1 + j] = gsp->logs[i].dma + j * PAGE_SIZE;
+	}
+
+	ret = nvc_dma_alloc(gsp, &gsp->shm, NVRM_SHM_SIZE);
+	if (ret)
+		return ret;
+	pte = gsp->shm.va;
+	for (i = 0; i < NVRM_SHM_PTE_COUNT; i++)
+		pte[i] = gsp->shm.dma + i * PAGE_SIZE;
+	gsp->cmdq = gsp->shm.va + NVRM_SHM_CMDQ_OFF;
+	gsp->statq = gsp->shm.va + NVRM_SHM_STATQ_OFF;
+	gsp->cmdq_entries = (u8 *)gsp->cmdq + NVRM_MSGQ_ENTRY_OFF;
+	gsp->statq_entries = (u8 *)gsp->statq + NVRM_MSGQ_ENTRY_OFF;
+	/* SWAP_RX: each side publishes its read pointer in its own queue. */
+	gsp->statq_rptr = (void *)((u8 *)gsp->cmdq + NVRM_MSGQ_RXHDR_OFF);
+	gsp->cmdq_rptr = (void *)((u8 *)gsp->statq + NVRM_MSGQ_RXHDR_OFF);
+	nvc_msgq_hdr_init(gsp->cmdq);
+
+	ret = nvc_dma_alloc(gsp, &gsp->rmargs, PAGE_SIZE);
+	if (ret)
+		return ret;
+	rmargs = gsp->rmargs.va;
+	rmargs->messageQueueInitArguments.sharedMemPhysAddr = gsp->shm.dma;
+	rmargs->messageQueueInitArguments.pageTableEntryCount = NVRM_SHM_PTE_COUNT;
+	rmargs->messageQueueInitArguments.cmdQueueOffset = NVRM_SHM_CMDQ_OFF;
+	rmargs->messageQueueInitArguments.statQueueOffset = NVRM_SHM_STATQ_OFF;
+
+	ret = nvc_dma_alloc(gsp, &gsp->libos, PAGE_SIZE);
+	if (ret)
+		return ret;
+	args = gsp->libos.va;
+	for (i = 0; i < NVC_GSP_NR_LOGS; i++)
+		nvc_gsp_libos_entry(&args[i], nvc_log_names[i], &gsp->logs[i]);
+	nvc_gsp_libos_entry(&args[i], "RMARGS", &gsp->rmargs);
+
+	ret = nvc_dma_alloc(gsp, &gsp->blbuf, gsp->bl.data_size);
+	if (ret)
+		return ret;
+	memcpy(gsp->blbuf.va, gsp->bl.data, gsp->bl.data_size);
+	ret = nvc_dma_alloc(gsp, &gsp->sigbuf, ALIGN(gsp->image.sig_size, NVC_SIG_ALIGN));
+	if (ret)
+		return ret;
+	memcpy(gsp->sigbuf.va, gsp->image.sig, gsp->image.sig_size);
+
+	ret = nvc_dma_alloc(gsp, &gsp->wpr_meta, PAGE_SIZE);
+	if (ret)
+		return ret;
+	nvc_gsp_fill_wpr_meta(gsp);
+	return 0;
+}
+
+static void nvc_gsp_free_args(struct nvc_gsp *gsp)
+{
+	unsigned int i;
+
+	nvc_dma_free(gsp, &gsp->wpr_meta);
+	nvc_dma_free(gsp, &gsp->sigbuf);
+	nvc_dma_free(gsp, &gsp->blbuf);
+	nvc_dma_free(gsp, &gsp->libos);
+	nvc_dma_free(gsp, &gsp->rmargs);
+	nvc_dma_free(gsp, &gsp->shm);
+	for (i = 0; i < NVC_GSP_NR_LOGS; i++)
+		nvc_dma_free(gsp, &gsp->logs[i]);
+}
+
+static int nvc_gsp_queue_sysinfo(struct nvc_gsp *gsp)
+{
+	struct nvc_gpu *gpu = gsp->gpu;
+	struct GspSystemInfo *si;
+	int ret;
+
+	si = kzalloc(sizeof(*si), GFP_KERNEL);
+	if (!si)
+		return -ENOMEM;
+	si->gpuPhysAddr = gpu->pci.bar0_base;
+	si->gpuPhysFbAddr = gpu->pci.bar1_base;
+	si->gpuPhysInstAddr = gpu->pci.bar3_base;
+	si->nvDomainBusDeviceFunc = gpu->pci.bdf;
+	si->maxUserVa = TASK_SIZE;
+	si->pciConfigMirrorBase = 0x088000;
+	si->pciConfigMirrorSize = 0x1000;
+	ret = nvc_rpc_post(gsp, NV_VGPU_MSG_FUNCTION_GSP_SET_SYSTEM_INFO, si,
+			   sizeof(*si));
+	kfree(si);
+	return ret;
+}
+
+static const struct {
+	const char *name;
+	u32 value;
+} nvc_registry[] = {
+	{ "RMSecBusResetEnable", 1 },
+	{ "RMForcePcieConfigSave", 1 },
+};
+
+static int nvc_gsp_queue_registry(struct nvc_gsp *gsp)
+{
+	struct PACKED_REGISTRY_TABLE *t;
+	size_t size, str;
+	unsigned int i, n = ARRAY_SIZE(nvc_registry);
+	int ret;
+
+	size = struct_size(t, entries, n);
+	str = size;
+	for (i = 0; i < n; i++)
+		size += strlen(nvc_registry[i].name) + 1;
+	t = kzalloc(size, GFP_KERNEL);
+	if (!t)
+		return -ENOMEM;
+	t->size = size;
+	t->numEntries = n;
+	for (i = 0; i < n; i++) {
+		t->entries[i].nameOffset = str;
+		t->entries[i].type = REGISTRY_TABLE_ENTRY_TYPE_DWORD;
+		t->entries[i].data = nvc_registry[i].value;
+		t->entries[i].length = sizeof(u32);
+		strcpy((char *)t + str, nvc_registry[i].name);
+		str += strlen(nvc_registry[i].name) + 1;
+	}
+	ret = nvc_rpc_post(gsp, NV_VGPU_MSG_FUNCTION_SET_REGISTRY, t, size);
+	kfree(t);
+	return ret;
+}
+
+static int nvc_gsp_wait_init_done(struct nvc_gsp *gsp)
+{
+	ktime_t end = ktime_add_ms(ktime_get(), boot_timeout_ms);
+
+	while (!completion_done(&gsp->init_done)) {
+		nvc_rpc_drain(gsp);
+		if (READ_ONCE(gsp->dead))
+			return -ENODEV;
+		if (completion_done(&gsp->init_done))
+			break;
+		if (ktime_after(ktime_get(), end)) {
+			dev_err(gsp->gpu->dev,
+				"nvcore: GSP-RM did not report INIT_DONE within %u ms (%u sequencer programs run)\n",
+				boot_timeout_ms, gsp->seq_runs);
+			return -ETIMEDOUT;
+		}
+		usleep_range(20, 100);
+	}
+	if (gsp->init_status) {
+		dev_err(gsp->gpu->dev, "nvcore: GSP-RM INIT_DONE with status %#x\n",
+			gsp->init_status);
+		return -EIO;
+	}
+	return 0;
+}
+
+/**
+ * nvc_gsp_logs_show() - decode one firmware log buffer
+ * @gsp: the GSP
+ * @which: 0 LOGINIT, 1 LOGINTR, 2 LOGRM
+ * @buf: output
+ * @size: its size
+ *
+ * Records are fixed 128-byte entries {u64 seq, u64 timestamp_ns,
+ * char text[112]} in a ring after the put pointer and the PTE array; put
+ * counts records ever written (see nvsim's log.c).
+ *
+ * Return: bytes written.
+ */
+int nvc_gsp_logs_show(struct nvc_gsp *gsp, unsigned int which, char *buf,
+		      size_t size)
+{
+	const struct nvc_dma *m;
+	size_t area, cap;
+	u64 put, k, first;
+	int len = 0;
+
+	if (which >= NVC_GSP_NR_LOGS || !gsp->logs[which].va)
+		return 0;
+	m = &gsp->logs[which];
+	area = ALIGN(8 + 8 * (m->size / PAGE_SIZE), 8);
+	cap = (m->size - area) / NVC_LOG_REC_SIZE;
+	put = READ_ONCE(*(u64 *)m->va);
+	/* Records are written before put is advanced (nvsim log.c). */
+	smp_rmb();
+	first = put > cap ? put - cap : 0;
+	for (k = first; k < put && len < size - 1; k++) {
+		const u8 *rec = m->va + area + (k % cap) * NVC_LOG_REC_SIZE;
+		u64 seq, ts;
+		char text[NVC_LOG_REC_SIZE - 16 + 1];
+
+		memcpy(&seq, rec, 8);
+		memcpy(&ts, rec + 8, 8);
+		memcpy(text, rec + 16, sizeof(text) - 1);
+		text[sizeof(text) - 1] = 0;
+		len += scnprintf(buf + len, size - len, "%s %llu %llu.%06llu %s\n",
+				 nvc_log_names[which], seq, ts / 1000000000,
+				 (ts % 1000000000) / 1000, text);
+	}
+	return len;
+}
+
+static int nvc_failed_log_show(struct seq_file *s, void *unused)
+{
+	mutex_lock(&nvc_failed_log_lock);
+	seq_puts(s, nvc_failed_log ?: "");
+	mutex_unlock(&nvc_failed_log_lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(nvc_failed_log);
+
+/* Keep the firmware logs of a failed boot (nouveau's keep_gsp_logging). */
+static void nvc_gsp_keep_logs(struct nvc_gsp *gsp, int err)
+{
+	size_t size = 3 * SZ_64K;
+	char *text;
+	int len, i;
+
+	text = kvzalloc(size, GFP_KERNEL);
+	if (!text)
+		return;
+	len = scnprintf(text, size, "%s: GSP boot failed: %d\n",
+			dev_name(gsp->gpu->dev), err);
+	for (i = 0; i < NVC_GSP_NR_LOGS; i++)
+		len += nvc_gsp_logs_show(gsp, i, text + len, size - len);
+
+	mutex_lock(&nvc_failed_log_lock);
+	kvfree(nvc_failed_log);
+	nvc_failed_log = text;
+	mutex_unlock(&nvc_failed_log_lock);
+}
+
+/**
+ * nvc_gsp_debugfs_init() - module-wide GSP debugfs files
+ * @root: nvcore's debugfs directory
+ */
+void nvc_gsp_debugfs_init(struct dentry *root)
+{
+	debugfs_create_file("last_failed_boot", 0400, root, NULL,
+			    &nvc_failed_log_fops);
+}
+
+/**
+ * nvc_gsp_debugfs_fini() - free what the module-wide files show
+ */
+void nvc_gsp_debugfs_fini(void)
+{
+	kvfree(nvc_failed_log);
+	nvc_failed_log = NULL;
+}
+
+static int nvc_gsp_unload(struct nvc_gsp *gsp)
+{
+	struct rpc_unloading_guest_driver_v1F_07 req = {};
+	struct nvc_gpu *gpu = gsp->gpu;
+	u32 v;
+	int ret;
+
+	ret = nvc_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER,
+			   &req, sizeof(req), &req, sizeof(req), NULL);
+	if (ret)
+		return ret;
+	ret = read_poll_timeout(nvc_rd32, v, v == NVC_GSP_HALT_MAILBOX, 20,
+				2000000, false, gpu, NV_PGSP_FALCON_MAILBOX0);
+	if (ret)
+		return ret;
+	return 0;
+}
+
+/* The unload booter tears WPR2 down so that the GPU can boot again. */
+static int nvc_gsp_booter_unload(struct nvc_gsp *gsp)
+{
+	struct nvc_gpu *gpu = gsp->gpu;
+	u32 v;
+	int ret;
+
+	if (!nvc_rd32(gpu, NV_PFB_PRI_MMU_WPR2_ADDR_HI))
+		return 0;
+	nvc_wr32(gpu, NVRM_FALCON_SEC2_BASE + NV_PFALCON_FALCON_MAILBOX0, 0xff);
+	nvc_wr32(gpu, NVRM_FALCON_SEC2_BASE + NV_PFALCON_FALCON_MAILBOX1, 0xff);
+	nvc_wr32(gpu, NVRM_FALCON_SEC2_BASE + NV_PFALCON_FALCON_CPUCTL,
+		 NV_PFALCON_FALCON_CPUCTL_STARTCPU__MASK);
+	ret = read_poll_timeout(nvc_rd32, v, !v, 20, 2000000, false, gpu,
+				NV_PFB_PRI_MMU_WPR2_ADDR_HI);
+	if (ret)
+		dev_err(gpu->dev, "nvcore: unload booter left WPR2 in place\n");
+	return ret;
+}
+
+static void nvc_gsp_release(struct nvc_gsp *gsp)
+{
+	/* Nothing on the GPU may touch our memory once it is freed. */
+	nvc_gsp_falcon_reset(gsp);
+	nvc_rpc_disable_irq(gsp);
+	nvc_rpc_fini(gsp);
+	nvc_gsp_free_args(gsp);
+	nvc_gsp_free_image(gsp);
+	release_firmware(gsp->bl_fw);
+	release_firmware(gsp->fw);
+	kvfree(gsp->static_info);
+}
+
+static int nvc_gsp_rm_init(struct nvc_gsp *gsp)
+{
+	struct NV0000_ALLOC_PARAMETERS *root;
+	struct NV0080_ALLOC_PARAMETERS dev = {};
+	struct NV2080_ALLOC_PARAMETERS sub = {};
+	int ret;
+
+	gsp->h_client = 0xc1d00000 | gsp->gpu->index;
+	gsp->h_device = 0xde1d0000;
+	gsp->h_subdevice = 0x5d1d0000;
+
+	root = kzalloc(sizeof(*root), GFP_KERNEL);
+	if (!root)
+		return -ENOMEM;
+	root->hClient = gsp->h_client;
+	root->processID = ~0u;
+	strscpy(root->processName, "nvcore", sizeof(root->processName));
+	ret = nvc_rm_alloc(gsp, gsp->h_client, gsp->h_client, gsp->h_client,
+			   NV01_ROOT, root, sizeof(*root));
+	kfree(root);
+	if (ret)
+		return ret;
+
+	dev.hClientShare = gsp->h_client;
+	ret = nvc_rm_alloc(gsp, gsp->h_client, gsp->h_client, gsp->h_device,
+			   NV01_DEVICE_0, &dev, sizeof(dev));
+	if (ret)
+		goto err_client;
+	ret = nvc_rm_alloc(gsp, gsp->h_client, gsp->h_device, gsp->h_subdevice,
+			   NV20_SUBDEVICE_0, &sub, sizeof(sub));
+	if (ret)
+		goto err_client;
+	return 0;
+
+err_client:
+	nvc_rm_free(gsp, gsp->h_client, 0, gsp->h_client);
+	return ret;
+}
+
+/**
+ * nvc_gsp_init() - boot GSP-RM on a GPU and enumerate it
+ * @gpu: the GPU, identified, with a working bus backend
+ *
+ * Return: 0, or a negative errno with every resource released.
+ */
+int nvc_gsp_init(struct nvc_gpu *gpu)
+{
+	ktime_t t0 = ktime_get();
+	struct nvc_gsp *gsp;
+	int ret;
+
+	gsp = kzalloc(sizeof(*gsp), GFP_KERNEL);
+	if (!gsp)
+		return -ENOMEM;
+	gsp->gpu = gpu;
+	init_completion(&gsp->init_done);
+	ret = nvc_rpc_init(gsp);
+	if (ret) {
+		kfree(gsp);
+		return ret;
+	}
+	gpu->gsp = gsp;
+
+	if (nvc_rd32(gpu, NV_PFB_PRI_MMU_WPR2_ADDR_HI)) {
+		dev_err(gpu->dev, "nvcore: WPR2 already set up: the GPU needs a reset before GSP-RM can boot\n");
+		ret = -EBUSY;
+		goto err;
+	}
+	ret = nvc_gsp_load_fw(gsp);
+	if (ret)
+		goto err;
+	ret = nvc_gsp_fb_layout(gsp);
+	if (ret)
+		goto err;
+	ret = nvc_gsp_build_radix3(gsp);
+	if (ret)
+		goto err;
+	ret = nvc_gsp_build_args(gsp);
+	if (ret)
+		goto err;
+	ret = nvc_gsp_queue_sysinfo(gsp);
+	if (!ret)
+		ret = nvc_gsp_queue_registry(gsp);
+	if (ret)
+		goto err;
+
+	ret = nvc_gsp_boot_riscv(gsp, false);
+	if (ret)
+		goto err_logs;
+	ret = nvc_gsp_wait_init_done(gsp);
+	if (ret)
+		goto err_logs;
+	gsp->boot_ns = ktime_to_ns(ktime_sub(ktime_get(), t0));
+
+	gsp->static_info = kvzalloc(sizeof(struct GspStaticConfigInfo), GFP_KERNEL);
+	if (!gsp->static_info) {
+		ret = -ENOMEM;
+		goto err_unload;
+	}
+	ret = nvc_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_GET_GSP_STATIC_INFO,
+			   gsp->static_info, sizeof(struct GspStaticConfigInfo),
+			   gsp->static_info, sizeof(struct GspStaticConfigInfo),
+			   NULL);
+	if (ret) {
+		dev_err(gpu->dev, "nvcore: GET_GSP_STATIC_INFO failed (%d)\n", ret);
+		goto err_unload;
+	}
+	ret = nvc_rpc_enable_irq(gsp);
+	if (ret)
+		goto err_unload;
+	ret = nvc_gsp_rm_init(gsp);
+	if (ret) {
+		dev_err(gpu->dev, "nvcore: cannot create the RM client (%d)\n", ret);
+		goto err_unload;
+	}
+	ret = nvc_gsp_enumerate(gsp, &gpu->info);
+	if (ret) {
+		dev_err(gpu->dev, "nvcore: hardware enumeration failed (%d)\n", ret);
+		goto err_rm;
+	}
+	dev_info(gpu->dev, "nvcore: GSP-RM %s booted in %llu us\n",
+		 NVC_GSP_FW_VERSION, gsp->boot_ns / 1000);
+	return 0;
+
+err_rm:
+	nvc_rm_free(gsp, gsp->h_client, 0, gsp->h_client);
+err_unload:
+	if (!READ_ONCE(gsp->dead))
+		nvc_gsp_unload(gsp);
+err_logs:
+	nvc_gsp_keep_logs(gsp, ret);
+	nvc_gsp_booter_unload(gsp);
+err:
+	gpu->gsp = NULL;
+	nvc_gsp_release(gsp);
+	kfree(gsp);
+	return ret;
+}
+
+/**
+ * nvc_gsp_fini() - shut GSP-RM down and free everything nvc_gsp_init() set up
+ * @gpu: the GPU
+ */
+void nvc_gsp_fini(struct nvc_gpu *gpu)
+{
+	struct nvc_gsp *gsp = gpu->gsp;
+
+	if (!gsp)
+		return;
+	if (!READ_ONCE(gsp->dead)) {
+		nvc_rm_free(gsp, gsp->h_client, 0, gsp->h_client);
+		if (nvc_gsp_unload(gsp))
+			dev_warn(gpu->dev, "nvcore: GSP-RM did not unload cleanly\n");
+	}
+	nvc_gsp_booter_unload(gsp);
+	gpu->gsp = NULL;
+	nvc_gsp_release(gsp);
+	kfree(gsp);
+}

@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvcore GSP layer: boot, transport and RM calls. Only this layer (and
+ * nvsim) includes the firmware ABI headers.
+ */
+#ifndef NVC_GSP_H
+#define NVC_GSP_H
+
+#include <linux/atomic.h>
+#include <linux/completion.h>
+#include <linux/firmware.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+#include <linux/workqueue.h>
+
+#include <nvcore/gpu_info.h>
+
+#include "msgq.h"
+#include "fwimage.h"
+
+struct nvc_gpu;
+struct dentry;
+
+#define NVC_GSP_FW_VERSION	"535.113.01"
+#define NVC_RPC_HIST_LEN	64
+#define NVC_GSP_NR_LOGS		3
+
+/**
+ * struct nvc_dma - one DMA-coherent allocation
+ * @va: CPU address
+ * @dma: bus address
+ * @size: size in bytes
+ */
+struct nvc_dma {
+	void *va;
+	dma_addr_t dma;
+	size_t size;
+};
+
+/**
+ * struct nvc_rpc_hist - one entry of the RPC history ring
+ * @function: RPC function number
+ * @sequence: nvcore's sequence number of the call
+ * @start_ns: ktime when it was queued
+ * @dur_ns: duration until the reply (or the error)
+ * @result: 0, a negative errno, or the positive NV_STATUS of the reply
+ */
+struct nvc_rpc_hist {
+	u32 function;
+	u32 sequence;
+	u64 start_ns;
+	u64 dur_ns;
+	s32 result;
+};
+
+/**
+ * struct nvc_rpc_stats - transport counters (debugfs rpc_stats)
+ * @sent: messages written to the command queue (parts included)
+ * @calls: synchronous calls started
+ * @replies: replies matched to a caller
+ * @events: unsolicited messages received
+ * @timeouts: calls that timed out
+ * @stale: replies nobody waited for any more (late, or unknown sequence)
+ * @bad_csum: messages dropped for a bad checksum
+ * @seq_repeat: messages dropped for a repeated sequence number
+ * @seq_gap: sequence numbers skipped by the firmware
+ * @unknown_events: events with no handler
+ * @irqs: interrupts taken
+ * @polls: receive passes made by waiting callers (lost-IRQ insurance)
+ */
+struct nvc_rpc_stats {
+	u64 sent;
+	u64 calls;
+	u64 replies;
+	u64 events;
+	u64 timeouts;
+	u64 stale;
+	u64 bad_csum;
+	u64 seq_repeat;
+	u64 seq_gap;
+	u64 unknown_events;
+	atomic64_t irqs;
+	atomic64_t polls;
+};
+
+struct nvc_rpc_waiter;
+
+/**
+ * struct nvc_gsp - the GSP-RM instance of one GPU
+ * @gpu: the GPU
+ * @shm: page table + command queue + status queue (fact sheet §1.1)
+ * @cmdq: command queue TX header (CPU-owned)
+ * @cmdq_entries: command queue entries
+ * @statq: status queue TX header (GSP-owned)
+ * @statq_entries: status queue entries
+ * @cmdq_rptr: where GSP reports how far it read the command queue
+ * @statq_rptr: where the CPU reports how far it read the status queue
+ * @cmdq_lock: serialises senders: command queue writes, @cmdq_wptr,
+ *	@tx_seq, @tx_buf
+ * @cmdq_wptr: our copy of the command-queue write pointer
+ * @tx_seq: next command-queue seqNum
+ * @tx_buf: staging buffer for one outgoing message (64 KiB)
+ * @rx_lock: serialises receivers: status queue reads, @rx_seq, @rx_buf,
+ *	@rx_cont and @rx_rptr
+ * @rx_seq: next expected status-queue seqNum
+ * @rx_rptr: the status-queue read pointer
+ * @rx_buf: staging buffer for one incoming message (64 KiB)
+ * @rx_cont: caller whose multi-part reply is being reassembled
+ * @wait_lock: protects @waiters, @next_sequence, @dead and @dead_err
+ * @waiters: callers waiting for a reply, oldest first
+ * @next_sequence: sequence number of the next call (never 0)
+ * @dead: the transport is unusable; callers fail with -ENODEV
+ * @dead_err: why (errno)
+ * @irq_mode: the interrupt drives receive (after boot)
+ * @halted: the GSP reported HALT
+ * @rx_work: drains the status queue after an interrupt
+ * @stats: counters; each is written under the lock of the path that
+ *	counts it (@cmdq_lock for sent, @wait_lock for calls, @rx_lock for
+ *	the receive side) or is atomic
+ * @hist_lock: protects @hist and @hist_head
+ * @hist: recent RPCs
+ * @hist_head: next slot in @hist
+ * @fw: the GSP firmware file
+ * @bl_fw: the bootloader firmware file
+ * @image: parsed GSP image and signature
+ * @bl: parsed bootloader
+ * @img_pages: pages holding the image (radix3 level 3)
+ * @img_dma: their bus addresses
+ * @nr_img_pages: number of image pages
+ * @radix3: radix3 levels 0, 1 and 2 in one allocation
+ * @blbuf: bootloader payload
+ * @sigbuf: image signature
+ * @wpr_meta: GspFwWprMeta
+ * @libos: LIBOS argument array
+ * @logs: LOGINIT, LOGINTR, LOGRM buffers
+ * @rmargs: GSP_ARGUMENTS_CACHED
+ * @fb: FB layout computed for WPR meta
+ * @init_done: GSP_INIT_DONE received
+ * @init_status: rpc_result of GSP_INIT_DONE
+ * @seq_runs: CPU sequencer programs executed
+ * @seq_regsave: REG_STORE save area
+ * @boot_ns: probe-to-INIT_DONE time
+ * @static_info: GspStaticConfigInfo from GET_GSP_STATIC_INFO
+ * @h_client: nvcore's own RM client
+ * @h_device: its device object
+ * @h_subdevice: its subdevice object
+ * @dbg: debugfs directory of this GPU
+ */
+struct nvc_gsp {
+	struct nvc_gpu *gpu;
+
+	struct nvc_dma shm;
+	struct msgqTxHeader *cmdq;
+	u8 *cmdq_entries;
+	struct msgqTxHeader *statq;
+	u8 *statq_entries;
+	struct msgqRxHeader *cmdq_rptr;
+	struct msgqRxHeader *statq_rptr;
+
+	struct mutex cmdq_lock;
+	u32 cmdq_wptr;
+	u32 tx_seq;
+	void *tx_buf;
+
+	struct mutex rx_lock;
+	u32 rx_seq;
+	u32 rx_rptr;
+	void *rx_buf;
+	struct nvc_rpc_waiter *rx_cont;
+
+	spinlock_t wait_lock;
+	struct list_head waiters;
+	u32 next_sequence;
+	bool dead;
+	int dead_err;
+
+	bool irq_mode;
+	bool halted;
+	struct work_struct rx_work;
+	struct nvc_rpc_stats stats;
+
+	spinlock_t hist_lock;
+	struct nvc_rpc_hist hist[NVC_RPC_HIST_LEN];
+	unsigned int hist_head;
+
+	const struct firmware *fw;
+	const struct firmware *bl_fw;
+	struct nvc_gsp_fw image;
+	struct nvc_gsp_bl bl;
+	struct page **img_pages;
+	dma_addr_t *img_dma;
+	unsigned int nr_img_pages;
+	struct nvc_dma radix3;
+	struct nvc_dma blbuf;
+	struct nvc_dma sigbuf;
+	struct nvc_dma wpr_meta;
+	struct nvc_dma libos;
+	struct nvc_dma logs[NVC_GSP_NR_LOGS];
+	struct nvc_dma rmargs;
+	struct {
+		u64 size, vga_base, frts_base, bl_base, elf_base, heap_base;
+		u64 heap_size, wpr_start, wpr_end, nonwpr_base, nonwpr_size;
+	} fb;
+
+	struct completion init_done;
+	u32 init_status;
+	unsigned int seq_runs;
+	u32 seq_regsave[8];
+	u64 boot_ns;
+
+	void *static_info;
+	u32 h_client;
+	u32 h_device;
+	u32 h_subdevice;
+
+	struct dentry *dbg;
+};
+
+/* boot.c */
+int nvc_gsp_init(struct nvc_gpu *gpu);
+void nvc_gsp_fini(struct nvc_gpu *gpu);
+int nvc_gsp_logs_show(struct nvc_gsp *gsp, unsigned int which,
+		      char *buf, size_t size);
+
+void nvc_gsp_debugfs_init(struct dentry *root);
+void nvc_gsp_debugfs_fini(void);
+
+/* rpc.c */
+int nvc_rpc_init(struct nvc_gsp *gsp);
+void nvc_rpc_fini(struct nvc_gsp *gsp);
+int nvc_rpc_call(struct nvc_gsp *gsp, u32 function, const void *req,
+		 size_t req_len, void *reply, size_t reply_len,
+		 u32 *rpc_result);
+int nvc_rpc_post(struct nvc_gsp *gsp, u32 function, const void *req,
+		 size_t req_len);
+void nvc_rpc_drain(struct nvc_gsp *gsp);
+void nvc_rpc_kill(struct nvc_gsp *gsp, int err, const char *why);
+int nvc_rpc_enable_irq(struct nvc_gsp *gsp);
+void nvc_rpc_disable_irq(struct nvc_gsp *gsp);
+int nvc_rpc_stats_show(struct nvc_gsp *gsp, char *buf, size_t size);
+int nvc_rpc_hist_show(struct nvc_gsp *gsp, char *buf, size_t size);
+
+/* events.c */
+void nvc_gsp_event(struct nvc_gsp *gsp, u32 function, u32 rpc_result,
+		   const void *payload, size_t len);
+
+/* seq.c */
+int nvc_gsp_run_sequencer(struct nvc_gsp *gsp, const void *payload,
+			  size_t len);
+int nvc_gsp_boot_riscv(struct nvc_gsp *gsp, bool resume);
+void nvc_gsp_falcon_reset(struct nvc_gsp *gsp);
+
+/* rm.c */
+int nvc_rm_alloc(struct nvc_gsp *gsp, u32 h_client, u32 h_parent,
+		 u32 h_object, u32 h_class, void *params, u32 params_size);
+int nvc_rm_control(struct nvc_gsp *gsp, u32 h_client, u32 h_object, u32 cmd,
+		   void *params, u32 params_size);
+int nvc_rm_free(struct nvc_gsp *gsp, u32 h_client, u32 h_parent,
+		u32 h_object);
+int nvc_nv_status_to_errno(u32 status);
+
+/* enum.c */
+int nvc_gsp_enumerate(struct nvc_gsp *gsp, struct nvc_gpu_info *info);
+
+#endif /* NVC_GSP_H */

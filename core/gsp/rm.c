@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvcore GSP layer: RM object allocation, control calls and free.
+ *
+ * DOC: RM calls over RPC
+ *
+ * GSP_RM_ALLOC, GSP_RM_CONTROL and FREE carry NVOS-style parameter blocks
+ * (fact sheet §6). The reply is the request with outputs filled in: an
+ * RPC-level failure is in the reply's rpc_result, the operation's own
+ * NV_STATUS in the payload's status field; parameters are copied back to
+ * the caller only on success. NV_STATUS codes become errnos here so that
+ * nothing above the GSP layer sees them.
+ */
+#include <linux/slab.h>
+#include <linux/overflow.h>
+
+#include <nvrm/535.113.01/nvrm.h>
+
+#include "../nvcore.h"
+#include "gsp.h"
+
+/* Upper bound on control parameters: what GSP-RM accepts in one call. */
+#define NVC_RM_PARAMS_MAX	(4u << 20)
+
+/**
+ * nvc_nv_status_to_errno() - map an NV_STATUS to a negative errno
+ * @status: NV_STATUS (or an NV_VGPU_MSG_RESULT_* code)
+ *
+ * Return: 0 for NV_OK, else a negative errno.
+ */
+int nvc_nv_status_to_errno(u32 status)
+{
+	switch (status) {
+	case NV_OK:
+		return 0;
+	case NV_ERR_NO_MEMORY:
+	case NV_ERR_INSUFFICIENT_RESOURCES:
+		return -ENOMEM;
+	case NV_ERR_NOT_READY:
+	case NV_ERR_BUSY_RETRY:
+	case NV_ERR_TIMEOUT_RETRY:
+	case NV_ERR_IN_USE:
+	case NV_ERR_STATE_IN_USE:
+		return -EBUSY;
+	case NV_ERR_INVALID_OBJECT_HANDLE:
+	case NV_ERR_OBJECT_NOT_FOUND:
+	case NV_ERR_INVALID_OBJECT_PARENT:
+	case NV_ERR_INVALID_CLIENT:
+		return -ENOENT;
+	case NV_ERR_INSERT_DUPLICATE_NAME:
+		return -EEXIST;
+	case NV_ERR_NOT_SUPPORTED:
+	case NV_ERR_INVALID_CLASS:
+	case NV_ERR_INVALID_COMMAND:
+	case NV_VGPU_MSG_RESULT_RPC_UNKNOWN_FUNCTION:
+		return -EOPNOTSUPP;
+	case NV_ERR_INSUFFICIENT_PERMISSIONS:
+		return -EPERM;
+	case NV_ERR_TIMEOUT:
+		return -ETIMEDOUT;
+	case NV_ERR_GPU_IS_LOST:
+		return -ENODEV;
+	default:
+		return -EINVAL;
+	}
+}
+
+/**
+ * nvc_rm_alloc() - allocate an RM object on the GSP
+ * @gsp: the GSP
+ * @h_client: client handle (== @h_object for a new client)
+ * @h_parent: parent handle
+ * @h_object: handle of the new object
+ * @h_class: its class
+ * @params: class allocation parameters, updated on success (may be NULL
+ *	when @params_size is 0)
+ * @params_size: their size
+ *
+ * Return: 0 or a negative errno (from the transport or the NV_STATUS).
+ */
+int nvc_rm_alloc(struct nvc_gsp *gsp, u32 h_client, u32 h_parent,
+		 u32 h_object, u32 h_class, void *params, u32 params_size)
+{
+	struct rpc_gsp_rm_alloc_v03_00 *req;
+	size_t len;
+	u32 result;
+	int ret;
+
+	if (params_size > NVC_RM_PARAMS_MAX)
+		return -E2BIG;
+	len = struct_size(req, params, params_size);
+	req = kvzalloc(len, GFP_KERNEL);
+	if (!req)
+		return -ENOMEM;
+	req->hClient = h_client;
+	req->hParent = h_parent;
+	req->hObject = h_object;
+	req->hClass = h_class;
+	req->paramsSize = params_size;
+	if (params_size)
+		memcpy(req->params, params, params_size);
+
+	ret = nvc_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_GSP_RM_ALLOC, req, len,
+			   req, len, &result);
+	if (!ret)
+		ret = nvc_nv_status_to_errno(result ?: req->status);
+	if (!ret && params_size)
+		memcpy(params, req->params, params_size);
+	kvfree(req);
+	return ret;
+}
+
+/**
+ * nvc_rm_control() - issue an RM control call on the GSP
+ * @gsp: the GSP
+ * @h_client: client handle
+ * @h_object: target object
+ * @cmd: control command
+ * @params: parameters, in/out
+ * @params_size: their size
+ *
+ * Return: 0 or a negative errno.
+ */
+int nvc_rm_control(struct nvc_gsp *gsp, u32 h_client, u32 h_object, u32 cmd,
+		   void *params, u32 params_size)
+{
+	struct rpc_gsp_rm_control_v03_00 *req;
+	size_t len;
+	u32 result;
+	int ret;
+
+	if (params_size > NVC_RM_PARAMS_MAX)
+		return -E2BIG;
+	len = struct_size(req, params, params_size);
+	req = kvzalloc(len, GFP_KERNEL);
+	if (!req)
+		return -ENOMEM;
+	req->hClient = h_client;
+	req->hObject = h_object;
+	req->cmd = cmd;
+	req->paramsSize = params_size;
+	if (params_size)
+		memcpy(req->params, params, params_size);
+
+	ret = nvc_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL, req, len,
+			   req, len, &result);
+	if (!ret)
+		ret = nvc_nv_status_to_errno(result ?: req->status);
+	if (!ret && params_size)
+		memcpy(params, req->params, params_size);
+	kvfree(req);
+	return ret;
+}
+
+/**
+ * nvc_rm_free() - free an RM object (and its children) on the GSP
+ * @gsp: the GSP
+ * @h_client: client handle
+ * @h_parent: parent handle
+ * @h_object: object to free (the client itself frees the whole client)
+ *
+ * Return: 0 or a negative errno.
+ */
+int nvc_rm_free(struct nvc_gsp *gsp, u32 h_client, u32 h_parent, u32 h_object)
+{
+	struct rpc_free_v03_00 req = {
+		.params = {
+			.hRoot = h_client,
+			.hObjectParent = h_parent,
+			.hObjectOld = h_object,
+		},
+	};
+	u32 result;
+	int ret;
+
+	ret = nvc_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_FREE, &req, sizeof(req),
+			   &req, sizeof(req), &result);
+	if (!ret)
+		ret = nvc_nv_status_to_errno(result ?: req.params.status);
+	return ret;
+}

@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvcore GSP boot helpers: the SEC2 booter hand-off and the CPU sequencer.
+ *
+ * DOC: GSP CPU sequencer
+ *
+ * GSP-RM cannot touch some registers itself; it sends
+ * GSP_RUN_CPU_SEQUENCER with a program of packed commands (one opcode dword,
+ * then that opcode's payload dwords; fact sheet §5.9) for the CPU to run.
+ * The program is untrusted input: the command count is checked against the
+ * message, every command against the remaining dwords, register offsets
+ * against BAR0, save-area indexes against its size, and polls and delays
+ * are bounded. An invalid program is abandoned at the first bad command.
+ * No reply is sent; GSP-RM observes the effects.
+ */
+#include <linux/delay.h>
+#include <linux/device.h>
+#include <linux/iopoll.h>
+
+#include <nvrm/535.113.01/nvrm.h>
+
+#include "../nvcore.h"
+#include "gsp.h"
+
+#define NVC_SEQ_POLL_MAX_US	4000000u
+#define NVC_SEQ_DELAY_MAX_US	1000000u
+#define NVC_FALCON_HALT_US	2000000u
+#define NVC_BOOTER_US		2000000u
+
+#define GSP_REG(r)		(NVRM_FALCON_GSP_BASE + (r))
+#define SEC2_REG(r)		(NVRM_FALCON_SEC2_BASE + (r))
+
+static int nvc_poll(struct nvc_gsp *gsp, u32 addr, u32 mask, u32 val,
+		    u32 timeout_us)
+{
+	u32 v;
+
+	return read_poll_timeout(nvc_rd32, v, (v & mask) == val, 10,
+				 timeout_us, false, gsp->gpu, addr);
+}
+
+/**
+ * nvc_gsp_falcon_reset() - reset the GSP falcon (stops a running GSP-RM)
+ * @gsp: the GSP
+ */
+void nvc_gsp_falcon_reset(struct nvc_gsp *gsp)
+{
+	nvc_wr32(gsp->gpu, NV_PGSP_FALCON_ENGINE, 1);
+	nvc_wr32(gsp->gpu, NV_PGSP_FALCON_ENGINE, 0);
+	nvc_wr32(gsp->gpu, GSP_REG(NVRM_FALCON_FBIF_OFFSET + NV_PFALCON_FBIF_CTL),
+		 nvc_rd32(gsp->gpu, GSP_REG(NVRM_FALCON_FBIF_OFFSET +
+					    NV_PFALCON_FBIF_CTL)) |
+		 NV_PFALCON_FBIF_CTL_ALLOW_PHYS_NO_CTX__MASK);
+	nvc_wr32(gsp->gpu, GSP_REG(NV_PFALCON_FALCON_DMACTL), 0);
+}
+
+static void nvc_falcon_start(struct nvc_gsp *gsp)
+{
+	u32 cpuctl = nvc_rd32(gsp->gpu, GSP_REG(NV_PFALCON_FALCON_CPUCTL));
+
+	if (cpuctl & NV_PFALCON_FALCON_CPUCTL_ALIAS_EN__MASK)
+		nvc_wr32(gsp->gpu, GSP_REG(NV_PFALCON_FALCON_CPUCTL_ALIAS),
+			 NV_PFALCON_FALCON_CPUCTL_ALIAS_STARTCPU__MASK);
+	else
+		nvc_wr32(gsp->gpu, GSP_REG(NV_PFALCON_FALCON_CPUCTL),
+			 NV_PFALCON_FALCON_CPUCTL_STARTCPU__MASK);
+}
+
+/**
+ * nvc_gsp_boot_riscv() - run the SEC2 booter and start GSP-RM's RISC-V core
+ * @gsp: the GSP, with WPR metadata and LIBOS arguments built
+ * @resume: CORE_RESUME from the sequencer (waits for the boot-stage-3
+ *	hand-off as well)
+ *
+ * Return: 0, -ETIMEDOUT if a stage did not finish in time, or -EIO if the
+ * booter reported an error or the core did not come up.
+ */
+int nvc_gsp_boot_riscv(struct nvc_gsp *gsp, bool resume)
+{
+	struct nvc_gpu *gpu = gsp->gpu;
+	u32 mbox;
+	int ret;
+
+	nvc_gsp_falcon_reset(gsp);
+	nvc_wr32(gpu, NV_PGSP_FALCON_MAILBOX0, lower_32_bits(gsp->libos.dma));
+	nvc_wr32(gpu, NV_PGSP_FALCON_MAILBOX1, upper_32_bits(gsp->libos.dma));
+
+	nvc_wr32(gpu, SEC2_REG(NV_PFALCON_FALCON_MAILBOX0),
+		 lower_32_bits(gsp->wpr_meta.dma));
+	nvc_wr32(gpu, SEC2_REG(NV_PFALCON_FALCON_MAILBOX1),
+		 upper_32_bits(gsp->wpr_meta.dma));
+	nvc_wr32(gpu, SEC2_REG(NV_PFALCON_FALCON_CPUCTL),
+		 NV_PFALCON_FALCON_CPUCTL_STARTCPU__MASK);
+
+	ret = nvc_poll(gsp, SEC2_REG(NV_PFALCON_FALCON_CPUCTL),
+		       NV_PFALCON_FALCON_CPUCTL_HALTED__MASK,
+		       NV_PFALCON_FALCON_CPUCTL_HALTED__MASK, NVC_BOOTER_US);
+	if (ret) {
+		dev_err(gpu->dev, "nvcore: SEC2 booter did not halt\n");
+		return ret;
+	}
+	if (resume) {
+		ret = nvc_poll(gsp, NV_PGC6_BSI_SECURE_SCRATCH_14,
+			       NV_PGC6_BSI_SECURE_SCRATCH_14_BOOT_STAGE_3_HANDOFF__MASK,
+			       NV_PGC6_BSI_SECURE_SCRATCH_14_BOOT_STAGE_3_HANDOFF__MASK,
+			       NVC_BOOTER_US);
+		if (ret) {
+			dev_err(gpu->dev, "nvcore: GSP resume: no boot-stage-3 hand-off\n");
+			return ret;
+		}
+	}
+	mbox = nvc_rd32(gpu, SEC2_REG(NV_PFALCON_FALCON_MAILBOX0));
+	if (mbox) {
+		dev_err(gpu->dev, "nvcore: SEC2 booter failed: error %#x\n", mbox);
+		return -EIO;
+	}
+
+	nvc_wr32(gpu, GSP_REG(NV_PFALCON_FALCON_OS), gsp->bl.desc.app_version);
+
+	if (gpu->chip.arch == NVC_ARCH_TURING)
+		ret = nvc_poll(gsp, NVRM_RISCV_GSP_BASE +
+			       NV_PRISCV_RISCV_CORE_SWITCH_RISCV_STATUS,
+			       NV_PRISCV_RISCV_CORE_SWITCH_RISCV_STATUS_ACTIVE_STAT__MASK,
+			       NV_PRISCV_RISCV_CORE_SWITCH_RISCV_STATUS_ACTIVE_STAT__MASK,
+			       NVC_BOOTER_US);
+	else
+		ret = nvc_poll(gsp, NVRM_RISCV_GSP_BASE + NV_PRISCV_RISCV_CPUCTL,
+			       NV_PRISCV_RISCV_CPUCTL_ACTIVE_STAT__MASK,
+			       NV_PRISCV_RISCV_CPUCTL_ACTIVE_STAT__MASK,
+			       NVC_BOOTER_US);
+	if (ret) {
+		dev_err(gpu->dev, "nvcore: GSP RISC-V core not active after boot\n");
+		return -EIO;
+	}
+	return 0;
+}
+
+static bool nvc_seq_reg_ok(struct nvc_gsp *gsp, u32 addr)
+{
+	return !(addr & 3) && addr <= gsp->gpu->pci.bar0_size - 4;
+}
+
+/* Payload dwords of each opcode. */
+static const u8 nvc_seq_len[] = {
+	[GSP_SEQ_BUF_OPCODE_REG_WRITE] = 2,
+	[GSP_SEQ_BUF_OPCODE_REG_MODIFY] = 3,
+	[GSP_SEQ_BUF_OPCODE_REG_POLL] = 5,
+	[GSP_SEQ_BUF_OPCODE_DELAY_US] = 1,
+	[GSP_SEQ_BUF_OPCODE_REG_STORE] = 2,
+	[GSP_SEQ_BUF_OPCODE_CORE_RESET] = 0,
+	[GSP_SEQ_BUF_OPCODE_CORE_START] = 0,
+	[GSP_SEQ_BUF_OPCODE_CORE_WAIT_FOR_HALT] = 0,
+	[GSP_SEQ_BUF_OPCODE_CORE_RESUME] = 0,
+};
+
+static int nvc_seq_one(struct nvc_gsp *gsp, u32 op, const u32 *p)
+{
+	struct nvc_gpu *gpu = gsp->gpu;
+
+	switch (op) {
+	case GSP_SEQ_BUF_OPCODE_REG_WRITE:
+		if (!nvc_seq_reg_ok(gsp, p[0]))
+			return -EINVAL;
+		nvc_wr32(gpu, p[0], p[1]);
+		return 0;
+	case GSP_SEQ_BUF_OPCODE_REG_MODIFY:
+		if (!nvc_seq_reg_ok(gsp, p[0]))
+			return -EINVAL;
+		nvc_wr32(gpu, p[0], (nvc_rd32(gpu, p[0]) & ~p[1]) | p[2]);
+		return 0;
+	case GSP_SEQ_BUF_OPCODE_REG_POLL:
+		if (!nvc_seq_reg_ok(gsp, p[0]))
+			return -EINVAL;
+		return nvc_poll(gsp, p[0], p[1], p[2] & p[1],
+				p[3] ? min(p[3], NVC_SEQ_POLL_MAX_US) :
+				NVC_SEQ_POLL_MAX_US);
+	case GSP_SEQ_BUF_OPCODE_DELAY_US:
+		fsleep(min(p[0], NVC_SEQ_DELAY_MAX_US));
+		return 0;
+	case GSP_SEQ_BUF_OPCODE_REG_STORE:
+		if (!nvc_seq_reg_ok(gsp, p[0]) ||
+		    p[1] >= ARRAY_SIZE(gsp->seq_regsave))
+			return -EINVAL;
+		gsp->seq_regsave[p[1]] = nvc_rd32(gpu, p[0]);
+		return 0;
+	case GSP_SEQ_BUF_OPCODE_CORE_RESET:
+		nvc_gsp_falcon_reset(gsp);
+		return 0;
+	case GSP_SEQ_BUF_OPCODE_CORE_START:
+		nvc_falcon_start(gsp);
+		return 0;
+	case GSP_SEQ_BUF_OPCODE_CORE_WAIT_FOR_HALT:
+		return nvc_poll(gsp, GSP_REG(NV_PFALCON_FALCON_CPUCTL),
+				NV_PFALCON_FALCON_CPUCTL_HALTED__MASK,
+				NV_PFALCON_FALCON_CPUCTL_HALTED__MASK,
+				NVC_FALCON_HALT_US);
+	case GSP_SEQ_BUF_OPCODE_CORE_RESUME:
+		return nvc_gsp_boot_riscv(gsp, true);
+	}
+	return -EINVAL;
+}
+
+/**
+ * nvc_gsp_run_sequencer() - execute a GSP_RUN_CPU_SEQUENCER program
+ * @gsp: the GSP
+ * @payload: rpc_run_cpu_sequencer_v17_00 and its command buffer, untrusted
+ * @len: payload length
+ *
+ * Return: 0 when the whole program ran, else a negative errno (logged once,
+ * rate-limited).
+ */
+int nvc_gsp_run_sequencer(struct nvc_gsp *gsp, const void *payload, size_t len)
+{
+	const struct rpc_run_cpu_sequencer_v17_00 *seq = payload;
+	const char *why = NULL;
+	u32 n, i = 0, op = 0;
+	const u32 *cmd;
+	int ret = 0;
+
+	if (len < sizeof(*seq)) {
+		why = "short message";
+		ret = -EBADMSG;
+		goto out;
+	}
+	n = seq->cmdIndex;
+	if (n > (len - sizeof(*seq)) / 4 || n > seq->bufferSizeDWord) {
+		why = "command count beyond the buffer";
+		ret = -EBADMSG;
+		goto out;
+	}
+	cmd = seq->commandBuffer;
+
+	while (i < n) {
+		op = cmd[i++];
+		if (op >= ARRAY_SIZE(nvc_seq_len)) {
+			why = "unknown opcode";
+			ret = -EINVAL;
+			goto out;
+		}
+		if (nvc_seq_len[op] > n - i) {
+			why = "truncated command";
+			ret = -EBADMSG;
+			goto out;
+		}
+		ret = nvc_seq_one(gsp, op, &cmd[i]);
+		if (ret) {
+			why = ret == -ETIMEDOUT ? "poll timed out" : "bad operand";
+			goto out;
+		}
+		i += nvc_seq_len[op];
+	}
+	gsp->seq_runs++;
+out:
+	if (why)
+		dev_err_ratelimited(gsp->gpu->dev,
+				    "nvcore: CPU sequencer abandoned at dword %u (opcode %u): %s\n",
+				    i, op, why);
+	return ret;
+}

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvcore exceptions: GPU lost, in-place GSP recovery, heartbeat.
+ *
+ * DOC: GSP recovery
+ *
+ * A channel error (RC) is an event for the channel's owner only (event.c);
+ * the GPU carries on. A GSP hang (an RPC timed out while the GSP consumed
+ * nothing, including the periodic heartbeat RPC), a GSP crash (HALT) or an
+ * unparseable status queue kill the transport (gsp/rpc.c), which wakes
+ * every waiter with -ENODEV and schedules recovery:
+ *
+ * 1. mark the GPU lost (API calls fail with -ENODEV) and tell every client
+ *    (&nvc_client_ops.lost);
+ * 2. take the GSP for writing, which waits for in-flight calls to return;
+ * 3. tear the dead GSP down without talking to it, let the unload booter
+ *    clear WPR2, reset the falcon and boot GSP-RM again from scratch;
+ * 4. rebuild nvcore's RM state: its own client and each client's RM
+ *    client (partitions and allocations are nvcore's and survive);
+ * 5. clear the lost state, count the recovery and tell every client it may
+ *    rebuild its own (&nvc_client_ops.recovered).
+ *
+ * NVIDIA's driver needs a GPU reset after a GSP RPC timeout (Xid 119 then
+ * 154); here the GSP is rebooted in place. If the reboot fails the GPU
+ * stays lost until the driver is rebound. @recover_lock keeps the client
+ * list stable for the whole sequence: open and close wait for it, so a
+ * client callback must not open or close a client.
+ */
+#include <linux/module.h>
+#include <linux/slab.h>
+
+#include <nvrm/535.113.01/nvrm.h>
+
+#include "nvcore.h"
+#include "client.h"
+#include "gsp/gsp.h"
+
+static unsigned int heartbeat_ms = 1000;
+module_param(heartbeat_ms, uint, 0644);
+MODULE_PARM_DESC(heartbeat_ms, "GSP heartbeat period in ms; a missed heartbeat is a hang (0: off; default 1000)");
+
+static const char * const nvc_lost_names[] = {
+	[NVC_LOST_GSP_HANG] = "gsp-hang",
+	[NVC_LOST_GSP_CRASH] = "gsp-crash",
+	[NVC_LOST_PROTOCOL] = "protocol",
+};
+
+/**
+ * nvc_lost_reason_name() - printable reason
+ * @why: the reason
+ *
+ * Return: a constant string.
+ */
+const char *nvc_lost_reason_name(enum nvc_lost_reason why)
+{
+	return why < ARRAY_SIZE(nvc_lost_names) ? nvc_lost_names[why] : "unknown";
+}
+
+/**
+ * nvc_gpu_lost() - the transport died: schedule recovery
+ * @gpu: the GPU
+ * @why: why
+ *
+ * Context: any (called with the GSP receive lock held).
+ */
+void nvc_gpu_lost(struct nvc_gpu *gpu, enum nvc_lost_reason why)
+{
+	struct nvc_res *res = &gpu->res;
+
+	if (!READ_ONCE(gpu->recover_armed) || READ_ONCE(res->recovering))
+		return;
+	res->lost_ns = ktime_get_ns();
+	res->lost_reason = why;
+	WRITE_ONCE(res->lost, true);
+	schedule_work(&res->recover_work);
+}
+
+static void nvc_recover_work(struct work_struct *work)
+{
+	struct nvc_res *res = container_of(work, struct nvc_res, recover_work);
+	struct nvc_gpu *gpu = container_of(res, struct nvc_gpu, res);
+	struct nvc_client *c;
+	int ret;
+
+	mutex_lock(&res->recover_lock);
+	if (!READ_ONCE(gpu->recover_armed))
+		goto out;
+	dev_err(gpu->dev, "nvcore: GPU %d lost (%s): recovering GSP-RM in place\n",
+		gpu->index, nvc_lost_reason_name(res->lost_reason));
+	list_for_each_entry(c, &res->clients, node)
+		if (c->ops && c->ops->lost)
+			c->ops->lost(c, res->lost_reason);
+
+	down_write(&res->gsp_sem);
+	WRITE_ONCE(res->recovering, true);
+	nvc_gsp_fini(gpu);
+	ret = nvc_gsp_init(gpu);
+	if (!ret)
+		list_for_each_entry(c, &res->clients, node) {
+			ret = nvc_client_rm_create(c);
+			if (ret)
+				break;
+		}
+	if (!ret) {
+		WRITE_ONCE(res->lost, false);
+		res->recoveries++;
+	}
+	WRITE_ONCE(res->recovering, false);
+	up_write(&res->gsp_sem);
+	if (ret) {
+		dev_err(gpu->dev, "nvcore: GPU %d recovery failed (%d): it stays lost\n",
+			gpu->index, ret);
+		goto out;
+	}
+
+	list_for_each_entry(c, &res->clients, node)
+		if (c->ops && c->ops->recovered)
+			c->ops->recovered(c);
+	res->recovery_ns = ktime_get_ns() - res->lost_ns;
+	dev_info(gpu->dev, "nvcore: GPU %d recovered in %llu ms (recovery %u)\n",
+		 gpu->index, res->recovery_ns / 1000000, res->recoveries);
+	mod_delayed_work(system_wq, &res->hb_work,
+			 msecs_to_jiffies(heartbeat_ms ?: 1000));
+out:
+	mutex_unlock(&res->recover_lock);
+}
+
+static void nvc_hb_work(struct work_struct *work)
+{
+	struct nvc_res *res = container_of(to_delayed_work(work), struct nvc_res,
+					   hb_work);
+	struct nvc_gpu *gpu = container_of(res, struct nvc_gpu, res);
+
+	if (!READ_ONCE(gpu->recover_armed))
+		return;
+	if (heartbeat_ms && down_read_trylock(&res->gsp_sem)) {
+		if (!res->lost) {
+			u32 nop = 0;
+
+			/* A hang is detected and handled inside the call. */
+			nvc_rpc_call(gpu->gsp, NV_VGPU_MSG_FUNCTION_NOP, &nop,
+				     sizeof(nop), &nop, sizeof(nop), NULL);
+		}
+		up_read(&res->gsp_sem);
+	}
+	/* Off (0) still re-checks the setting once a second. */
+	if (!READ_ONCE(res->lost))
+		schedule_delayed_work(&res->hb_work,
+				      msecs_to_jiffies(heartbeat_ms ?: 1000));
+}
+
+/**
+ * nvc_recovery_init() - arm recovery and the heartbeat
+ * @gpu: the booted GPU
+ */
+void nvc_recovery_init(struct nvc_gpu *gpu)
+{
+	struct nvc_res *res = &gpu->res;
+
+	INIT_WORK(&res->recover_work, nvc_recover_work);
+	INIT_DELAYED_WORK(&res->hb_work, nvc_hb_work);
+	WRITE_ONCE(gpu->recover_armed, true);
+	schedule_delayed_work(&res->hb_work, msecs_to_jiffies(heartbeat_ms ?: 1000));
+}
+
+/**
+ * nvc_recovery_fini() - disarm them and wait for any in progress
+ * @gpu: the GPU
+ */
+void nvc_recovery_fini(struct nvc_gpu *gpu)
+{
+	struct nvc_res *res = &gpu->res;
+
+	WRITE_ONCE(gpu->recover_armed, false);
+	cancel_delayed_work_sync(&res->hb_work);
+	cancel_work_sync(&res->recover_work);
+}

@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvcore self-tests and benchmarks of the GSP transport, driven from
+ * debugfs (gpuN/rpc_selftest, gpuN/bench) by the VM tests.
+ *
+ * DOC: transport self-test and benchmarks
+ *
+ * The self-test runs C kernel threads that each issue N NOP RPCs carrying
+ * a payload unique to (thread, call) and check that the reply echoes
+ * exactly that payload: a reply delivered to the wrong caller, lost or
+ * corrupted is counted as a failure.
+ *
+ * The benchmarks measure, in one run, each figure next to its baseline:
+ * small-RPC latency (one caller and eight) against a bare shared-memory
+ * ping-pong between two kernel threads that wake each other the way the
+ * transport does (wake the peer thread, then spin briefly and sleep on a
+ * completion), and 1 MiB RPC throughput (continuation records both ways)
+ * against memcpy of the same buffer.
+ */
+#include <linux/completion.h>
+#include <linux/delay.h>
+#include <linux/kthread.h>
+#include <linux/ktime.h>
+#include <linux/module.h>
+#include <linux/random.h>
+#include <linux/slab.h>
+#include <linux/sizes.h>
+#include <linux/sort.h>
+#include <linux/vmalloc.h>
+
+#include <nvrm/535.113.01/nvrm.h>
+
+#include "nvcore.h"
+#include "gsp/gsp.h"
+#include "selftest.h"
+
+#define NVC_ST_MAX_CALLERS 64
+
+struct nvc_st_caller {
+	struct nvc_gsp *gsp;
+	unsigned int id;
+	unsigned int n;
+	size_t payload;
+	u64 *lat_ns;
+	unsigned int ok;
+	unsigned int bad;
+	int first_err;
+	struct completion done;
+};
+
+static int nvc_st_caller_fn(void *arg)
+{
+	struct nvc_st_caller *c = arg;
+	u8 *req, *rep;
+	unsigned int i;
+	u32 result;
+
+	req = kvmalloc(c->payload, GFP_KERNEL);
+	rep = kvmalloc(c->payload, GFP_KERNEL);
+	if (!req || !rep) {
+		c->first_err = -ENOMEM;
+		c->bad = c->n;
+		goto out;
+	}
+	for (i = 0; i < c->n; i++) {
+		ktime_t t0;
+		int ret;
+
+		get_random_bytes(req, c->payload);
+		memcpy(req, &c->id, sizeof(c->id));
+		memcpy(req + 4, &i, sizeof(i));
+		memset(rep, 0, c->payload);
+		t0 = ktime_get();
+		ret = nvc_rpc_call(c->gsp, NV_VGPU_MSG_FUNCTION_NOP, req,
+				   c->payload, rep, c->payload, &result);
+		if (c->lat_ns)
+			c->lat_ns[i] = ktime_to_ns(ktime_sub(ktime_get(), t0));
+		if (!ret && !result && !memcmp(req, rep, c->payload)) {
+			c->ok++;
+		} else {
+			c->bad++;
+			if (!c->first_err)
+				c->first_err = ret ?: -EBADMSG;
+		}
+	}
+out:
+	kvfree(req);
+	kvfree(rep);
+	kthread_complete_and_exit(&c->done, 0);
+}
+
+static int nvc_st_run(struct nvc_gsp *gsp, unsigned int callers,
+		      unsigned int n, size_t payload, u64 *lat,
+		      struct nvc_st_result *res)
+{
+	struct nvc_st_caller *c;
+	unsigned int i, started = 0;
+	ktime_t t0;
+
+	if (!callers || callers > NVC_ST_MAX_CALLERS || !n)
+		return -EINVAL;
+	c = kcalloc(callers, sizeof(*c), GFP_KERNEL);
+	if (!c)
+		return -ENOMEM;
+	t0 = ktime_get();
+	for (i = 0; i < callers; i++) {
+		struct task_struct *t;
+
+		c[i].gsp = gsp;
+		c[i].id = i;
+		c[i].n = n;
+		c[i].payload = payload;
+		c[i].lat_ns = lat ? lat + (size_t)i * n : NULL;
+		init_completion(&c[i].done);
+		t = kthread_run(nvc_st_caller_fn, &c[i], "nvc-st/%u", i);
+		if (IS_ERR(t))
+			break;
+		started++;
+	}
+	memset(res, 0, sizeof(*res));
+	for (i = 0; i < started; i++) {
+		wait_for_completion(&c[i].done);
+		res->ok += c[i].ok;
+		res->bad += c[i].bad;
+		if (!res->first_err)
+			res->first_err = c[i].first_err;
+	}
+	res->bad += (callers - started) * n;
+	res->ns = ktime_to_ns(ktime_sub(ktime_get(), t0));
+	kfree(c);
+	return 0;
+}
+
+/**
+ * nvc_selftest_rpc() - concurrent NOP RPCs, each reply checked
+ * @gsp: the GSP
+ * @callers: number of concurrent kernel threads (1-64)
+ * @n: RPCs per thread
+ * @size: payload bytes per RPC (8 and up; large ones use continuation
+ *	records both ways)
+ * @res: outcome
+ *
+ * Return: 0 when the test ran (see @res for its outcome), else -errno.
+ */
+int nvc_selftest_rpc(struct nvc_gsp *gsp, unsigned int callers,
+		     unsigned int n, size_t size, struct nvc_st_result *res)
+{
+	return nvc_st_run(gsp, callers, n, size, NULL, res);
+}
+
+static int nvc_cmp_u64(const void *a, const void *b)
+{
+	u64 x = *(const u64 *)a, y = *(const u64 *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static u64 nvc_pct(u64 *v, size_t n, unsigned int pct)
+{
+	sort(v, n, sizeof(*v), nvc_cmp_u64, NULL);
+	return v[min_t(size_t, n - 1, n * pct / 100)];
+}
+
+/* The ping-pong baseline: two threads, a shared word each way. */
+struct nvc_pp {
+	struct task_struct *srv;
+	u32 req;
+	u32 rsp;
+	bool stop;
+	struct completion done;
+};
+
+static int nvc_pp_server(void *arg)
+{
+	struct nvc_pp *pp = arg;
+	u32 last = 0;
+
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (READ_ONCE(pp->stop))
+			break;
+		if (READ_ONCE(pp->req) != last) {
+			__set_current_state(TASK_RUNNING);
+			last = READ_ONCE(pp->req);
+			/* Same publication order as a queue write pointer. */
+			smp_wmb();
+			WRITE_ONCE(pp->rsp, last);
+			complete(&pp->done);
+			continue;
+		}
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+	return 0;
+}
+
+static int nvc_bench_pingpong(unsigned int n, u64 *lat)
+{
+	struct nvc_pp *pp;
+	unsigned int i;
+
+	pp = kzalloc(sizeof(*pp), GFP_KERNEL);
+	if (!pp)
+		return -ENOMEM;
+	init_completion(&pp->done);
+	pp->srv = kthread_run(nvc_pp_server, pp, "nvc-pingpong");
+	if (IS_ERR(pp->srv)) {
+		int ret = PTR_ERR(pp->srv);
+
+		kfree(pp);
+		return ret;
+	}
+	for (i = 1; i <= n; i++) {
+		ktime_t t0 = ktime_get(), spin_end = ktime_add_us(t0, 50);
+
+		reinit_completion(&pp->done);
+		WRITE_ONCE(pp->req, i);
+		wake_up_process(pp->srv);
+		while (READ_ONCE(pp->rsp) != i) {
+			if (ktime_after(ktime_get(), spin_end)) {
+				wait_for_completion(&pp->done);
+				break;
+			}
+			cpu_relax();
+		}
+		lat[i - 1] = ktime_to_ns(ktime_sub(ktime_get(), t0));
+	}
+	WRITE_ONCE(pp->stop, true);
+	kthread_stop(pp->srv);
+	kfree(pp);
+	return 0;
+}
+
+static u64 nvc_bench_memcpy_ns(size_t size, unsigned int reps)
+{
+	void *a = vmalloc(size), *b = vmalloc(size);
+	ktime_t t0;
+	unsigned int i;
+	u64 ns = 0;
+
+	if (!a || !b)
+		goto out;
+	memset(a, 0x5a, size);
+	memset(b, 0, size);
+	t0 = ktime_get();
+	for (i = 0; i < reps; i++) {
+		memcpy(b, a, size);
+		barrier();
+	}
+	ns = ktime_to_ns(ktime_sub(ktime_get(), t0));
+out:
+	vfree(a);
+	vfree(b);
+	return ns;
+}
+
+#define NVC_MIB_S(bytes, ns) ((ns) ? div64_u64((u64)(bytes) * 1000000000ULL, (ns)) >> 20 : 0)
+
+/**
+ * nvc_bench_run() - run the transport benchmarks
+ * @gsp: the GSP
+ * @buf: output, one JSON object
+ * @size: its size
+ *
+ * Return: bytes written or a negative errno.
+ */
+int nvc_bench_run(struct nvc_gsp *gsp, char *buf, size_t size)
+{
+	const unsigned int n = 2000, n8 = 500, nl = 8;
+	u64 p50, p99, p50_8, pp50, large_ns, memcpy_ns, large, mcpy, ratio, lratio;
+	struct nvc_st_result r1, r8, rl;
+	u64 *lat;
+	int ret;
+
+	lat = kvcalloc(8 * n8 > n ? 8 * n8 : n, sizeof(*lat), GFP_KERNEL);
+	if (!lat)
+		return -ENOMEM;
+
+	ret = nvc_st_run(gsp, 1, n, 16, lat, &r1);
+	if (ret || r1.bad)
+		goto fail;
+	p50 = nvc_pct(lat, n, 50);
+	p99 = nvc_pct(lat, n, 99);
+
+	ret = nvc_bench_pingpong(n, lat);
+	if (ret)
+		goto fail;
+	pp50 = nvc_pct(lat, n, 50);
+
+	ret = nvc_st_run(gsp, 8, n8, 16, lat, &r8);
+	if (ret || r8.bad)
+		goto fail;
+	p50_8 = nvc_pct(lat, 8 * n8, 50);
+
+	ret = nvc_st_run(gsp, 1, nl, SZ_1M, NULL, &rl);
+	if (ret || rl.bad)
+		goto fail;
+	large_ns = rl.ns;
+	memcpy_ns = nvc_bench_memcpy_ns(SZ_1M, 64);
+
+	large = NVC_MIB_S((u64)nl * SZ_1M, large_ns);
+	mcpy = NVC_MIB_S(64ULL * SZ_1M, memcpy_ns);
+	ratio = div64_u64(p50 * 1000, pp50 ?: 1);
+	lratio = div64_u64(large * 1000, mcpy ?: 1);
+	ret = scnprintf(buf, size, "{\"rpc_small_p50_us\": %llu.%03llu, ",
+			p50 / 1000, p50 % 1000);
+	ret += scnprintf(buf + ret, size - ret, "\"rpc_small_p99_us\": %llu.%03llu, ",
+			 p99 / 1000, p99 % 1000);
+	ret += scnprintf(buf + ret, size - ret,
+			 "\"rpc_small_p50_us_8callers\": %llu.%03llu, ",
+			 p50_8 / 1000, p50_8 % 1000);
+	ret += scnprintf(buf + ret, size - ret, "\"ring_pingpong_p50_us\": %llu.%03llu, ",
+			 pp50 / 1000, pp50 % 1000);
+	ret += scnprintf(buf + ret, size - ret, "\"rpc_vs_pingpong_ratio\": %llu.%03llu, ",
+			 ratio / 1000, ratio % 1000);
+	ret += scnprintf(buf + ret, size - ret, "\"rpc_large_mib_s\": %llu, ", large);
+	ret += scnprintf(buf + ret, size - ret, "\"memcpy_mib_s\": %llu, ", mcpy);
+	ret += scnprintf(buf + ret, size - ret,
+			 "\"rpc_large_vs_memcpy_ratio\": %llu.%03llu, ",
+			 lratio / 1000, lratio % 1000);
+	ret += scnprintf(buf + ret, size - ret, "\"gsp_boot_ms\": %llu.%03llu}\n",
+			 gsp->boot_ns / 1000000, (gsp->boot_ns / 1000) % 1000);
+	kvfree(lat);
+	return ret;
+fail:
+	kvfree(lat);
+	return ret ?: -EIO;
+}

@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvsim: fault injection and statistics in debugfs.
+ *
+ * DOC: nvsim debugfs
+ *
+ * /sys/kernel/debug/nvsim/gpu<N>/:
+ *
+ * seed (rw, u64)
+ *	Reseeds the PRNG that picks victims (which bit of a checksum, which
+ *	length field, which bad pointer value). Writing the same seed again
+ *	reproduces a run.
+ * drop_reply, corrupt_csum, bad_length, bad_queue_ptr, repeat_seqnum,
+ * skip_seqnum, lose_irq (rw, u32)
+ *	Count knobs: the next N occurrences get the fault; reads show what is
+ *	left. They act on status-queue (GSP to CPU) messages: drop_reply drops a
+ *	reply silently; corrupt_csum flips one bit of checkSum; bad_length sets
+ *	elemCount to 0 or 17, or rpc.length too small or one entry too large
+ *	(checksum recomputed); bad_queue_ptr publishes an out-of-range writePtr
+ *	(63..126; the next message publishes the right one again);
+ *	repeat_seqnum reuses the previous seqNum; skip_seqnum skips one;
+ *	lose_irq does not raise SWGEN0 for a message.
+ * delay_reply_ms (rw, u32)
+ *	Every reply is delayed by this many milliseconds while non-zero.
+ * hang (rw, 0/1)
+ *	While 1 GSP-RM does not consume the command queue (no replies); crash
+ *	and reset still work. The unload booter (tearing that GSP-RM instance
+ *	down) clears it, so a reboot recovers, as from a real firmware hang.
+ * crash (wo)
+ *	Writing 1 makes GSP-RM send OS_ERROR_LOG (exceptType 120, "GSP crash
+ *	injected") if the queue has room, then halt: GSP MAILBOX0 = 0xbad000ff,
+ *	CPUCTL HALTED, HALT in IRQSTAT (interrupt if enabled); it serves
+ *	nothing more until the next boot.
+ * boot_fault (rw, string)
+ *	none, hang (the booter never halts SEC2), bad_booter (the booter fails,
+ *	SEC2 MAILBOX0 = 15) or no_init_done (everything works but
+ *	GSP_INIT_DONE is not sent). Applies once, to the next booter run.
+ * stats (ro)
+ *	Counters, one "name value" per line.
+ * reset (wo)
+ *	Writing 1 returns the GPU to its power-on state (GSP-RM stopped,
+ *	registers and WPR2 cleared, objects freed) so a driver can boot it
+ *	again. The write returns when the reset is done.
+ */
+#include <linux/debugfs.h>
+#include <linux/fs.h>
+#include <linux/seq_file.h>
+#include <linux/uaccess.h>
+
+#include "nvsim.h"
+
+static struct dentry *nvsim_dbg_root;
+static DEFINE_MUTEX(nvsim_reset_lock);	/* serialises debugfs resets */
+
+static const char *const nvsim_fault_names[NVSIM_F_NR] = {
+	[NVSIM_F_DROP_REPLY] = "drop_reply",
+	[NVSIM_F_CORRUPT_CSUM] = "corrupt_csum",
+	[NVSIM_F_BAD_LENGTH] = "bad_length",
+	[NVSIM_F_BAD_QUEUE_PTR] = "bad_queue_ptr",
+	[NVSIM_F_REPEAT_SEQNUM] = "repeat_seqnum",
+	[NVSIM_F_SKIP_SEQNUM] = "skip_seqnum",
+	[NVSIM_F_LOSE_IRQ] = "lose_irq",
+};
+
+static const char *const nvsim_stat_names[NVSIM_S_NR] = {
+	[NVSIM_S_RX_MSGS] = "rx_msgs",
+	[NVSIM_S_TX_MSGS] = "tx_msgs",
+	[NVSIM_S_RX_BAD_CSUM] = "rx_bad_csum",
+	[NVSIM_S_RX_BAD_LENGTH] = "rx_bad_length",
+	[NVSIM_S_RX_BAD_HEADER] = "rx_bad_header",
+	[NVSIM_S_RX_BAD_SEQ] = "rx_bad_seq",
+	[NVSIM_S_RX_OLD_SEQ] = "rx_old_seq",
+	[NVSIM_S_RX_BAD_PTR] = "bad_queue_ptr",
+	[NVSIM_S_RX_STRAY_CONT] = "rx_stray_continuation",
+	[NVSIM_S_RX_TOO_LARGE] = "rx_too_large",
+	[NVSIM_S_REPLIES] = "replies_sent",
+	[NVSIM_S_EVENTS] = "events_sent",
+	[NVSIM_S_TX_DROPPED] = "tx_dropped_queue_full",
+	[NVSIM_S_RPC_UNKNOWN] = "rpc_unknown_function",
+	[NVSIM_S_RPC_ERRORS] = "rpc_errors",
+	[NVSIM_S_BAD_INPUT] = "bad_input",
+	[NVSIM_S_DMA_ERRORS] = "dma_errors",
+	[NVSIM_S_DOORBELLS] = "doorbells",
+	[NVSIM_S_IRQS] = "irqs_raised",
+	[NVSIM_S_BOOTS] = "boots",
+	[NVSIM_S_BOOT_FAILURES] = "boot_failures",
+	[NVSIM_S_OBJECTS_LIVE] = "objects_live",
+	[NVSIM_S_FAULTS_FIRED] = "faults_fired",
+};
+
+static const char *const nvsim_boot_fault_names[] = {
+	[NVSIM_BOOT_FAULT_NONE] = "none",
+	[NVSIM_BOOT_FAULT_HANG] = "hang",
+	[NVSIM_BOOT_FAULT_BAD_BOOTER] = "bad_booter",
+	[NVSIM_BOOT_FAULT_NO_INIT_DONE] = "no_init_done",
+};
+
+static int nvsim_count_get(void *data, u64 *val)
+{
+	struct nvsim_knob *k = data;
+
+	spin_lock(&k->gpu->fault_lock);
+	*val = k->gpu->faults.count[k->id];
+	spin_unlock(&k->gpu->fault_lock);
+	return 0;
+}
+
+static int nvsim_count_set(void *data, u64 val)
+{
+	struct nvsim_knob *k = data;
+
+	if (val > U32_MAX)
+		return -EINVAL;
+	spin_lock(&k->gpu->fault_lock);
+	k->gpu->faults.count[k->id] = val;
+	spin_unlock(&k->gpu->fault_lock);
+	return 0;
+}
+
+DEFINE_DEBUGFS_ATTRIBUTE(nvsim_count_fops, nvsim_count_get, nvsim_count_set,
+			 "%llu\n");
+
+static int nvsim_seed_get(void *data, u64 *val)
+{
+	struct nvsim_gpu *gpu = data;
+
+	spin_lock(&gpu->fault_lock);
+	*val = gpu->faults.seed;
+	spin_unlock(&gpu->fault_lock);
+	return 0;
+}
+
+static int nvsim_seed_set(void *data, u64 val)
+{
+	struct nvsim_gpu *gpu = data;
+
+	spin_lock(&gpu->fault_lock);
+	gpu->faults.seed = val;
+	prandom_seed_state(&gpu->faults.rnd, val);
+	spin_unlock(&gpu->fault_lock);
+	return 0;
+}
+
+DEFINE_DEBUGFS_ATTRIBUTE(nvsim_seed_fops, nvsim_seed_get, nvsim_seed_set,
+			 "%llu\n");
+
+static int nvsim_delay_get(void *data, u64 *val)
+{
+	struct nvsim_gpu *gpu = data;
+
+	spin_lock(&gpu->fault_lock);
+	*val = gpu->faults.delay_reply_ms;
+	spin_unlock(&gpu->fault_lock);
+	return 0;
+}
+
+static int nvsim_delay_set(void *data, u64 val)
+{
+	struct nvsim_gpu *gpu = data;
+
+	if (val > 600000)
+		return -EINVAL;
+	spin_lock(&gpu->fault_lock);
+	gpu->faults.delay_reply_ms = val;
+	spin_unlock(&gpu->fault_lock);
+	return 0;
+}
+
+DEFINE_DEBUGFS_ATTRIBUTE(nvsim_delay_fops, nvsim_delay_get, nvsim_delay_set,
+			 "%llu\n");
+
+static int nvsim_hang_get(void *data, u64 *val)
+{
+	struct nvsim_gpu *gpu = data;
+
+	spin_lock(&gpu->fault_lock);
+	*val = gpu->faults.hang;
+	spin_unlock(&gpu->fault_lock);
+	return 0;
+}
+
+static int nvsim_hang_set(void *data, u64 val)
+{
+	struct nvsim_gpu *gpu = data;
+
+	if (val > 1)
+		return -EINVAL;
+	spin_lock(&gpu->fault_lock);
+	gpu->faults.hang = val;
+	spin_unlock(&gpu->fault_lock);
+	if (val)
+		nvsim_stat_inc(gpu, NVSIM_S_FAULTS_FIRED);
+	nvsim_kick(gpu);
+	return 0;
+}
+
+DEFINE_DEBUGFS_ATTRIBUTE(nvsim_hang_fops, nvsim_hang_get, nvsim_hang_set,
+			 "%llu\n");
+
+static int nvsim_crash_set(void *data, u64 val)
+{
+	struct nvsim_gpu *gpu = data;
+
+	if (val != 1)
+		return -EINVAL;
+	atomic_set(&gpu->crash_req, 1);
+	nvsim_kick(gpu);
+	return 0;
+}
+
+DEFINE_DEBUGFS_ATTRIBUTE(nvsim_crash_fops, NULL, nvsim_crash_set, "%llu\n");
+
+static int nvsim_reset_set(void *data, u64 val)
+{
+	struct nvsim_gpu *gpu = data;
+	int ret = 0;
+
+	if (val != 1)
+		return -EINVAL;
+	mutex_lock(&nvsim_reset_lock);
+	reinit_completion(&gpu->reset_done);
+	atomic_set(&gpu->reset_req, 1);
+	nvsim_kick(gpu);
+	if (!wait_for_completion_timeout(&gpu->reset_done, 10 * HZ))
+		ret = -ETIMEDOUT;
+	mutex_unlock(&nvsim_reset_lock);
+	return ret;
+}
+
+DEFINE_DEBUGFS_ATTRIBUTE(nvsim_reset_fops, NULL, nvsim_reset_set, "%llu\n");
+
+static int nvsim_stats_show(struct seq_file *s, void *unused)
+{
+	struct nvsim_gpu *gpu = s->private;
+	unsigned int i;
+
+	for (i = 0; i < NVSIM_S_NR; i++)
+		seq_printf(s, "%s %lld\n", nvsim_stat_names[i],
+			   (long long)atomic64_read(&gpu->stats[i]));
+	return 0;
+}
+
+DEFINE_SHOW_ATTRIBUTE(nvsim_stats);
+
+static int nvsim_boot_fault_show(struct seq_file *s, void *unused)
+{
+	struct nvsim_gpu *gpu = s->private;
+	int v;
+
+	spin_lock(&gpu->fault_lock);
+	v = gpu->faults.boot_fault;
+	spin_unlock(&gpu->fault_lock);
+	seq_printf(s, "%s\n", nvsim_boot_fault_names[v]);
+	return 0;
+}
+
+static int nvsim_boot_fault_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, nvsim_boot_fault_show, inode->i_private);
+}
+
+static ssize_t nvsim_boot_fault_write(struct file *file, const char __user *ubuf,
+				      size_t len, loff_t *ppos)
+{
+	struct nvsim_gpu *gpu = ((struct seq_file *)file->private_data)->private;
+	char buf[32];
+	int v;
+
+	if (len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	v = sysfs_match_string(nvsim_boot_fault_names, strim(buf));
+	if (v < 0)
+		return v;
+	spin_lock(&gpu->fault_lock);
+	gpu->faults.boot_fault = v;
+	spin_unlock(&gpu->fault_lock);
+	return len;
+}
+
+static const struct file_operations nvsim_boot_fault_fops = {
+	.owner = THIS_MODULE,
+	.open = nvsim_boot_fault_open,
+	.read = seq_read,
+	.write = nvsim_boot_fault_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+/**
+ * nvsim_debugfs_gpu_init() - create /sys/kernel/debug/nvsim/gpu<N>
+ * @gpu: the GPU
+ *
+ * debugfs failures are not fatal.
+ */
+void nvsim_debugfs_gpu_init(struct nvsim_gpu *gpu)
+{
+	char name[16];
+	unsigned int i;
+
+	snprintf(name, sizeof(name), "gpu%u", gpu->index);
+	gpu->dbg = debugfs_create_dir(name, nvsim_dbg_root);
+	debugfs_create_file_unsafe("seed", 0600, gpu->dbg, gpu, &nvsim_seed_fops);
+	for (i = 0; i < NVSIM_F_NR; i++) {
+		gpu->knobs[i].gpu = gpu;
+		gpu->knobs[i].id = i;
+		debugfs_create_file_unsafe(nvsim_fault_names[i], 0600, gpu->dbg,
+					   &gpu->knobs[i], &nvsim_count_fops);
+	}
+	debugfs_create_file_unsafe("delay_reply_ms", 0600, gpu->dbg, gpu,
+				   &nvsim_delay_fops);
+	debugfs_create_file_unsafe("hang", 0600, gpu->dbg, gpu, &nvsim_hang_fops);
+	debugfs_create_file_unsafe("crash", 0200, gpu->dbg, gpu, &nvsim_crash_fops);
+	debugfs_create_file_unsafe("reset", 0200, gpu->dbg, gpu, &nvsim_reset_fops);
+	debugfs_create_file("boot_fault", 0600, gpu->dbg, gpu,
+			    &nvsim_boot_fault_fops);
+	debugfs_create_file("stats", 0400, gpu->dbg, gpu, &nvsim_stats_fops);
+}
+
+/**
+ * nvsim_debugfs_gpu_exit() - remove a GPU's debugfs directory
+ * @gpu: the GPU
+ */
+void nvsim_debugfs_gpu_exit(struct nvsim_gpu *gpu)
+{
+	debugfs_remove_recursive(gpu->dbg);
+	gpu->dbg = NULL;
+}
+
+/**
+ * nvsim_debugfs_init() - create /sys/kernel/debug/nvsim
+ */
+void nvsim_debugfs_init(void)
+{
+	nvsim_dbg_root = debugfs_create_dir("nvsim", NULL);
+}
+
+/**
+ * nvsim_debugfs_exit() - remove /sys/kernel/debug/nvsim
+ */
+void nvsim_debugfs_exit(void)
+{
+	debugfs_remove_recursive(nvsim_dbg_root);
+	nvsim_dbg_root = NULL;
+}

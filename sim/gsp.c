@@ -1,0 +1,1684 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvsim: the SEC2 booter and the GSP-RM firmware thread.
+ *
+ * DOC: nvsim GSP-RM
+ *
+ * Each GPU has one kernel thread that plays the booter and GSP-RM
+ * (docs/nvsim.md). Register callbacks only record what the driver did and
+ * wake it; everything that touches the driver's memory runs here.
+ *
+ * Booter (SEC2 STARTCPU with MAILBOX0/1 = WprMeta address): checks
+ * GspFwWprMeta (magic, revision, non-zero sizes, fbSize, ordered layout
+ * inside the FB, alignments, heap size), walks the radix3 table and verifies
+ * the image (NVSIMGSP header, length, chip, FNV-1a 64 checksum), reads the
+ * signature and the bootloader. On success: WPR2 = [gspFwWprStart,
+ * gspFwWprEnd), WprMeta.verified = 0xa0a0a0a0a0a0a0a0, SEC2 MAILBOX0 = 0,
+ * SEC2 HALTED, BSI_SECURE_SCRATCH_14 bit 26, GSP-RM starts. On failure SEC2
+ * MAILBOX0 = one of the NVSIM_BOOTER_E_* codes below and SEC2 HALTED.
+ * SEC2 STARTCPU with MAILBOX0 = MAILBOX1 = 0xff is the unload booter: it
+ * stops GSP-RM if it still runs and clears WPR2.
+ *
+ * GSP-RM boot: LIBOS array (GSP MAILBOX0/1), log buffers, RMARGS, the
+ * shared-memory page table, the command-queue header, the status-queue
+ * header; then it consumes GSP_SET_SYSTEM_INFO and SET_REGISTRY, runs the
+ * CPU sequencer check and sends GSP_INIT_DONE. A failure before the queues
+ * work halts the GSP with GSP MAILBOX0 = NVSIM_RM_E_* and the HALT
+ * interrupt; a failure after that is reported with OS_ERROR_LOG first.
+ *
+ * The sequencer program (GSP_RUN_CPU_SEQUENCER, 0x1002), in this order:
+ *
+ *	REG_WRITE   SW_SCRATCH(1) = nonce1
+ *	REG_MODIFY  SW_SCRATCH(2): clear a random mask, OR a random value
+ *	REG_POLL    SW_SCRATCH(3) == a random value, mask ~0, timeout 2000000
+ *	            (nvsim sets the register about 2 ms after sending)
+ *	REG_STORE   SW_SCRATCH(5) into regSaveArea[2]
+ *	DELAY_US    200
+ *	CORE_RESET  (GSP ENGINE bit 0 written 1 then 0)
+ *	CORE_START  (STARTCPU in GSP CPUCTL or CPUCTL_ALIAS)
+ *	REG_WRITE   SW_SCRATCH(4) = nonce2
+ *
+ * Nonces and values are random per boot. nvsim waits up to 10 s for nonce2,
+ * then checks the values of SW_SCRATCH(1), (2), (4), that each step was
+ * observed in program order, and that at least 180 us passed between the
+ * REG_STORE read and the reset.
+ */
+#include <linux/delay.h>
+#include <linux/kthread.h>
+#include <linux/random.h>
+#include <linux/sizes.h>
+#include <linux/slab.h>
+
+#include "nvsim.h"
+#include "wire.h"
+
+/* Booter error codes (SEC2 MAILBOX0). */
+enum {
+	NVSIM_BOOTER_E_WPR2_SET = 1,
+	NVSIM_BOOTER_E_META_READ,
+	NVSIM_BOOTER_E_MAGIC,
+	NVSIM_BOOTER_E_REVISION,
+	NVSIM_BOOTER_E_SIZES,
+	NVSIM_BOOTER_E_FBSIZE,
+	NVSIM_BOOTER_E_LAYOUT,
+	NVSIM_BOOTER_E_ALIGN,
+	NVSIM_BOOTER_E_HEAP,
+	NVSIM_BOOTER_E_RADIX3,
+	NVSIM_BOOTER_E_IMAGE_HDR,
+	NVSIM_BOOTER_E_IMAGE_CSUM,
+	NVSIM_BOOTER_E_SIGNATURE,
+	NVSIM_BOOTER_E_BOOTLOADER,
+	NVSIM_BOOTER_E_INJECTED,
+};
+
+/* GSP-RM halt codes (GSP MAILBOX0) for failures before the queues work. */
+#define NVSIM_RM_E_LIBOS	0xbad00001
+#define NVSIM_RM_E_LOGS		0xbad00002
+#define NVSIM_RM_E_RMARGS	0xbad00003
+#define NVSIM_RM_E_SHM		0xbad00004
+#define NVSIM_RM_E_CMDQ		0xbad00005
+#define NVSIM_RM_E_INIT		0xbad00006
+#define NVSIM_RM_E_SEQ		0xbad00007
+#define NVSIM_RM_E_CRASH	0xbad000ff
+
+#define NVSIM_IDLE_POLL		msecs_to_jiffies(100)
+#define NVSIM_TX_WAIT_MS	1000
+#define NVSIM_CONT_WAIT_MS	1000
+#define NVSIM_CONT_GUESS_MS	50
+#define NVSIM_INIT_WAIT_MS	5000
+#define NVSIM_SEQ_WAIT_MS	10000
+#define NVSIM_SEQ_DELAY_US	200
+#define NVSIM_RPC_CAP		(4u << 20)
+#define NVSIM_LIBOS_MAX		(NVRM_GSP_PAGE_SIZE / sizeof(struct LibosMemoryRegionInitArgument))
+#define NVSIM_SHM_MAX_PAGES	(NVRM_GSP_PAGE_SIZE / sizeof(u64))
+#define NVSIM_IMAGE_MAX		(1ULL << 30)
+#define NVSIM_SIG_MAX		(1u << 20)
+#define NVSIM_BL_MAX		(16u << 20)
+#define NVSIM_R3_ENTRIES	(NVRM_GSP_PAGE_SIZE / sizeof(u64))
+
+/* Synthetic image header written by tools/mkgspfw (core/gsp/fwimage.h). */
+#define NVSIM_IMG_MAGIC		"NVSIMGSP"
+#define NVSIM_IMG_HDR_SIZE	0x40
+#define NVSIM_IMG_HDR_VER	1
+#define NVSIM_FNV_BASIS		0xcbf29ce484222325ull
+#define NVSIM_FNV_PRIME		0x100000001b3ull
+
+struct nvsim_img_hdr {
+	char magic[8];
+	__le32 hdr_size;
+	__le32 hdr_ver;
+	__le64 image_size;
+	__le64 fnv1a64;
+	__le64 seed;
+	char version[16];
+	char chip[8];
+};
+
+static_assert(sizeof(struct nvsim_img_hdr) == NVSIM_IMG_HDR_SIZE);
+
+enum nvsim_halt {
+	NVSIM_HALT_CLEAN,	/* after UNLOADING_GUEST_DRIVER */
+	NVSIM_HALT_ERROR,	/* HALT interrupt, MAILBOX0 = code */
+	NVSIM_HALT_KILLED,	/* reset, unbind, unload booter: just stop */
+};
+
+/* ---- small helpers ---- */
+
+static bool nvsim_stopping(struct nvsim_gpu *gpu)
+{
+	return kthread_should_stop() || atomic_read(&gpu->reset_req);
+}
+
+/* GSP-RM may go on: not stopping, not reset, DMA allowed. */
+static bool nvsim_rm_alive(struct nvsim_gpu *gpu)
+{
+	unsigned long flags;
+	bool alive;
+
+	if (nvsim_stopping(gpu) || !READ_ONCE(gpu->dma_enabled))
+		return false;
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	alive = gpu->regs.rm_running && !gpu->regs.gsp_killed;
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+	return alive;
+}
+
+static bool nvsim_kicked(struct nvsim_gpu *gpu)
+{
+	return atomic_read(&gpu->kick) || nvsim_stopping(gpu) ||
+	       atomic_read(&gpu->crash_req);
+}
+
+/* Sleep until kicked or @timeout jiffies passed. */
+static void nvsim_wait(struct nvsim_gpu *gpu, unsigned long timeout)
+{
+	wait_event_interruptible_timeout(gpu->wq, nvsim_kicked(gpu), timeout);
+	atomic_set(&gpu->kick, 0);
+}
+
+/* Sleep @ms unless the thread must stop, crash, or lost its driver. */
+static void nvsim_sleep_ms(struct nvsim_gpu *gpu, unsigned int ms)
+{
+	wait_event_interruptible_timeout(gpu->wq, nvsim_stopping(gpu) ||
+					 atomic_read(&gpu->crash_req) ||
+					 !READ_ONCE(gpu->dma_enabled),
+					 msecs_to_jiffies(ms));
+}
+
+/**
+ * nvsim_fault_take() - consume one occurrence of a count fault
+ * @gpu: the GPU
+ * @f: the fault
+ *
+ * Return: true if the fault fires now.
+ */
+bool nvsim_fault_take(struct nvsim_gpu *gpu, enum nvsim_fault f)
+{
+	bool fire = false;
+
+	spin_lock(&gpu->fault_lock);
+	if (gpu->faults.count[f]) {
+		gpu->faults.count[f]--;
+		fire = true;
+	}
+	spin_unlock(&gpu->fault_lock);
+	if (fire)
+		nvsim_stat_inc(gpu, NVSIM_S_FAULTS_FIRED);
+	return fire;
+}
+
+/**
+ * nvsim_fault_rand() - next number from the seeded fault PRNG
+ * @gpu: the GPU
+ *
+ * Return: a pseudo-random u32.
+ */
+u32 nvsim_fault_rand(struct nvsim_gpu *gpu)
+{
+	u32 v;
+
+	spin_lock(&gpu->fault_lock);
+	v = prandom_u32_state(&gpu->faults.rnd);
+	spin_unlock(&gpu->fault_lock);
+	return v;
+}
+
+static u32 nvsim_delay_reply_ms(struct nvsim_gpu *gpu)
+{
+	u32 v;
+
+	spin_lock(&gpu->fault_lock);
+	v = gpu->faults.delay_reply_ms;
+	spin_unlock(&gpu->fault_lock);
+	return v;
+}
+
+static bool nvsim_hung(struct nvsim_gpu *gpu)
+{
+	bool v;
+
+	spin_lock(&gpu->fault_lock);
+	v = gpu->faults.hang;
+	spin_unlock(&gpu->fault_lock);
+	return v;
+}
+
+static int nvsim_take_boot_fault(struct nvsim_gpu *gpu)
+{
+	int v;
+
+	spin_lock(&gpu->fault_lock);
+	v = gpu->faults.boot_fault;
+	gpu->faults.boot_fault = NVSIM_BOOT_FAULT_NONE;
+	spin_unlock(&gpu->fault_lock);
+	return v;
+}
+
+/* ---- shared memory ---- */
+
+static int nvsim_shm_rw(struct nvsim_gpu *gpu, u64 off, void *buf, size_t len,
+			bool write)
+{
+	struct nvsim_shm *shm = &gpu->fw.shm;
+
+	return nvsim_pages_rw(gpu, shm->pte, shm->npages, off, buf, len, write);
+}
+
+static int nvsim_shm_rd32(struct nvsim_gpu *gpu, u64 off, u32 *val)
+{
+	struct nvsim_shm *shm = &gpu->fw.shm;
+
+	if (off + 4 > (u64)shm->npages * NVRM_GSP_PAGE_SIZE)
+		return -ERANGE;
+	return nvsim_dma_rd32(gpu, shm->pte[off / NVRM_GSP_PAGE_SIZE] +
+			      off % NVRM_GSP_PAGE_SIZE, val);
+}
+
+static int nvsim_shm_wr32(struct nvsim_gpu *gpu, u64 off, u32 val)
+{
+	struct nvsim_shm *shm = &gpu->fw.shm;
+
+	if (off + 4 > (u64)shm->npages * NVRM_GSP_PAGE_SIZE)
+		return -ERANGE;
+	return nvsim_dma_wr32(gpu, shm->pte[off / NVRM_GSP_PAGE_SIZE] +
+			      off % NVRM_GSP_PAGE_SIZE, val);
+}
+
+static u64 nvsim_entry_off(u32 queue, u32 idx)
+{
+	return (u64)queue + NVRM_MSGQ_ENTRY_OFF + (u64)idx * NVRM_MSGQ_ENTRY_SIZE;
+}
+
+/* ---- halting ---- */
+
+static void nvsim_rm_release(struct nvsim_gpu *gpu)
+{
+	struct nvsim_fw *fw = &gpu->fw;
+	struct nvsim_event *ev, *tmp;
+	unsigned int i;
+	LIST_HEAD(drop);
+
+	for (i = 0; i < NVSIM_NR_LOGS; i++)
+		nvsim_log_release(&fw->logs[i]);
+	kvfree(fw->shm.pte);
+	memset(&fw->shm, 0, sizeof(fw->shm));
+	fw->init_done = false;
+	fw->have_sysinfo = false;
+	fw->have_registry = false;
+	nvsim_rm_reset(gpu);
+
+	spin_lock(&gpu->event_lock);
+	list_splice_init(&gpu->events, &drop);
+	spin_unlock(&gpu->event_lock);
+	list_for_each_entry_safe(ev, tmp, &drop, link)
+		kfree(ev);
+}
+
+static void nvsim_rm_halt(struct nvsim_gpu *gpu, enum nvsim_halt how, u32 code)
+{
+	struct nvsim_falcon *f = &gpu->regs.gsp;
+	unsigned long flags;
+
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	gpu->regs.rm_running = false;
+	gpu->regs.riscv_active = false;
+	gpu->regs.obs.armed = false;
+	f->halted = true;
+	if (how == NVSIM_HALT_CLEAN)
+		f->mailbox0 = NVRM_GSP_UNLOAD_MAILBOX0_DONE;
+	else if (how == NVSIM_HALT_ERROR)
+		f->mailbox0 = code;
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+
+	if (how == NVSIM_HALT_ERROR) {
+		nvsim_logf(gpu, NVSIM_LOGINTR, "GSP halted (code %#x): HALT interrupt",
+			   code);
+		nvsim_gsp_irq_set(gpu, NVRM_FALCON_IRQ_HALT);
+	}
+	nvsim_rm_release(gpu);
+}
+
+/* ---- sending ---- */
+
+static bool nvsim_statq_space(struct nvsim_gpu *gpu, u32 elems, int *err)
+{
+	struct nvsim_fw *fw = &gpu->fw;
+	u32 rptr;
+
+	*err = nvsim_shm_rd32(gpu, fw->shm.cmdq + NVRM_MSGQ_RXHDR_OFF, &rptr);
+	if (*err)
+		return false;
+	if (rptr >= NVRM_MSGQ_MSG_COUNT) {
+		if (!fw->bad_rptr) {
+			fw->bad_rptr = true;
+			nvsim_stat_inc(gpu, NVSIM_S_RX_BAD_PTR);
+			pr_warn_ratelimited("nvsim: GPU %u: status-queue read pointer %u out of range\n",
+					    gpu->index, rptr);
+		}
+		return false;
+	}
+	fw->bad_rptr = false;
+	return nvsim_ring_free(rptr, fw->statq_wptr, NVRM_MSGQ_MSG_COUNT) >= elems;
+}
+
+/* Faults that damage a built message; the message stays resealed. */
+static void nvsim_tx_damage(struct nvsim_gpu *gpu, size_t bytes)
+{
+	struct GSP_MSG_QUEUE_ELEMENT *e = (void *)gpu->fw.tx;
+
+	if (nvsim_fault_take(gpu, NVSIM_F_BAD_LENGTH)) {
+		switch (nvsim_fault_rand(gpu) % 4) {
+		case 0:
+			e->elemCount = 0;
+			break;
+		case 1:
+			e->elemCount = cpu_to_le32(NVRM_MSG_MAX_ELEMS + 1);
+			break;
+		case 2:
+			e->rpc.length = cpu_to_le32(NVRM_RPC_HDR_SIZE - 8);
+			break;
+		default:
+			e->rpc.length = cpu_to_le32(le32_to_cpu(e->rpc.length) +
+						    NVRM_MSGQ_ENTRY_SIZE);
+			break;
+		}
+		nvsim_wire_reseal(e, bytes);
+		nvsim_logf(gpu, NVSIM_LOGRM, "fault: bad_length seq %u",
+			   le32_to_cpu(e->seqNum));
+	}
+	if (nvsim_fault_take(gpu, NVSIM_F_CORRUPT_CSUM)) {
+		e->checkSum ^= cpu_to_le32(1u << (nvsim_fault_rand(gpu) % 32));
+		nvsim_logf(gpu, NVSIM_LOGRM, "fault: corrupt_csum seq %u",
+			   le32_to_cpu(e->seqNum));
+	}
+}
+
+/* Put one message (payload <= 0xFFB0) into the status queue. */
+static int nvsim_tx_msg(struct nvsim_gpu *gpu,
+			const struct rpc_message_header_v03_00 *hdr,
+			const void *payload, u32 len, bool wait)
+{
+	struct nvsim_fw *fw = &gpu->fw;
+	u32 elems = nvsim_wire_elems_for(len);
+	unsigned long deadline = jiffies + msecs_to_jiffies(NVSIM_TX_WAIT_MS);
+	u32 seq, i, wptr, shown;
+	size_t bytes;
+	int err;
+
+	if (!elems)
+		return -EINVAL;
+	while (!nvsim_statq_space(gpu, elems, &err)) {
+		if (err)
+			return err;
+		if (!wait || time_after(jiffies, deadline) || !nvsim_rm_alive(gpu)) {
+			nvsim_stat_inc(gpu, NVSIM_S_TX_DROPPED);
+			pr_warn_ratelimited("nvsim: GPU %u: status queue full, message dropped\n",
+					    gpu->index);
+			return -EBUSY;
+		}
+		usleep_range(50, 200);
+	}
+
+	seq = fw->tx_seq;
+	if (nvsim_fault_take(gpu, NVSIM_F_REPEAT_SEQNUM)) {
+		seq = fw->tx_seq - 1;
+		nvsim_logf(gpu, NVSIM_LOGRM, "fault: repeat_seqnum %u", seq);
+	} else if (nvsim_fault_take(gpu, NVSIM_F_SKIP_SEQNUM)) {
+		seq = fw->tx_seq + 1;
+		fw->tx_seq += 2;
+		nvsim_logf(gpu, NVSIM_LOGRM, "fault: skip_seqnum to %u", seq);
+	} else {
+		fw->tx_seq++;
+	}
+	bytes = nvsim_wire_encode(fw->tx, NVRM_MSG_MAX_SIZE, seq, hdr, payload,
+				  len);
+	if (!bytes)
+		return -EINVAL;
+	nvsim_tx_damage(gpu, bytes);
+
+	wptr = fw->statq_wptr;
+	for (i = 0; i < elems; i++) {
+		err = nvsim_shm_rw(gpu, nvsim_entry_off(fw->shm.statq, wptr),
+				   fw->tx + i * NVRM_MSGQ_ENTRY_SIZE,
+				   NVRM_MSGQ_ENTRY_SIZE, true);
+		if (err)
+			return err;
+		wptr = nvsim_ring_advance(wptr, 1, NVRM_MSGQ_MSG_COUNT);
+	}
+	wmb();	/* entries before the write pointer */
+	fw->statq_wptr = wptr;
+	shown = wptr;
+	if (nvsim_fault_take(gpu, NVSIM_F_BAD_QUEUE_PTR)) {
+		shown = NVRM_MSGQ_MSG_COUNT + nvsim_fault_rand(gpu) % 64;
+		nvsim_logf(gpu, NVSIM_LOGRM, "fault: bad_queue_ptr %u", shown);
+	}
+	err = nvsim_shm_wr32(gpu, fw->shm.statq + offsetof(struct msgqTxHeader,
+							   writePtr), shown);
+	if (err)
+		return err;
+	mb();	/* write pointer before the interrupt */
+	nvsim_stat_inc(gpu, NVSIM_S_TX_MSGS);
+
+	if (nvsim_fault_take(gpu, NVSIM_F_LOSE_IRQ)) {
+		nvsim_logf(gpu, NVSIM_LOGINTR, "fault: lose_irq for seq %u", seq);
+		return 0;
+	}
+	nvsim_gsp_irq_set(gpu, NVRM_FALCON_IRQ_SWGEN0);
+	return 0;
+}
+
+/* Send a payload of any size: first part plus continuation records. */
+static int nvsim_send(struct nvsim_gpu *gpu,
+		      const struct rpc_message_header_v03_00 *tmpl,
+		      const u8 *payload, u64 len, bool wait)
+{
+	struct rpc_message_header_v03_00 hdr = *tmpl;
+	u32 parts = nvsim_wire_parts(len), p;
+	int err;
+
+	for (p = 0; p < parts; p++) {
+		u32 chunk = min_t(u64, len, NVSIM_WIRE_MAX_PAYLOAD);
+
+		if (p)
+			hdr.function = NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD;
+		err = nvsim_tx_msg(gpu, &hdr, payload, chunk, wait);
+		if (err)
+			return err;
+		payload += chunk;
+		len -= chunk;
+	}
+	return 0;
+}
+
+/**
+ * nvsim_send_event() - send an event message now (GSP thread only)
+ * @gpu: the GPU
+ * @function: event number (>= 0x1000)
+ * @payload: payload
+ * @len: payload bytes
+ * @wait: wait (bounded) for room in the status queue
+ *
+ * Return: 0 or a negative errno (the event was dropped).
+ */
+int nvsim_send_event(struct nvsim_gpu *gpu, u32 function, const void *payload,
+		     u32 len, bool wait)
+{
+	struct rpc_message_header_v03_00 hdr = { .function = function };
+	int err;
+
+	if (!gpu->fw.shm.pte)
+		return -ENODEV;
+	err = nvsim_send(gpu, &hdr, payload, len, wait);
+	if (!err)
+		nvsim_stat_inc(gpu, NVSIM_S_EVENTS);
+	return err;
+}
+
+/**
+ * nvsim_os_error() - report an error with an OS_ERROR_LOG event
+ * @gpu: the GPU
+ * @xid: exceptType
+ * @fmt: printf format of errString
+ *
+ * The event is dropped if the status queue has no room (GSP thread only).
+ */
+void nvsim_os_error(struct nvsim_gpu *gpu, u32 xid, const char *fmt, ...)
+{
+	struct rpc_os_error_log_v17_00 e = { .exceptType = xid };
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(e.errString, sizeof(e.errString), fmt, ap);
+	va_end(ap);
+	nvsim_logf(gpu, NVSIM_LOGRM, "error: Xid %u %.80s", xid, e.errString);
+	nvsim_send_event(gpu, NV_VGPU_MSG_EVENT_OS_ERROR_LOG, &e, sizeof(e),
+			 false);
+}
+
+/**
+ * nvsim_post_event() - queue an unsolicited event for the GSP thread to send
+ * @gpu: the GPU
+ * @function: event number (>= 0x1000)
+ * @payload: payload (copied)
+ * @len: payload bytes (at most 4 MiB)
+ *
+ * Process context. The event is sent the next time GSP-RM serves its
+ * queues, and dropped if GSP-RM is halted or reset before that.
+ *
+ * Return: 0 or a negative errno.
+ */
+int nvsim_post_event(struct nvsim_gpu *gpu, u32 function, const void *payload,
+		     u32 len)
+{
+	struct nvsim_event *ev;
+
+	if (function < NV_VGPU_MSG_EVENT_FIRST_EVENT || len > NVSIM_RPC_CAP)
+		return -EINVAL;
+	ev = kvmalloc(struct_size(ev, payload, len), GFP_KERNEL);
+	if (!ev)
+		return -ENOMEM;
+	ev->function = function;
+	ev->len = len;
+	memcpy(ev->payload, payload, len);
+	spin_lock(&gpu->event_lock);
+	list_add_tail(&ev->link, &gpu->events);
+	spin_unlock(&gpu->event_lock);
+	nvsim_kick(gpu);
+	return 0;
+}
+
+static void nvsim_send_posted(struct nvsim_gpu *gpu)
+{
+	struct nvsim_event *ev;
+
+	for (;;) {
+		spin_lock(&gpu->event_lock);
+		ev = list_first_entry_or_null(&gpu->events, struct nvsim_event,
+					      link);
+		if (ev)
+			list_del(&ev->link);
+		spin_unlock(&gpu->event_lock);
+		if (!ev)
+			return;
+		nvsim_logf(gpu, NVSIM_LOGRM, "event %#x posted (%u bytes)",
+			   ev->function, ev->len);
+		nvsim_send_event(gpu, ev->function, ev->payload, ev->len, true);
+		kvfree(ev);
+	}
+}
+
+/* ---- receiving ---- */
+
+enum nvsim_rx {
+	NVSIM_RX_NONE,		/* nothing (valid) to process */
+	NVSIM_RX_MSG,		/* a valid message is in fw->msg */
+	NVSIM_RX_FATAL,		/* shared memory unusable */
+};
+
+static int nvsim_cmdq_commit(struct nvsim_gpu *gpu, u32 rptr)
+{
+	struct nvsim_fw *fw = &gpu->fw;
+
+	mb();	/* done reading entries before releasing them */
+	fw->cmdq_rptr = rptr;
+	return nvsim_shm_wr32(gpu, fw->shm.statq + NVRM_MSGQ_RXHDR_OFF, rptr);
+}
+
+static int nvsim_cmdq_wptr(struct nvsim_gpu *gpu, u32 *wptr)
+{
+	int err;
+
+	mb();	/* see the producer's latest write pointer and entries */
+	err = nvsim_shm_rd32(gpu, gpu->fw.shm.cmdq +
+			     offsetof(struct msgqTxHeader, writePtr), wptr);
+	rmb();	/* write pointer before the entries it covers */
+	return err;
+}
+
+/* Function of the next command-queue message, without consuming it. */
+static int nvsim_rx_peek_function(struct nvsim_gpu *gpu, u32 *function)
+{
+	struct nvsim_fw *fw = &gpu->fw;
+	u32 wptr;
+	__le32 f;
+	int err;
+
+	err = nvsim_cmdq_wptr(gpu, &wptr);
+	if (err)
+		return err;
+	if (!nvsim_ring_avail(fw->cmdq_rptr, wptr, NVRM_MSGQ_MSG_COUNT))
+		return -EAGAIN;
+	err = nvsim_shm_rw(gpu, nvsim_entry_off(fw->shm.cmdq, fw->cmdq_rptr) +
+			   offsetof(struct GSP_MSG_QUEUE_ELEMENT, rpc.function),
+			   &f, sizeof(f), false);
+	*function = le32_to_cpu(f);
+	return err;
+}
+
+static const char *const nvsim_wire_err_names[] = {
+	[NVSIM_WIRE_E_ELEMS] = "bad element count",
+	[NVSIM_WIRE_E_LENGTH] = "bad length",
+	[NVSIM_WIRE_E_HEADER] = "bad RPC header",
+	[NVSIM_WIRE_E_CSUM] = "bad checksum",
+};
+
+static void nvsim_rx_reject(struct nvsim_gpu *gpu, enum nvsim_wire_err why,
+			    u32 seq)
+{
+	switch (why) {
+	case NVSIM_WIRE_E_CSUM:
+		nvsim_stat_inc(gpu, NVSIM_S_RX_BAD_CSUM);
+		pr_warn_ratelimited("nvsim: GPU %u: command with bad checksum\n",
+				    gpu->index);
+		break;
+	case NVSIM_WIRE_E_HEADER:
+		nvsim_stat_inc(gpu, NVSIM_S_RX_BAD_HEADER);
+		pr_warn_ratelimited("nvsim: GPU %u: command with bad RPC header\n",
+				    gpu->index);
+		break;
+	default:
+		nvsim_stat_inc(gpu, NVSIM_S_RX_BAD_LENGTH);
+		pr_warn_ratelimited("nvsim: GPU %u: command with bad length\n",
+				    gpu->index);
+		break;
+	}
+	nvsim_os_error(gpu, GSP_ERROR, "nvsim: command queue message seq %u rejected: %s",
+		       seq, nvsim_wire_err_names[why]);
+}
+
+/* Take the next message off the command queue into fw->msg. */
+static enum nvsim_rx nvsim_rx_one(struct nvsim_gpu *gpu,
+				  struct nvsim_wire_msg *m)
+{
+	struct nvsim_fw *fw = &gpu->fw;
+	u32 wptr, avail, elems, rptr, i;
+	enum nvsim_wire_err why;
+	int err;
+
+	err = nvsim_cmdq_wptr(gpu, &wptr);
+	if (err)
+		return NVSIM_RX_FATAL;
+	if (wptr >= NVRM_MSGQ_MSG_COUNT) {
+		if (!fw->bad_wptr) {
+			fw->bad_wptr = true;
+			nvsim_stat_inc(gpu, NVSIM_S_RX_BAD_PTR);
+			pr_warn_ratelimited("nvsim: GPU %u: command-queue write pointer %u out of range\n",
+					    gpu->index, wptr);
+			nvsim_os_error(gpu, GSP_ERROR, "nvsim: command-queue write pointer %u out of range",
+				       wptr);
+		}
+		return NVSIM_RX_NONE;
+	}
+	fw->bad_wptr = false;
+	avail = nvsim_ring_avail(fw->cmdq_rptr, wptr, NVRM_MSGQ_MSG_COUNT);
+	if (!avail)
+		return NVSIM_RX_NONE;
+
+	rptr = fw->cmdq_rptr;
+	err = nvsim_shm_rw(gpu, nvsim_entry_off(fw->shm.cmdq, rptr), fw->msg,
+			   NVRM_MSGQ_ENTRY_SIZE, false);
+	if (err)
+		return NVSIM_RX_FATAL;
+	if (nvsim_wire_peek_elems(fw->msg, avail, &elems) != NVSIM_WIRE_OK) {
+		/* Framing is lost: drop everything the driver queued. */
+		nvsim_rx_reject(gpu, NVSIM_WIRE_E_ELEMS,
+				le32_to_cpu(((struct GSP_MSG_QUEUE_ELEMENT *)fw->msg)->seqNum));
+		return nvsim_cmdq_commit(gpu, wptr) ? NVSIM_RX_FATAL : NVSIM_RX_NONE;
+	}
+	for (i = 1; i < elems; i++) {
+		rptr = nvsim_ring_advance(rptr, 1, NVRM_MSGQ_MSG_COUNT);
+		err = nvsim_shm_rw(gpu, nvsim_entry_off(fw->shm.cmdq, rptr),
+				   fw->msg + i * NVRM_MSGQ_ENTRY_SIZE,
+				   NVRM_MSGQ_ENTRY_SIZE, false);
+		if (err)
+			return NVSIM_RX_FATAL;
+	}
+	rptr = nvsim_ring_advance(rptr, 1, NVRM_MSGQ_MSG_COUNT);
+	if (nvsim_cmdq_commit(gpu, rptr))
+		return NVSIM_RX_FATAL;
+	nvsim_stat_inc(gpu, NVSIM_S_RX_MSGS);
+
+	why = nvsim_wire_decode(fw->msg, (size_t)elems * NVRM_MSGQ_ENTRY_SIZE, m);
+	if (why != NVSIM_WIRE_OK) {
+		u32 seq = le32_to_cpu(((struct GSP_MSG_QUEUE_ELEMENT *)fw->msg)->seqNum);
+
+		if (seq == fw->rx_seq)
+			fw->rx_seq++;
+		nvsim_rx_reject(gpu, why, seq);
+		return NVSIM_RX_NONE;
+	}
+	if ((s32)(m->seq - fw->rx_seq) < 0) {
+		/* An older message: skip it, as OpenRM's receiver does. */
+		nvsim_stat_inc(gpu, NVSIM_S_RX_OLD_SEQ);
+		nvsim_logf(gpu, NVSIM_LOGRM, "skipped old seq %u (expected %u)",
+			   m->seq, fw->rx_seq);
+		return NVSIM_RX_NONE;
+	}
+	if (m->seq != fw->rx_seq) {
+		nvsim_stat_inc(gpu, NVSIM_S_RX_BAD_SEQ);
+		pr_warn_ratelimited("nvsim: GPU %u: command seq %u, expected %u\n",
+				    gpu->index, m->seq, fw->rx_seq);
+		nvsim_os_error(gpu, GSP_ERROR, "nvsim: command seq %u, expected %u",
+			       m->seq, fw->rx_seq);
+		fw->rx_seq = m->seq + 1;
+		return NVSIM_RX_NONE;
+	}
+	fw->rx_seq++;
+	return NVSIM_RX_MSG;
+}
+
+/* Expected total payload of a large request, 0 if not derivable. */
+static u64 nvsim_large_total(u32 function, const u8 *p, u32 len)
+{
+	if (function == NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL &&
+	    len >= sizeof(struct rpc_gsp_rm_control_v03_00))
+		return sizeof(struct rpc_gsp_rm_control_v03_00) +
+		       (u64)((const struct rpc_gsp_rm_control_v03_00 *)p)->paramsSize;
+	if (function == NV_VGPU_MSG_FUNCTION_GSP_RM_ALLOC &&
+	    len >= sizeof(struct rpc_gsp_rm_alloc_v03_00))
+		return sizeof(struct rpc_gsp_rm_alloc_v03_00) +
+		       (u64)((const struct rpc_gsp_rm_alloc_v03_00 *)p)->paramsSize;
+	return 0;
+}
+
+/*
+ * Append continuation records to a full first part. Returns the payload
+ * buffer (fw->msg payload copied into a bigger one) and its length, or NULL
+ * with *len = 0 if the request has to be dropped.
+ *
+ * For RM_CONTROL and RM_ALLOC the total length follows from paramsSize. For
+ * other functions the series ends with the first record that is not full;
+ * if the last record was full, a record that does not follow within 50 ms
+ * means the payload was an exact multiple of 0xFFB0.
+ */
+static u8 *nvsim_rx_large(struct nvsim_gpu *gpu, u32 function, u8 *first,
+			  u32 first_len, u64 *len, u32 *cap)
+{
+	u64 total = nvsim_large_total(function, first, first_len);
+	unsigned int wait_ms = total ? NVSIM_CONT_WAIT_MS : NVSIM_CONT_GUESS_MS;
+	unsigned long deadline = jiffies + msecs_to_jiffies(wait_ms);
+	u64 have = first_len, size = NVRM_MSG_MAX_SIZE;
+	bool too_large = false, last_full = true;
+	struct nvsim_wire_msg m;
+	u8 *buf, *nbuf;
+	u32 next;
+	int err;
+
+	buf = kvmalloc(size, GFP_KERNEL);
+	if (!buf)
+		too_large = true;
+	else
+		memcpy(buf, first, first_len);
+
+	while (total ? have < total : last_full) {
+		err = nvsim_rx_peek_function(gpu, &next);
+		if (err == -EAGAIN) {
+			if (time_after(jiffies, deadline) || !nvsim_rm_alive(gpu))
+				break;
+			nvsim_wait(gpu, 1);
+			continue;
+		}
+		if (err || next != NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD)
+			break;
+		if (nvsim_rx_one(gpu, &m) != NVSIM_RX_MSG) {
+			/* A broken record breaks the whole request. */
+			too_large = true;
+			break;
+		}
+		deadline = jiffies + msecs_to_jiffies(wait_ms);
+		last_full = m.payload_len == NVSIM_WIRE_MAX_PAYLOAD;
+		if (too_large || have + m.payload_len > NVSIM_RPC_CAP) {
+			too_large = true;
+			have += m.payload_len;
+			continue;
+		}
+		if (have + m.payload_len > size) {
+			size = max_t(u64, size * 2, have + m.payload_len);
+			size = min_t(u64, size, NVSIM_RPC_CAP);
+			nbuf = kvrealloc(buf, have, size, GFP_KERNEL);
+			if (!nbuf) {
+				too_large = true;
+				continue;
+			}
+			buf = nbuf;
+		}
+		memcpy(buf + have, m.payload, m.payload_len);
+		have += m.payload_len;
+	}
+	if (too_large) {
+		nvsim_stat_inc(gpu, NVSIM_S_RX_TOO_LARGE);
+		pr_warn_ratelimited("nvsim: GPU %u: large request (%llu bytes) dropped\n",
+				    gpu->index, have);
+		nvsim_os_error(gpu, GSP_ERROR, "nvsim: request function %u of %llu bytes dropped",
+			       function, have);
+		kvfree(buf);
+		*len = 0;
+		return NULL;
+	}
+	*len = have;
+	*cap = size;
+	return buf;
+}
+
+/* ---- dispatch ---- */
+
+static void nvsim_reply(struct nvsim_gpu *gpu,
+			const struct rpc_message_header_v03_00 *req,
+			u32 result, const u8 *payload, u64 len)
+{
+	struct rpc_message_header_v03_00 hdr = *req;
+	u32 delay = nvsim_delay_reply_ms(gpu);
+
+	hdr.rpc_result = result;
+	hdr.rpc_result_private = result;
+	if (delay) {
+		nvsim_stat_inc(gpu, NVSIM_S_FAULTS_FIRED);
+		nvsim_sleep_ms(gpu, delay);
+	}
+	if (nvsim_fault_take(gpu, NVSIM_F_DROP_REPLY)) {
+		nvsim_logf(gpu, NVSIM_LOGRM, "fault: drop_reply function %u",
+			   hdr.function);
+		return;
+	}
+	if (!nvsim_send(gpu, &hdr, payload, len, true))
+		nvsim_stat_inc(gpu, NVSIM_S_REPLIES);
+}
+
+/* Returns false if GSP-RM must stop (after UNLOADING_GUEST_DRIVER). */
+static bool nvsim_handle(struct nvsim_gpu *gpu, struct nvsim_wire_msg *m)
+{
+	struct rpc_message_header_v03_00 req = *m->rpc;
+	u32 function = m->function, result, reply_len = 0, cap;
+	u8 *payload = (u8 *)m->payload, *big = NULL;
+	u64 len = m->payload_len;
+	bool reply = true, go_on = true;
+
+	if (function == NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD) {
+		nvsim_stat_inc(gpu, NVSIM_S_RX_STRAY_CONT);
+		nvsim_os_error(gpu, GSP_ERROR, "nvsim: continuation record without a request");
+		return true;
+	}
+	/* The payload lives in fw->msg; space after it is free up to 64 KiB. */
+	cap = NVRM_MSG_MAX_SIZE - sizeof(struct GSP_MSG_QUEUE_ELEMENT);
+	if (len == NVSIM_WIRE_MAX_PAYLOAD) {
+		big = nvsim_rx_large(gpu, function, payload, (u32)len, &len, &cap);
+		if (!big)
+			return true;
+		payload = big;
+	}
+
+	switch (function) {
+	case NV_VGPU_MSG_FUNCTION_GSP_SET_SYSTEM_INFO:
+		reply = false;
+		result = nvsim_rpc_sysinfo(gpu, payload, len);
+		gpu->fw.have_sysinfo = true;
+		break;
+	case NV_VGPU_MSG_FUNCTION_SET_REGISTRY:
+		reply = false;
+		result = nvsim_rpc_registry(gpu, payload, len);
+		gpu->fw.have_registry = true;
+		break;
+	case NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER:
+		result = len >= sizeof(struct rpc_unloading_guest_driver_v1F_07) ?
+			 NV_OK : NV_ERR_INVALID_PARAM_STRUCT;
+		reply_len = len;
+		go_on = result != NV_OK;
+		break;
+	default:
+		result = nvsim_rpc_dispatch(gpu, function, payload, len, cap,
+					    &reply_len, &reply);
+		break;
+	}
+	if (result != NV_OK)
+		nvsim_stat_inc(gpu, NVSIM_S_RPC_ERRORS);
+	nvsim_logf(gpu, NVSIM_LOGRM, "rpc %u seq %u len %llu -> %#x%s", function,
+		   m->seq, len, result, reply ? "" : " (no reply)");
+	if (reply)
+		nvsim_reply(gpu, &req, result, payload, reply_len);
+	if (!go_on) {
+		const struct rpc_unloading_guest_driver_v1F_07 *u = (void *)payload;
+
+		nvsim_logf(gpu, NVSIM_LOGINIT, "unloading (level %u, PM %u): halting",
+			   u->newLevel, u->bInPMTransition);
+	}
+	kvfree(big);
+	return go_on;
+}
+
+/* Process everything in the command queue. Returns false to stop GSP-RM. */
+static bool nvsim_serve_queue(struct nvsim_gpu *gpu, bool *fatal)
+{
+	struct nvsim_wire_msg m;
+
+	*fatal = false;
+	while (nvsim_rm_alive(gpu) && !nvsim_hung(gpu) &&
+	       !atomic_read(&gpu->crash_req)) {
+		switch (nvsim_rx_one(gpu, &m)) {
+		case NVSIM_RX_NONE:
+			return true;
+		case NVSIM_RX_FATAL:
+			*fatal = true;
+			return false;
+		case NVSIM_RX_MSG:
+			if (!nvsim_handle(gpu, &m))
+				return false;
+			break;
+		}
+	}
+	return true;
+}
+
+/* ---- boot ---- */
+
+static u64 nvsim_fnv1a(u64 h, const u8 *p, size_t n)
+{
+	while (n--) {
+		h ^= *p++;
+		h *= NVSIM_FNV_PRIME;
+	}
+	return h;
+}
+
+static int nvsim_read_page_table(struct nvsim_gpu *gpu, u64 pa, u64 *out)
+{
+	unsigned int i;
+
+	if (pa & (NVRM_GSP_PAGE_SIZE - 1))
+		return -EINVAL;
+	if (nvsim_dma_read(gpu, pa, out, NVRM_GSP_PAGE_SIZE))
+		return -EFAULT;
+	for (i = 0; i < NVSIM_R3_ENTRIES; i++)
+		out[i] = le64_to_cpu(out[i]);
+	return 0;
+}
+
+/* Walk radix3 and verify the image bytes. */
+static int nvsim_booter_image(struct nvsim_gpu *gpu, const struct GspFwWprMeta *w)
+{
+	u64 size = w->sizeOfRadix3Elf, npages, done = 0, hash = NVSIM_FNV_BASIS;
+	u64 *l1 = NULL, *l2 = NULL;
+	struct nvsim_img_hdr hdr = {};
+	u32 i, j, nl2;
+	u8 *page;
+	int ret = NVSIM_BOOTER_E_RADIX3;
+
+	if (size < NVSIM_IMG_HDR_SIZE || size > NVSIM_IMAGE_MAX)
+		return NVSIM_BOOTER_E_IMAGE_HDR;
+	npages = DIV_ROUND_UP(size, NVRM_GSP_PAGE_SIZE);
+	nl2 = DIV_ROUND_UP(npages, NVSIM_R3_ENTRIES);
+	l1 = kmalloc(NVRM_GSP_PAGE_SIZE, GFP_KERNEL);
+	l2 = kmalloc(NVRM_GSP_PAGE_SIZE, GFP_KERNEL);
+	page = kmalloc(NVRM_GSP_PAGE_SIZE, GFP_KERNEL);
+	if (!l1 || !l2 || !page)
+		goto out;
+	/* Level 0: its first entry is the level-1 page. */
+	if (nvsim_read_page_table(gpu, w->sysmemAddrOfRadix3Elf, l1) ||
+	    nvsim_read_page_table(gpu, l1[0], l1))
+		goto out;
+	for (i = 0; i < nl2; i++) {
+		if (nvsim_read_page_table(gpu, l1[i], l2))
+			goto out;
+		for (j = 0; j < NVSIM_R3_ENTRIES && done < size; j++) {
+			u32 n = min_t(u64, size - done, NVRM_GSP_PAGE_SIZE);
+			u32 skip = 0;
+
+			if ((l2[j] & (NVRM_GSP_PAGE_SIZE - 1)) ||
+			    nvsim_dma_read(gpu, l2[j], page, n))
+				goto out;
+			if (!done) {
+				memcpy(&hdr, page, sizeof(hdr));
+				ret = NVSIM_BOOTER_E_IMAGE_HDR;
+				if (memcmp(hdr.magic, NVSIM_IMG_MAGIC, 8) ||
+				    le32_to_cpu(hdr.hdr_size) != NVSIM_IMG_HDR_SIZE ||
+				    le32_to_cpu(hdr.hdr_ver) != NVSIM_IMG_HDR_VER ||
+				    le64_to_cpu(hdr.image_size) != size ||
+				    strncmp(hdr.chip, gpu->chip->name, sizeof(hdr.chip)))
+					goto out;
+				ret = NVSIM_BOOTER_E_RADIX3;
+				skip = NVSIM_IMG_HDR_SIZE;
+			}
+			hash = nvsim_fnv1a(hash, page + skip, n - skip);
+			done += n;
+			cond_resched();
+		}
+	}
+	ret = hash == le64_to_cpu(hdr.fnv1a64) ? 0 : NVSIM_BOOTER_E_IMAGE_CSUM;
+out:
+	kfree(page);
+	kfree(l2);
+	kfree(l1);
+	return ret;
+}
+
+/* Read a contiguous buffer in pages to prove it is all there. */
+static int nvsim_readable(struct nvsim_gpu *gpu, u64 pa, u64 size)
+{
+	u8 *page = kmalloc(NVRM_GSP_PAGE_SIZE, GFP_KERNEL);
+	int ret = 0;
+
+	if (!page)
+		return -ENOMEM;
+	while (size && !ret) {
+		u32 n = min_t(u64, size, NVRM_GSP_PAGE_SIZE - (pa & 0xfff));
+
+		ret = nvsim_dma_read(gpu, pa, page, n);
+		pa += n;
+		size -= n;
+	}
+	kfree(page);
+	return ret;
+}
+
+static int nvsim_booter_layout(struct nvsim_gpu *gpu, const struct GspFwWprMeta *w)
+{
+	const u64 fb = w->fbSize;
+	u64 heap_min = (gpu->chip->libos3 ?
+			GSP_FW_HEAP_SIZE_OVERRIDE_LIBOS3_BAREMETAL_MIN_MB :
+			GSP_FW_HEAP_SIZE_OVERRIDE_LIBOS2_MIN_MB) << 20;
+	u64 heap_max = 1040ULL << 20;
+
+	if (w->magic != GSP_FW_WPR_META_MAGIC)
+		return NVSIM_BOOTER_E_MAGIC;
+	if (w->revision != GSP_FW_WPR_META_REVISION)
+		return NVSIM_BOOTER_E_REVISION;
+	if (!w->sizeOfRadix3Elf || !w->sizeOfBootloader || !w->sizeOfSignature ||
+	    !w->frtsSize || !w->gspFwHeapSize || !w->nonWprHeapSize)
+		return NVSIM_BOOTER_E_SIZES;
+	if (fb != gpu->chip->vram_size)
+		return NVSIM_BOOTER_E_FBSIZE;
+	/* Every offset and size is below fb (<= 48 GiB), so sums cannot wrap. */
+	if (w->nonWprHeapOffset > fb || w->nonWprHeapSize > fb ||
+	    w->gspFwWprStart > fb || w->gspFwHeapOffset > fb ||
+	    w->gspFwHeapSize > fb || w->gspFwOffset > fb ||
+	    w->sizeOfRadix3Elf > fb || w->bootBinOffset > fb ||
+	    w->sizeOfBootloader > fb || w->frtsOffset > fb ||
+	    w->frtsSize > fb || w->gspFwWprEnd > fb ||
+	    w->vgaWorkspaceOffset > fb || w->vgaWorkspaceSize > fb)
+		return NVSIM_BOOTER_E_LAYOUT;
+	if (w->gspFwRsvdStart != w->nonWprHeapOffset ||
+	    w->nonWprHeapOffset + w->nonWprHeapSize > w->gspFwWprStart ||
+	    w->gspFwWprStart >= w->gspFwHeapOffset ||
+	    w->gspFwHeapOffset + w->gspFwHeapSize > w->gspFwOffset ||
+	    w->gspFwOffset + w->sizeOfRadix3Elf > w->bootBinOffset ||
+	    w->bootBinOffset + w->sizeOfBootloader > w->frtsOffset ||
+	    w->frtsOffset + w->frtsSize > w->gspFwWprEnd ||
+	    w->gspFwWprEnd > w->vgaWorkspaceOffset ||
+	    w->vgaWorkspaceOffset + w->vgaWorkspaceSize > fb)
+		return NVSIM_BOOTER_E_LAYOUT;
+	if (!IS_ALIGNED(w->nonWprHeapOffset, SZ_1M) ||
+	    !IS_ALIGNED(w->gspFwWprStart, SZ_1M) ||
+	    !IS_ALIGNED(w->gspFwHeapOffset, SZ_1M) ||
+	    !IS_ALIGNED(w->gspFwOffset, SZ_64K) ||
+	    !IS_ALIGNED(w->bootBinOffset, SZ_4K) ||
+	    !IS_ALIGNED(w->frtsOffset, SZ_4K) ||
+	    !IS_ALIGNED(w->gspFwWprEnd, SZ_4K) ||
+	    !IS_ALIGNED(w->vgaWorkspaceOffset, SZ_4K))
+		return NVSIM_BOOTER_E_ALIGN;
+	if (w->gspFwHeapSize < heap_min || w->gspFwHeapSize > heap_max)
+		return NVSIM_BOOTER_E_HEAP;
+	return 0;
+}
+
+static int nvsim_booter_check(struct nvsim_gpu *gpu, u64 meta_pa,
+			      struct GspFwWprMeta *w)
+{
+	int ret;
+
+	if (nvsim_dma_read(gpu, meta_pa, w, sizeof(*w)))
+		return NVSIM_BOOTER_E_META_READ;
+	ret = nvsim_booter_layout(gpu, w);
+	if (ret)
+		return ret;
+	ret = nvsim_booter_image(gpu, w);
+	if (ret)
+		return ret;
+	if (w->sizeOfSignature > NVSIM_SIG_MAX ||
+	    nvsim_readable(gpu, w->sysmemAddrOfSignature, w->sizeOfSignature))
+		return NVSIM_BOOTER_E_SIGNATURE;
+	if (w->sizeOfBootloader > NVSIM_BL_MAX ||
+	    w->bootloaderCodeOffset >= w->sizeOfBootloader ||
+	    w->bootloaderDataOffset >= w->sizeOfBootloader ||
+	    w->bootloaderManifestOffset >= w->sizeOfBootloader ||
+	    nvsim_readable(gpu, w->sysmemAddrOfBootloader, w->sizeOfBootloader))
+		return NVSIM_BOOTER_E_BOOTLOADER;
+	return 0;
+}
+
+/* SEC2 is done: report @code in MAILBOX0 and halt. */
+static void nvsim_sec2_finish(struct nvsim_gpu *gpu, u32 code)
+{
+	struct nvsim_falcon *f = &gpu->regs.sec2;
+	unsigned long flags;
+
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	f->mailbox0 = code;
+	f->halted = true;
+	f->irqstat |= NVRM_FALCON_IRQ_HALT;
+	gpu->regs.sec2_start = false;
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+}
+
+static void nvsim_booter_unload(struct nvsim_gpu *gpu)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	gpu->regs.wpr2_lo = 0;
+	gpu->regs.wpr2_hi = 0;
+	gpu->regs.bsi_scratch14 &=
+		~NV_PGC6_BSI_SECURE_SCRATCH_14_BOOT_STAGE_3_HANDOFF__MASK;
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+	/* A hung GSP-RM instance does not outlive its teardown. */
+	spin_lock(&gpu->fault_lock);
+	gpu->faults.hang = 0;
+	spin_unlock(&gpu->fault_lock);
+	nvsim_sec2_finish(gpu, 0);
+	pr_info("nvsim: GPU %u: unload booter: WPR2 cleared\n", gpu->index);
+}
+
+/* Returns true if GSP-RM was started. */
+static bool nvsim_booter_load(struct nvsim_gpu *gpu, u64 meta_pa)
+{
+	struct GspFwWprMeta *w = &gpu->fw.wpr;
+	unsigned long flags;
+	bool wpr2_set;
+	int code;
+
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	wpr2_set = gpu->regs.wpr2_hi;
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+
+	switch (nvsim_take_boot_fault(gpu)) {
+	case NVSIM_BOOT_FAULT_HANG:
+		nvsim_stat_inc(gpu, NVSIM_S_FAULTS_FIRED);
+		pr_info("nvsim: GPU %u: boot_fault=hang: the booter never halts\n",
+			gpu->index);
+		spin_lock_irqsave(&gpu->reg_lock, flags);
+		gpu->regs.sec2_start = false;
+		spin_unlock_irqrestore(&gpu->reg_lock, flags);
+		return false;
+	case NVSIM_BOOT_FAULT_BAD_BOOTER:
+		nvsim_stat_inc(gpu, NVSIM_S_FAULTS_FIRED);
+		code = NVSIM_BOOTER_E_INJECTED;
+		break;
+	case NVSIM_BOOT_FAULT_NO_INIT_DONE:
+		nvsim_stat_inc(gpu, NVSIM_S_FAULTS_FIRED);
+		gpu->fw.no_init_done = true;
+		fallthrough;
+	default:
+		code = wpr2_set ? NVSIM_BOOTER_E_WPR2_SET :
+		       nvsim_booter_check(gpu, meta_pa, w);
+		break;
+	}
+	if (code) {
+		nvsim_stat_inc(gpu, NVSIM_S_BOOT_FAILURES);
+		pr_warn_ratelimited("nvsim: GPU %u: booter failed with code %d\n",
+				    gpu->index, code);
+		gpu->fw.no_init_done = false;
+		nvsim_sec2_finish(gpu, code);
+		return false;
+	}
+	/* Like the real booter, mark the metadata verified (best effort). */
+	nvsim_dma_write(gpu, meta_pa + offsetof(struct GspFwWprMeta, verified),
+			&(u64){ cpu_to_le64(GSP_FW_WPR_META_VERIFIED) }, sizeof(u64));
+
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	gpu->regs.wpr2_lo = (u32)(w->gspFwWprStart >> NVRM_WPR2_ADDR_SHIFT) << 4;
+	gpu->regs.wpr2_hi = (u32)(w->gspFwWprEnd >> NVRM_WPR2_ADDR_SHIFT) << 4;
+	gpu->regs.bsi_scratch14 |=
+		NV_PGC6_BSI_SECURE_SCRATCH_14_BOOT_STAGE_3_HANDOFF__MASK;
+	gpu->regs.rm_running = true;
+	gpu->regs.gsp_killed = false;
+	gpu->regs.riscv_active = true;
+	gpu->regs.gsp.halted = false;
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+	nvsim_sec2_finish(gpu, 0);
+	return true;
+}
+
+static const u64 nvsim_libos_ids[NVSIM_NR_LOGS + 1] = {
+	[NVSIM_LOGINIT] = 0x4c4f47494e4954ull,	/* "LOGINIT" */
+	[NVSIM_LOGINTR] = 0x4c4f47494e5452ull,	/* "LOGINTR" */
+	[NVSIM_LOGRM] = 0x4c4f47524dull,	/* "LOGRM" */
+	[NVSIM_NR_LOGS] = 0x524d41524753ull,	/* "RMARGS" */
+};
+
+/* LIBOS array and log buffers; returns the RMARGS region. */
+static int nvsim_rm_libos(struct nvsim_gpu *gpu, u64 *rmargs_pa,
+			  u64 *rmargs_size)
+{
+	struct LibosMemoryRegionInitArgument *a;
+	u64 pa, found[NVSIM_NR_LOGS + 1][2] = {};
+	unsigned long flags;
+	unsigned int i, k;
+	int ret = -EINVAL;
+
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	pa = (u64)gpu->regs.gsp.mailbox1 << 32 | gpu->regs.gsp.mailbox0;
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+	if (pa & (NVRM_GSP_PAGE_SIZE - 1))
+		return -EINVAL;
+	a = kmalloc(NVRM_GSP_PAGE_SIZE, GFP_KERNEL);
+	if (!a)
+		return -ENOMEM;
+	if (nvsim_dma_read(gpu, pa, a, NVRM_GSP_PAGE_SIZE))
+		goto out;
+	for (i = 0; i < NVSIM_LIBOS_MAX && a[i].id8; i++) {
+		for (k = 0; k <= NVSIM_NR_LOGS; k++)
+			if (le64_to_cpu(a[i].id8) == nvsim_libos_ids[k])
+				break;
+		if (k > NVSIM_NR_LOGS)
+			continue;	/* not ours (e.g. a vGPU region) */
+		if (found[k][1] || a[i].kind != LIBOS_MEMORY_REGION_CONTIGUOUS ||
+		    a[i].loc != LIBOS_MEMORY_REGION_LOC_SYSMEM || !a[i].size ||
+		    (le64_to_cpu(a[i].pa) & (NVRM_GSP_PAGE_SIZE - 1)))
+			goto out;
+		found[k][0] = le64_to_cpu(a[i].pa);
+		found[k][1] = le64_to_cpu(a[i].size);
+	}
+	for (k = 0; k <= NVSIM_NR_LOGS; k++)
+		if (!found[k][1])
+			goto out;
+	for (k = 0; k < NVSIM_NR_LOGS; k++) {
+		ret = nvsim_log_setup(gpu, &gpu->fw.logs[k], found[k][0],
+				      found[k][1]);
+		if (ret) {
+			ret = -ENOSPC;
+			goto out;
+		}
+	}
+	*rmargs_pa = found[NVSIM_NR_LOGS][0];
+	*rmargs_size = found[NVSIM_NR_LOGS][1];
+	ret = 0;
+out:
+	kfree(a);
+	return ret;
+}
+
+static int nvsim_rm_shm(struct nvsim_gpu *gpu, u64 rmargs_pa, u64 rmargs_size)
+{
+	struct MESSAGE_QUEUE_INIT_ARGUMENTS *q;
+	struct GSP_ARGUMENTS_CACHED args;
+	struct nvsim_shm *shm = &gpu->fw.shm;
+	u64 pt_bytes, region;
+	u32 n, i;
+
+	if (rmargs_size < sizeof(args) || rmargs_size > NVRM_GSP_PAGE_SIZE ||
+	    nvsim_dma_read(gpu, rmargs_pa, &args, sizeof(args))) {
+		nvsim_logf(gpu, NVSIM_LOGINIT, "RMARGS unreadable (size %llu)",
+			   rmargs_size);
+		return NVSIM_RM_E_RMARGS;
+	}
+	q = &args.messageQueueInitArguments;
+	n = q->pageTableEntryCount;
+	pt_bytes = ALIGN((u64)n * sizeof(u64), NVRM_GSP_PAGE_SIZE);
+	region = (u64)n * NVRM_GSP_PAGE_SIZE;
+	if ((q->sharedMemPhysAddr & (NVRM_GSP_PAGE_SIZE - 1)) ||
+	    n < NVRM_SHM_PTE_COUNT || n > NVSIM_SHM_MAX_PAGES ||
+	    (q->cmdQueueOffset | q->statQueueOffset) & (NVRM_GSP_PAGE_SIZE - 1) ||
+	    q->cmdQueueOffset < pt_bytes || q->statQueueOffset < pt_bytes ||
+	    q->cmdQueueOffset > region - NVRM_MSGQ_QUEUE_SIZE ||
+	    q->statQueueOffset > region - NVRM_MSGQ_QUEUE_SIZE ||
+	    (q->cmdQueueOffset < q->statQueueOffset + NVRM_MSGQ_QUEUE_SIZE &&
+	     q->statQueueOffset < q->cmdQueueOffset + NVRM_MSGQ_QUEUE_SIZE)) {
+		nvsim_logf(gpu, NVSIM_LOGINIT,
+			   "RMARGS: bad queue layout (pages %u cmdq %#llx statq %#llx)",
+			   n, q->cmdQueueOffset, q->statQueueOffset);
+		return NVSIM_RM_E_RMARGS;
+	}
+	if (q->locklessCmdQueueOffset || q->locklessStatQueueOffset)
+		nvsim_logf(gpu, NVSIM_LOGINIT, "RMARGS: task-ISR queues ignored");
+	if (args.srInitArguments.bInPMTransition)
+		nvsim_logf(gpu, NVSIM_LOGINIT,
+			   "resume from level %u: treated as a cold boot",
+			   args.srInitArguments.oldLevel);
+
+	shm->pte = kvmalloc_array(n, sizeof(u64), GFP_KERNEL);
+	if (!shm->pte)
+		return NVSIM_RM_E_SHM;
+	if (nvsim_dma_read(gpu, q->sharedMemPhysAddr, shm->pte, n * sizeof(u64)))
+		goto bad;
+	for (i = 0; i < n; i++) {
+		shm->pte[i] = le64_to_cpu(shm->pte[i]);
+		if (!shm->pte[i] || (shm->pte[i] & (NVRM_GSP_PAGE_SIZE - 1)))
+			goto bad;
+	}
+	if (shm->pte[0] != q->sharedMemPhysAddr)
+		goto bad;
+	shm->npages = n;
+	shm->cmdq = q->cmdQueueOffset;
+	shm->statq = q->statQueueOffset;
+	return 0;
+bad:
+	nvsim_logf(gpu, NVSIM_LOGINIT, "shared-memory page table invalid");
+	kvfree(shm->pte);
+	shm->pte = NULL;
+	return NVSIM_RM_E_SHM;
+}
+
+static int nvsim_rm_queues(struct nvsim_gpu *gpu)
+{
+	struct nvsim_fw *fw = &gpu->fw;
+	struct msgqTxHeader h;
+
+	if (nvsim_shm_rw(gpu, fw->shm.cmdq, &h, sizeof(h), false) ||
+	    !nvsim_wire_txhdr_valid(&h)) {
+		nvsim_logf(gpu, NVSIM_LOGINIT,
+			   "command queue header invalid (ver %u size %#x msg %#x count %u flags %#x)",
+			   h.version, h.size, h.msgSize, h.msgCount, h.flags);
+		return NVSIM_RM_E_CMDQ;
+	}
+	fw->rx_seq = 0;
+	fw->tx_seq = 0;
+	fw->cmdq_rptr = 0;
+	fw->statq_wptr = 0;
+	nvsim_wire_txhdr_init(&h);
+	if (nvsim_shm_rw(gpu, fw->shm.statq, &h, sizeof(h), true) ||
+	    nvsim_shm_wr32(gpu, fw->shm.statq + NVRM_MSGQ_RXHDR_OFF, 0))
+		return NVSIM_RM_E_CMDQ;
+	wmb();	/* header before anything else GSP-RM does */
+	return 0;
+}
+
+/* Serve the queue until SYSTEM_INFO and REGISTRY have been consumed. */
+static int nvsim_rm_wait_sysinfo(struct nvsim_gpu *gpu)
+{
+	unsigned long deadline = jiffies + msecs_to_jiffies(NVSIM_INIT_WAIT_MS);
+	struct nvsim_fw *fw = &gpu->fw;
+	bool fatal;
+
+	while (!fw->have_sysinfo || !fw->have_registry) {
+		if (!nvsim_serve_queue(gpu, &fatal) || fatal)
+			return -EIO;
+		if (fw->have_sysinfo && fw->have_registry)
+			break;
+		if (time_after(jiffies, deadline) || !nvsim_rm_alive(gpu))
+			return -ETIMEDOUT;
+		nvsim_wait(gpu, msecs_to_jiffies(10));
+	}
+	return 0;
+}
+
+static void nvsim_seq_put(u32 *buf, u32 *n, u32 op, u32 a, u32 b, u32 c,
+			  u32 d, u32 e, u32 nargs)
+{
+	u32 args[5] = { a, b, c, d, e }, i;
+
+	buf[(*n)++] = op;
+	for (i = 0; i < nargs; i++)
+		buf[(*n)++] = args[i];
+}
+
+static const char *nvsim_seq_verify(const struct nvsim_seq_obs *o,
+				    const u32 *scratch, u32 nonce1, u32 s2_want)
+{
+	if (!o->s4_write)
+		return "final REG_WRITE never seen";
+	if (scratch[1] != nonce1 || !o->s1_write)
+		return "REG_WRITE of SW_SCRATCH(1)";
+	if (scratch[2] != s2_want || !o->s2_write || o->s2_write < o->s1_write)
+		return "REG_MODIFY of SW_SCRATCH(2)";
+	if (!o->s3_ok_read || o->s3_ok_read < o->s2_write)
+		return "REG_POLL of SW_SCRATCH(3)";
+	if (!o->s5_read || o->s5_read < o->s3_ok_read)
+		return "REG_STORE of SW_SCRATCH(5)";
+	if (!o->reset || o->reset < o->s5_read)
+		return "CORE_RESET";
+	if (ktime_us_delta(o->t_reset, o->t_s5_read) < NVSIM_SEQ_DELAY_US * 9 / 10)
+		return "DELAY_US";
+	if (!o->start || o->start < o->reset)
+		return "CORE_START";
+	if (o->s4_write < o->start)
+		return "order of the final REG_WRITE";
+	return NULL;
+}
+
+static bool nvsim_seq_done(struct nvsim_gpu *gpu)
+{
+	unsigned long flags;
+	bool done;
+
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	done = gpu->regs.obs.s4_write;
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+	return done;
+}
+
+static int nvsim_rm_sequencer(struct nvsim_gpu *gpu)
+{
+	enum { NDW = 32, HDW = sizeof(struct rpc_run_cpu_sequencer_v17_00) / 4 };
+	u32 p[HDW + NDW] = {}, *cmd = p + HDW;
+	struct rpc_run_cpu_sequencer_v17_00 *hdr = (void *)p;
+	u32 nonce1 = get_random_u32(), nonce2 = get_random_u32() | 1;
+	u32 s2 = get_random_u32(), mask = get_random_u32(), val, s3 = get_random_u32();
+	unsigned long deadline, flags;
+	struct nvsim_seq_obs obs;
+	u32 scratch[NVSIM_SCRATCH_COUNT], n = 0;
+	const char *bad;
+
+	val = get_random_u32() & mask;
+	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_REG_WRITE,
+		      NV_PBUS_SW_SCRATCH(1), nonce1, 0, 0, 0, 2);
+	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_REG_MODIFY,
+		      NV_PBUS_SW_SCRATCH(2), mask, val, 0, 0, 3);
+	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_REG_POLL,
+		      NV_PBUS_SW_SCRATCH(3), ~0u, s3, 2000000, 0x5e0, 5);
+	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_REG_STORE,
+		      NV_PBUS_SW_SCRATCH(5), 2, 0, 0, 0, 2);
+	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_DELAY_US,
+		      NVSIM_SEQ_DELAY_US, 0, 0, 0, 0, 1);
+	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_CORE_RESET, 0, 0, 0, 0, 0, 0);
+	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_CORE_START, 0, 0, 0, 0, 0, 0);
+	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_REG_WRITE,
+		      NV_PBUS_SW_SCRATCH(4), nonce2, 0, 0, 0, 2);
+	hdr->bufferSizeDWord = NDW;
+	hdr->cmdIndex = n;
+
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	gpu->regs.scratch[1] = ~nonce1;
+	gpu->regs.scratch[2] = s2;
+	gpu->regs.scratch[3] = ~s3;
+	gpu->regs.scratch[4] = 0;
+	gpu->regs.scratch[5] = get_random_u32();
+	memset(&gpu->regs.obs, 0, sizeof(gpu->regs.obs));
+	gpu->regs.obs.nonce2 = nonce2;
+	gpu->regs.obs.armed = true;
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+
+	nvsim_logf(gpu, NVSIM_LOGINIT, "sending CPU sequencer (%u dwords)", n);
+	if (nvsim_send_event(gpu, NV_VGPU_MSG_EVENT_GSP_RUN_CPU_SEQUENCER, p,
+			     (HDW + n) * sizeof(u32), true))
+		return -EIO;
+	nvsim_sleep_ms(gpu, 2);
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	gpu->regs.scratch[3] = s3;
+	gpu->regs.obs.s3_ready = true;
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+
+	deadline = jiffies + msecs_to_jiffies(NVSIM_SEQ_WAIT_MS);
+	while (!nvsim_seq_done(gpu) && !time_after(jiffies, deadline) &&
+	       !nvsim_stopping(gpu) && READ_ONCE(gpu->dma_enabled))
+		nvsim_wait(gpu, msecs_to_jiffies(10));
+
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	gpu->regs.obs.armed = false;
+	obs = gpu->regs.obs;
+	memcpy(scratch, gpu->regs.scratch, sizeof(scratch));
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+	if (nvsim_stopping(gpu) || !READ_ONCE(gpu->dma_enabled))
+		return -EINTR;
+
+	bad = nvsim_seq_verify(&obs, scratch, nonce1, (s2 & ~mask) | val);
+	if (bad) {
+		nvsim_logf(gpu, NVSIM_LOGINIT, "CPU sequencer check failed: %s", bad);
+		nvsim_os_error(gpu, GSP_ERROR, "nvsim: CPU sequencer not carried out: %s",
+			       bad);
+		return -EPROTO;
+	}
+	nvsim_logf(gpu, NVSIM_LOGINIT, "CPU sequencer verified");
+	return 0;
+}
+
+/* Everything between the booter and GSP_INIT_DONE. */
+static int nvsim_rm_boot(struct nvsim_gpu *gpu, u32 *code)
+{
+	bool skip_init_done = gpu->fw.no_init_done;
+	struct rpc_init_done_v17_00 done = {};
+	u64 rmargs_pa, rmargs_size;
+	int ret;
+
+	gpu->fw.no_init_done = false;
+	gpu->fw.init_done = false;
+	ret = nvsim_rm_libos(gpu, &rmargs_pa, &rmargs_size);
+	if (ret) {
+		*code = ret == -ENOSPC ? NVSIM_RM_E_LOGS : NVSIM_RM_E_LIBOS;
+		return ret;
+	}
+	nvsim_logf(gpu, NVSIM_LOGINIT, "nvsim GSP-RM 535.113.01 (%s) starting",
+		   gpu->chip->name);
+	ret = nvsim_rm_shm(gpu, rmargs_pa, rmargs_size);
+	if (!ret)
+		ret = nvsim_rm_queues(gpu);
+	if (ret) {
+		*code = ret;
+		return -EINVAL;
+	}
+	nvsim_logf(gpu, NVSIM_LOGINIT, "queues up: %u shared pages", gpu->fw.shm.npages);
+	nvsim_rm_init(gpu);
+
+	*code = NVSIM_RM_E_INIT;
+	ret = nvsim_rm_wait_sysinfo(gpu);
+	if (ret) {
+		nvsim_logf(gpu, NVSIM_LOGINIT, "no GSP_SET_SYSTEM_INFO/SET_REGISTRY (%d)",
+			   ret);
+		nvsim_os_error(gpu, GSP_ERROR, "nvsim: GSP_SET_SYSTEM_INFO and SET_REGISTRY not received");
+		return ret;
+	}
+	*code = NVSIM_RM_E_SEQ;
+	ret = nvsim_rm_sequencer(gpu);
+	if (ret)
+		return ret;
+	if (skip_init_done) {
+		nvsim_logf(gpu, NVSIM_LOGINIT, "boot_fault=no_init_done: not sending GSP_INIT_DONE");
+		return 0;
+	}
+	ret = nvsim_send_event(gpu, NV_VGPU_MSG_EVENT_GSP_INIT_DONE, &done,
+			       sizeof(done), true);
+	if (ret)
+		return ret;
+	gpu->fw.init_done = true;
+	nvsim_logf(gpu, NVSIM_LOGINIT, "GSP_INIT_DONE sent");
+	return 0;
+}
+
+static void nvsim_rm_crash(struct nvsim_gpu *gpu)
+{
+	struct rpc_os_error_log_v17_00 e = { .exceptType = GSP_ERROR };
+
+	nvsim_stat_inc(gpu, NVSIM_S_FAULTS_FIRED);
+	strscpy(e.errString, "GSP crash injected", sizeof(e.errString));
+	nvsim_logf(gpu, NVSIM_LOGRM, "crash injected");
+	nvsim_send_event(gpu, NV_VGPU_MSG_EVENT_OS_ERROR_LOG, &e, sizeof(e), false);
+	nvsim_rm_halt(gpu, NVSIM_HALT_ERROR, NVSIM_RM_E_CRASH);
+}
+
+static bool nvsim_sec2_pending(struct nvsim_gpu *gpu)
+{
+	unsigned long flags;
+	bool v;
+
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	v = gpu->regs.sec2_start;
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+	return v;
+}
+
+/* GSP-RM from start to halt. */
+static void nvsim_rm_run(struct nvsim_gpu *gpu)
+{
+	u32 code = 0;
+	bool fatal;
+	int ret;
+
+	nvsim_stat_inc(gpu, NVSIM_S_BOOTS);
+	ret = nvsim_rm_boot(gpu, &code);
+	if (ret) {
+		nvsim_stat_inc(gpu, NVSIM_S_BOOT_FAILURES);
+		pr_warn_ratelimited("nvsim: GPU %u: GSP-RM boot failed (%d, code %#x)\n",
+				    gpu->index, ret, code);
+		nvsim_rm_halt(gpu, nvsim_rm_alive(gpu) ? NVSIM_HALT_ERROR :
+			      NVSIM_HALT_KILLED, code);
+		return;
+	}
+	for (;;) {
+		if (!nvsim_rm_alive(gpu) || nvsim_sec2_pending(gpu)) {
+			nvsim_logf(gpu, NVSIM_LOGINIT, "GSP-RM stopped by the host");
+			nvsim_rm_halt(gpu, NVSIM_HALT_KILLED, 0);
+			return;
+		}
+		if (atomic_xchg(&gpu->crash_req, 0)) {
+			nvsim_rm_crash(gpu);
+			return;
+		}
+		nvsim_send_posted(gpu);
+		if (!nvsim_hung(gpu)) {
+			if (!nvsim_serve_queue(gpu, &fatal)) {
+				nvsim_rm_halt(gpu, fatal ? NVSIM_HALT_KILLED :
+					      NVSIM_HALT_CLEAN, 0);
+				return;
+			}
+		}
+		nvsim_wait(gpu, NVSIM_IDLE_POLL);
+	}
+}
+
+static void nvsim_power_on(struct nvsim_gpu *gpu)
+{
+	unsigned long flags;
+
+	nvsim_rm_release(gpu);
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	nvsim_reg_init(gpu);
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+	atomic_set(&gpu->crash_req, 0);
+	memset(&gpu->fw.wpr, 0, sizeof(gpu->fw.wpr));
+	gpu->fw.init_done = false;
+	pr_info("nvsim: GPU %u: reset to power-on state\n", gpu->index);
+}
+
+static int nvsim_gsp_thread(void *arg)
+{
+	struct nvsim_gpu *gpu = arg;
+	unsigned long flags;
+	u32 mb0, mb1;
+
+	while (!kthread_should_stop()) {
+		nvsim_wait(gpu, NVSIM_IDLE_POLL);
+		if (atomic_read(&gpu->reset_req)) {
+			nvsim_power_on(gpu);
+			atomic_set(&gpu->reset_req, 0);
+			complete(&gpu->reset_done);
+			continue;
+		}
+		if (atomic_xchg(&gpu->crash_req, 0))
+			pr_info("nvsim: GPU %u: crash ignored, GSP-RM is not running\n",
+				gpu->index);
+		spin_lock_irqsave(&gpu->reg_lock, flags);
+		mb0 = gpu->regs.sec2.mailbox0;
+		mb1 = gpu->regs.sec2.mailbox1;
+		spin_unlock_irqrestore(&gpu->reg_lock, flags);
+		if (!nvsim_sec2_pending(gpu))
+			continue;
+		if (mb0 == NVRM_SEC2_UNLOAD_MAILBOX && mb1 == NVRM_SEC2_UNLOAD_MAILBOX) {
+			nvsim_booter_unload(gpu);
+			continue;
+		}
+		if (nvsim_booter_load(gpu, (u64)mb1 << 32 | mb0))
+			nvsim_rm_run(gpu);
+	}
+	nvsim_rm_release(gpu);
+	return 0;
+}
+
+/**
+ * nvsim_gsp_start() - start the GSP thread of a GPU
+ * @gpu: the GPU (registers, locks and lists initialised)
+ *
+ * Return: 0 or a negative errno.
+ */
+int nvsim_gsp_start(struct nvsim_gpu *gpu)
+{
+	struct task_struct *t;
+
+	gpu->fw.msg = kvmalloc(NVRM_MSG_MAX_SIZE, GFP_KERNEL);
+	gpu->fw.tx = kvmalloc(NVRM_MSG_MAX_SIZE, GFP_KERNEL);
+	if (!gpu->fw.msg || !gpu->fw.tx)
+		goto err;
+	t = kthread_run(nvsim_gsp_thread, gpu, "nvsim-gsp%u", gpu->index);
+	if (IS_ERR(t)) {
+		kvfree(gpu->fw.msg);
+		kvfree(gpu->fw.tx);
+		return PTR_ERR(t);
+	}
+	gpu->task = t;
+	return 0;
+err:
+	kvfree(gpu->fw.msg);
+	kvfree(gpu->fw.tx);
+	return -ENOMEM;
+}
+
+/**
+ * nvsim_gsp_stop() - stop the GSP thread and free GSP-RM state
+ * @gpu: the GPU; no driver may be bound any more
+ */
+void nvsim_gsp_stop(struct nvsim_gpu *gpu)
+{
+	if (gpu->task)
+		kthread_stop(gpu->task);
+	gpu->task = NULL;
+	kvfree(gpu->fw.msg);
+	kvfree(gpu->fw.tx);
+	gpu->fw.msg = NULL;
+	gpu->fw.tx = NULL;
+}

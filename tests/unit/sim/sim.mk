@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# nvsim wire codec unit test (userspace, ASan + UBSan). Include from
+# tests/unit/Makefile or run alone from the repository root:
+#   make -f tests/unit/sim/sim.mk OUT=build/unit sim-unit
+
+OUT ?= build/unit
+CC ?= cc
+NVSIM_UT_CFLAGS := -std=gnu11 -O1 -g -fsanitize=address,undefined \
+	-fno-sanitize-recover=all -Wall -Wextra -Werror \
+	-Iinclude -Itests/unit/sim -Isim
+NVSIM_UT_DEPS := sim/wire.c sim/wire.h tests/unit/sim/kshim.h \
+	tests/unit/sim/test_sim_wire.c include/nvrm/535.113.01/msgq.h \
+	include/nvrm/nvrm_types.h
+
+$(OUT)/test_sim_wire: $(NVSIM_UT_DEPS)
+	@mkdir -p $(OUT)
+	$(CC) $(NVSIM_UT_CFLAGS) -o $@ tests/unit/sim/test_sim_wire.c sim/wire.c
+
+sim-unit: $(OUT)/test_sim_wire
+	$(OUT)/test_sim_wire
+
+.PHONY: sim-unit

@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# GSP-RM boot and hardware enumeration on each simulated chip, then two
+# GPUs at once.
+
+sysfs_of() { cat "/sys/bus/platform/devices/nvsim-gpu.$1/nvcore/$2" 2>/dev/null; }
+
+boot_chip() {
+	chip=$1 vram_gib=$2 ces=$3
+	check "$chip: load" modprobe nvsim chip="$chip"
+	check "$chip: nvcore binds" modprobe nvcore
+	check_eq "$chip: chip" "$(sysfs_of 0 chip)" "$chip"
+	check_eq "$chip: firmware" "$(sysfs_of 0 firmware_version)" 535.113.01
+	check_eq "$chip: vram_size" "$(sysfs_of 0 vram_size)" $((vram_gib << 30))
+	check_eq "$chip: copy engines" "$(sysfs_of 0 copy_engines)" "$ces"
+	check_eq "$chip: display heads" "$(sysfs_of 0 display_heads)" 4
+	usable=$(sysfs_of 0 vram_usable)
+	check "$chip: usable vram below total" test "$usable" -gt 0 -a "$usable" -lt $((vram_gib << 30))
+	check "$chip: engines list gr0 and ce0" sh -c "grep -q 'gr0' /sys/bus/platform/devices/nvsim-gpu.0/nvcore/engines && grep -q 'ce0' /sys/bus/platform/devices/nvsim-gpu.0/nvcore/engines"
+	check "$chip: name reported" test -n "$(sysfs_of 0 name)"
+	check "$chip: uuid" sh -c "sysfs_of() { cat /sys/bus/platform/devices/nvsim-gpu.0/nvcore/uuid; }; sysfs_of | grep -qE '^GPU-[0-9a-f]{32}$'"
+	check "$chip: rpc_stats readable" grep -q '^replies [1-9]' /sys/kernel/debug/nvcore/gpu0/rpc_stats
+	check "$chip: interrupt mode" grep -q '^irq_mode 1' /sys/kernel/debug/nvcore/gpu0/rpc_stats
+	check "$chip: firmware log" grep -q . /sys/kernel/debug/nvcore/gpu0/log_init
+	check "$chip: unload" rmmod nvcore nvsim
+}
+
+boot_chip tu102 24 5
+boot_chip ga102 48 5
+boot_chip ad102 48 6
+
+check "two GPUs: load" modprobe nvsim gpus=2 chip=ga102,tu102
+check "two GPUs: nvcore binds both" modprobe nvcore
+check_eq "two GPUs: gpu0 chip" "$(sysfs_of 0 chip)" ga102
+check_eq "two GPUs: gpu1 chip" "$(sysfs_of 1 chip)" tu102
+check "two GPUs: both answer RPCs" sh -c 'echo "2 200" >/sys/kernel/debug/nvcore/gpu0/rpc_selftest && echo "2 200" >/sys/kernel/debug/nvcore/gpu1/rpc_selftest && grep -q "bad 0" /sys/kernel/debug/nvcore/gpu1/rpc_selftest'
+check "two GPUs: unload" rmmod nvcore nvsim

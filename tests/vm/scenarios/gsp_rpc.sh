@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Transport under load: 8 concurrent callers x 10,000 RPCs, every reply
+# checked against its own request; a 1 MiB RPC through continuation
+# records both ways; unload and reload ten times with a full boot each time.
+# vm-args: --timeout 600
+
+D=/sys/kernel/debug/nvcore/gpu0
+check load modprobe nvsim chip=ga102
+check nvcore-binds modprobe nvcore
+
+echo "8 10000" >$D/rpc_selftest
+r=$(cat $D/rpc_selftest)
+echo "  selftest: $r"
+check "8 callers x 10000 RPCs all answered correctly" sh -c "echo '$r' | grep -q 'size 64 ok 80000 bad 0 '"
+echo "2 4 1048576" >$D/rpc_selftest
+check "1 MiB RPCs through continuation records, both ways" grep -q 'ok 8 bad 0 ' $D/rpc_selftest
+check "no stale replies" grep -q '^stale 0' $D/rpc_stats
+check "no timeouts" grep -q '^timeouts 0' $D/rpc_stats
+check "history ring readable" sh -c "test \$(wc -l <$D/rpc_history) -gt 60"
+check unload rmmod nvcore nvsim
+
+ok=0
+i=0
+while [ $i -lt 10 ]; do
+	modprobe nvsim chip=ad102 && modprobe nvcore &&
+		test "$(cat /sys/bus/platform/devices/nvsim-gpu.0/nvcore/chip)" = ad102 &&
+		rmmod nvcore && rmmod nvsim && ok=$((ok + 1))
+	i=$((i + 1))
+done
+check_eq "unload and reload ten times, booting each time" "$ok" 10

@@ -38,7 +38,9 @@ fi
 
 if want abi && [ -f "$ROOT/tests/abi/gen_layout_check.py" ]; then
 	echo "== abi: header layouts vs gsp-rm-layouts.tsv"
+	# The shared fact base beside the checkout, else the copy taken from it.
 	TSV=${NVRM_LAYOUTS:-$ROOT/../shared/gsp-rm-layouts.tsv}
+	[ -f "$TSV" ] || TSV=$ROOT/tests/abi/gsp-rm-layouts.tsv
 	mkdir -p "$BUILD/abi"
 	for v in 535.113.01 570.144; do
 		[ -d "$ROOT/include/nvrm/$v" ] || continue

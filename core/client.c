@@ -913,7 +913,30 @@ int nvc_res_debugfs_show(struct nvc_gpu *gpu, char *buf, size_t size)
 }
 
 /**
- * nvc_res_init() - set up client and resource state of a booted GPU
+ * nvc_res_early_init() - locks and lists, before the GSP can raise events
+ * @gpu: the GPU
+ *
+ * Return: 0 or a negative errno.
+ */
+int nvc_res_early_init(struct nvc_gpu *gpu)
+{
+	struct nvc_res *res = &gpu->res;
+
+	mutex_init(&res->lock);
+	INIT_LIST_HEAD(&res->clients);
+	ida_init(&res->client_ids);
+	spin_lock_init(&res->sub_lock);
+	INIT_LIST_HEAD(&res->parts_rcu);
+	spin_lock_init(&res->ev_lock);
+	INIT_LIST_HEAD(&res->ev_queue);
+	init_rwsem(&res->gsp_sem);
+	mutex_init(&res->recover_lock);
+	res->policy = nvc_parse_policy(clients);
+	return init_srcu_struct(&res->srcu);
+}
+
+/**
+ * nvc_res_init() - set up the resource pools of a booted GPU
  * @gpu: the enumerated GPU
  *
  * The VRAM pool is the first usable region; channel IDs, BAR1 and GFIDs
@@ -926,20 +949,6 @@ int nvc_res_init(struct nvc_gpu *gpu)
 	struct nvc_res *res = &gpu->res;
 	const struct nvc_vram_region_info *vr;
 	int ret;
-
-	mutex_init(&res->lock);
-	INIT_LIST_HEAD(&res->clients);
-	ida_init(&res->client_ids);
-	spin_lock_init(&res->sub_lock);
-	INIT_LIST_HEAD(&res->parts_rcu);
-	spin_lock_init(&res->ev_lock);
-	INIT_LIST_HEAD(&res->ev_queue);
-	init_rwsem(&res->gsp_sem);
-	mutex_init(&res->recover_lock);
-	res->policy = nvc_parse_policy(clients);
-	ret = init_srcu_struct(&res->srcu);
-	if (ret)
-		return ret;
 
 	if (!gpu->info.nr_vram_regions)
 		return -ENODEV;

@@ -194,6 +194,7 @@ struct nvc_res {
 	struct delayed_work hb_work;
 };
 
+int nvc_res_early_init(struct nvc_gpu *gpu);
 int nvc_res_init(struct nvc_gpu *gpu);
 void nvc_res_fini(struct nvc_gpu *gpu);
 int nvc_aux_create(struct nvc_gpu *gpu);

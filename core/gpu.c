@@ -35,9 +35,12 @@ int nvc_gpu_init(struct nvc_gpu *gpu)
 		 gpu->chip.revision, gpu->bus->name, gpu->pci.vendor,
 		 gpu->pci.device);
 
-	ret = nvc_gsp_init(gpu);
+	ret = nvc_res_early_init(gpu);
 	if (ret)
 		goto err_ida;
+	ret = nvc_gsp_init(gpu);
+	if (ret)
+		goto err_early;
 	gpu->boot_ns = gpu->gsp->boot_ns;
 	ret = nvc_res_init(gpu);
 	if (ret)
@@ -67,6 +70,7 @@ err_recovery:
 err_res:
 	nvc_gsp_fini(gpu);
 	nvc_event_fini(gpu);
+err_early:
 	nvc_res_fini(gpu);
 err_ida:
 	ida_free(&nvc_gpu_ida, gpu->index);

@@ -73,7 +73,7 @@ static const char * const nvc_engine_names[] = {
 	[NVC_ENGINE_NVENC] = "nvenc",
 	[NVC_ENGINE_NVJPG] = "nvjpg",
 	[NVC_ENGINE_OFA] = "ofa",
-	[NVC_ENGINE_SEC2] = "sec2",
+	[NVC_ENGINE_SEC2] = "sec",
 	[NVC_ENGINE_OTHER] = "other",
 };
 

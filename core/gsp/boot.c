@@ -717,6 +717,7 @@ int nvc_gsp_init(struct nvc_gpu *gpu)
 		dev_err(gpu->dev, "nvcore: hardware enumeration failed (%d)\n", ret);
 		goto err_rm;
 	}
+	nvc_rpc_enable_nonstall(gsp);
 	dev_info(gpu->dev, "nvcore: GSP-RM %s booted in %llu us\n",
 		 NVC_GSP_FW_VERSION, gsp->boot_ns / 1000);
 	return 0;

@@ -78,6 +78,7 @@ static int nvc_enum_engines(struct nvc_gsp *gsp, struct nvc_gpu_info *info)
 			ret = -EPROTO;
 			goto out;
 		}
+		gsp->engine_types[info->nr_engines] = p->engineList[i];
 		info->nr_engines++;
 		if (e->kind == NVC_ENGINE_COPY)
 			info->nr_copy_engines++;
@@ -115,6 +116,53 @@ static int nvc_enum_fb(struct nvc_gsp *gsp, struct nvc_gpu_info *info)
 		goto out;
 	}
 	info->bar1_size = (u64)p->fbInfoList[1].data << 10;
+out:
+	kfree(p);
+	return ret;
+}
+
+/*
+ * Interrupt vectors from GSP-RM's kernel table (fact sheet §1.7): the
+ * non-stall vector of each engine, for fence signalling in the IRQ
+ * handler. nvsim names engines by NV2080 type in engineIdx (docs/nvsim.md).
+ */
+static int nvc_enum_intr(struct nvc_gsp *gsp, struct nvc_gpu_info *info)
+{
+	struct NV2080_CTRL_INTERNAL_INTR_GET_KERNEL_TABLE_PARAMS *p;
+	unsigned int i, e;
+	int ret;
+
+	memset(gsp->vec_engine, 0xff, sizeof(gsp->vec_engine));
+	for (i = 0; i < NVC_MAX_ENGINES; i++)
+		gsp->nonstall_vec[i] = U32_MAX;
+	gsp->nonstall_leaves = 0;
+
+	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	ret = nvc_rm_control(gsp, gsp->h_int_client, gsp->h_int_subdevice,
+			     NV2080_CTRL_CMD_INTERNAL_INTR_GET_KERNEL_TABLE, p,
+			     sizeof(*p));
+	if (ret)
+		goto out;
+	if (p->tableLen > ARRAY_SIZE(p->table)) {
+		ret = -EPROTO;
+		goto out;
+	}
+	for (i = 0; i < p->tableLen; i++) {
+		u32 vec = p->table[i].vectorNonStall;
+
+		if (vec >= NVC_INTR_VECTORS)
+			continue;
+		for (e = 0; e < info->nr_engines; e++)
+			if (gsp->engine_types[e] == p->table[i].engineIdx)
+				break;
+		if (e == info->nr_engines || gsp->vec_engine[vec] != 0xff)
+			continue;
+		gsp->nonstall_vec[e] = vec;
+		gsp->vec_engine[vec] = e;
+		gsp->nonstall_leaves |= BIT(vec / 32);
+	}
 out:
 	kfree(p);
 	return ret;
@@ -167,9 +215,13 @@ int nvc_gsp_enumerate(struct nvc_gsp *gsp, struct nvc_gpu_info *info)
 	info->nr_display_heads = s->display_heads;
 	strscpy(info->fw_version, NVC_GSP_FW_VERSION, sizeof(info->fw_version));
 
+	gsp->h_int_client = s->h_internal_client;
+	gsp->h_int_subdevice = s->h_internal_subdevice;
 	ret = nvc_enum_fb(gsp, info);
 	if (!ret)
 		ret = nvc_enum_engines(gsp, info);
+	if (!ret)
+		ret = nvc_enum_intr(gsp, info);
 out:
 	kfree(s);
 	return ret;

@@ -18,6 +18,9 @@
 #include "../nvcore.h"
 #include "gsp.h"
 
+/* Xid of an MMU fault (nverror.h ROBUST_CHANNEL_FIFO_ERROR_MMU_ERR_FLT). */
+#define NVRM_XID_MMU_FAULT	31
+
 static void nvc_gsp_os_error_log(struct nvc_gsp *gsp, const void *payload,
 				 size_t len)
 {
@@ -35,6 +38,41 @@ static void nvc_gsp_os_error_log(struct nvc_gsp *gsp, const void *payload,
 			    e->exceptType, e->chid, text);
 }
 
+/* Engine list index of an NV2080 engine type, or U32_MAX. */
+static u32 nvc_gsp_engine_index(struct nvc_gsp *gsp, u32 type)
+{
+	unsigned int i;
+
+	for (i = 0; i < gsp->gpu->info.nr_engines; i++)
+		if (gsp->engine_types[i] == type)
+			return i;
+	return U32_MAX;
+}
+
+static void nvc_gsp_ev_dropped(struct nvc_gsp *gsp, u32 function, size_t len)
+{
+	atomic64_inc(&gsp->gpu->res.ev_dropped);
+	dev_dbg_ratelimited(gsp->gpu->dev, "nvcore: GSP event %#x (%zu bytes) dropped\n",
+			    function, len);
+}
+
+static void nvc_gsp_rc(struct nvc_gsp *gsp, const void *payload, size_t len)
+{
+	const struct rpc_rc_triggered_v17_02 *rc = payload;
+	struct nvc_event ev = {};
+
+	if (len < sizeof(*rc)) {
+		nvc_gsp_ev_dropped(gsp, NV_VGPU_MSG_EVENT_RC_TRIGGERED, len);
+		return;
+	}
+	ev.kind = rc->exceptType == NVRM_XID_MMU_FAULT ? NVC_EVENT_MMU_FAULT :
+		  NVC_EVENT_RC;
+	ev.chid = rc->chid;
+	ev.xid = rc->exceptType;
+	ev.engine = nvc_gsp_engine_index(gsp, rc->nv2080EngineType);
+	nvc_event_post(gsp->gpu, &ev, 0);
+}
+
 /**
  * nvc_gsp_event() - handle one unsolicited GSP message
  * @gsp: the GSP
@@ -43,11 +81,16 @@ static void nvc_gsp_os_error_log(struct nvc_gsp *gsp, const void *payload,
  * @payload: payload (after the RPC header), untrusted
  * @len: payload length
  *
+ * Boot events are handled here; events about resources are validated,
+ * translated into &struct nvc_event and queued for their owner (event.c);
+ * malformed and unknown ones are counted and dropped.
  * Context: process, @gsp->rx_lock held.
  */
 void nvc_gsp_event(struct nvc_gsp *gsp, u32 function, u32 rpc_result,
 		   const void *payload, size_t len)
 {
+	struct nvc_event ev = {};
+
 	lockdep_assert_held(&gsp->rx_lock);
 
 	switch (function) {
@@ -61,18 +104,51 @@ void nvc_gsp_event(struct nvc_gsp *gsp, u32 function, u32 rpc_result,
 		break;
 	case NV_VGPU_MSG_EVENT_OS_ERROR_LOG:
 		nvc_gsp_os_error_log(gsp, payload, len);
+		if (len >= sizeof(struct rpc_os_error_log_v17_00)) {
+			const struct rpc_os_error_log_v17_00 *e = payload;
+
+			ev.kind = NVC_EVENT_FW_ERROR;
+			ev.xid = e->exceptType;
+			ev.chid = e->chid;
+			nvc_event_post(gsp->gpu, &ev, 0);
+		} else {
+			nvc_gsp_ev_dropped(gsp, function, len);
+		}
+		break;
+	case NV_VGPU_MSG_EVENT_RC_TRIGGERED:
+		nvc_gsp_rc(gsp, payload, len);
+		break;
+	case NV_VGPU_MSG_EVENT_POST_EVENT:
+		if (len >= sizeof(struct rpc_post_event_v17_00)) {
+			const struct rpc_post_event_v17_00 *pe = payload;
+
+			ev.kind = NVC_EVENT_DISPLAY;
+			ev.head = pe->data;
+			ev.data = pe->notifyIndex;
+			nvc_event_post(gsp->gpu, &ev, pe->hClient);
+		} else {
+			nvc_gsp_ev_dropped(gsp, function, len);
+		}
+		break;
+	case NV_VGPU_MSG_EVENT_VGPU_GSP_PLUGIN_TRIGGERED:
+		/* nvsim's payload: u32 gfid (see docs/nvsim.md). */
+		if (len >= sizeof(u32)) {
+			ev.kind = NVC_EVENT_VGPU;
+			memcpy(&ev.gfid, payload, sizeof(u32));
+			nvc_event_post(gsp->gpu, &ev, 0);
+		} else {
+			nvc_gsp_ev_dropped(gsp, function, len);
+		}
 		break;
 	case NV_VGPU_MSG_EVENT_MMU_FAULT_QUEUED:
-	case NV_VGPU_MSG_EVENT_RC_TRIGGERED:
-	case NV_VGPU_MSG_EVENT_POST_EVENT:
+		/* The attributed fault came as RC_TRIGGERED (Xid 31). */
 	case NV_VGPU_MSG_EVENT_UCODE_LIBOS_PRINT:
 	case NV_VGPU_MSG_EVENT_PERF_BRIDGELESS_INFO_UPDATE:
 	case NV_VGPU_MSG_EVENT_GSP_SEND_USER_SHARED_DATA:
 		break;
 	default:
 		gsp->stats.unknown_events++;
-		dev_dbg_ratelimited(gsp->gpu->dev, "nvcore: unknown GSP event %#x (%zu bytes)\n",
-				    function, len);
+		nvc_gsp_ev_dropped(gsp, function, len);
 		break;
 	}
 }

@@ -26,6 +26,8 @@ struct dentry;
 #define NVC_GSP_FW_VERSION	"535.113.01"
 #define NVC_RPC_HIST_LEN	64
 #define NVC_GSP_NR_LOGS		3
+#define NVC_INTR_VECTORS	256
+#define NVC_INTR_LEAVES		(NVC_INTR_VECTORS / 32)
 
 /**
  * struct nvc_dma - one DMA-coherent allocation
@@ -147,6 +149,12 @@ struct nvc_rpc_waiter;
  * @h_device: its device object
  * @h_subdevice: its subdevice object
  * @dbg: debugfs directory of this GPU
+ * @engine_types: NV2080 engine type of each entry of &nvc_gpu_info.engines
+ * @nonstall_vec: non-stall interrupt vector of each engine (or U32_MAX)
+ * @vec_engine: engine of each non-stall vector (0xff: none)
+ * @nonstall_leaves: bitmask of interrupt leaf registers in use
+ * @h_int_client: GSP-RM's internal client (internal controls)
+ * @h_int_subdevice: its subdevice
  */
 struct nvc_gsp {
 	struct nvc_gpu *gpu;
@@ -216,6 +224,12 @@ struct nvc_gsp {
 	u32 h_subdevice;
 
 	struct dentry *dbg;
+	u32 engine_types[NVC_MAX_ENGINES];
+	u32 nonstall_vec[NVC_MAX_ENGINES];
+	u8 vec_engine[NVC_INTR_VECTORS];
+	u8 nonstall_leaves;
+	u32 h_int_client;
+	u32 h_int_subdevice;
 };
 
 /* boot.c */
@@ -239,6 +253,7 @@ void nvc_rpc_drain(struct nvc_gsp *gsp);
 void nvc_rpc_kill(struct nvc_gsp *gsp, int err, const char *why);
 int nvc_rpc_enable_irq(struct nvc_gsp *gsp);
 void nvc_rpc_disable_irq(struct nvc_gsp *gsp);
+void nvc_rpc_enable_nonstall(struct nvc_gsp *gsp);
 int nvc_rpc_stats_show(struct nvc_gsp *gsp, char *buf, size_t size);
 int nvc_rpc_hist_show(struct nvc_gsp *gsp, char *buf, size_t size);
 

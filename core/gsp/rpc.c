@@ -56,6 +56,13 @@ module_param(rpc_spin_us, uint, 0644);
 MODULE_PARM_DESC(rpc_spin_us, "How long a caller polls for its reply before sleeping (default 50)");
 
 #define NVC_RPC_SLICE_MS	10
+
+#ifndef NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF
+/* Interrupt-tree leaf registers (pending W1C, enable set/clear). */
+#define NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(i)		(0xb81000 + 4 * (i))
+#define NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_SET(i)	(0xb81400 + 4 * (i))
+#define NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_CLEAR(i)	(0xb81600 + 4 * (i))
+#endif
 #define NVC_MSG_BUF_SIZE	NVRM_MSG_MAX_SIZE
 
 /**
@@ -611,22 +618,70 @@ out:
 	return ret;
 }
 
+/* Non-stall vectors: dispatch fence events right here, in hard IRQ. */
+static bool nvc_rpc_irq_nonstall(struct nvc_gsp *gsp)
+{
+	unsigned long leaves = gsp->nonstall_leaves, pend;
+	unsigned int leaf, bit;
+	bool any = false;
+
+	for_each_set_bit(leaf, &leaves, NVC_INTR_LEAVES) {
+		pend = nvc_rd32(gsp->gpu, NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(leaf));
+		if (!pend)
+			continue;
+		nvc_wr32(gsp->gpu, NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(leaf), pend);
+		any = true;
+		for_each_set_bit(bit, &pend, 32) {
+			u8 engine = gsp->vec_engine[leaf * 32 + bit];
+
+			if (engine != 0xff)
+				nvc_event_nonstall(gsp->gpu, engine);
+		}
+	}
+	return any;
+}
+
 static irqreturn_t nvc_rpc_irq(int irq, void *arg)
 {
 	struct nvc_gsp *gsp = arg;
+	bool nonstall;
 	u32 stat;
 
+	nonstall = nvc_rpc_irq_nonstall(gsp);
 	stat = nvc_rd32(gsp->gpu, NVRM_FALCON_GSP_BASE + NV_PFALCON_FALCON_IRQSTAT);
 	stat &= NV_PFALCON_FALCON_IRQSTAT_SWGEN0__MASK |
 		NV_PFALCON_FALCON_IRQSTAT_HALT__MASK;
 	if (!stat)
-		return IRQ_NONE;
+		return nonstall ? IRQ_HANDLED : IRQ_NONE;
 	nvc_wr32(gsp->gpu, NVRM_FALCON_GSP_BASE + NV_PFALCON_FALCON_IRQSCLR, stat);
 	if (stat & NV_PFALCON_FALCON_IRQSTAT_HALT__MASK)
 		WRITE_ONCE(gsp->halted, true);
 	atomic64_inc(&gsp->stats.irqs);
 	queue_work(system_highpri_wq, &gsp->rx_work);
 	return IRQ_HANDLED;
+}
+
+static void nvc_rpc_nonstall_enable(struct nvc_gsp *gsp, bool on)
+{
+	unsigned int e, vec;
+
+	for (e = 0; e < gsp->gpu->info.nr_engines; e++) {
+		vec = gsp->nonstall_vec[e];
+		if (vec >= NVC_INTR_VECTORS)
+			continue;
+		nvc_wr32(gsp->gpu, on ? NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_SET(vec / 32) :
+			 NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_CLEAR(vec / 32),
+			 BIT(vec % 32));
+	}
+}
+
+/**
+ * nvc_rpc_enable_nonstall() - route engines' non-stall interrupts to us
+ * @gsp: the GSP, interrupt mode on, vectors enumerated
+ */
+void nvc_rpc_enable_nonstall(struct nvc_gsp *gsp)
+{
+	nvc_rpc_nonstall_enable(gsp, true);
 }
 
 /**
@@ -661,6 +716,7 @@ void nvc_rpc_disable_irq(struct nvc_gsp *gsp)
 		return;
 	nvc_wr32(gsp->gpu, NVRM_FALCON_GSP_BASE + NV_PFALCON_FALCON_IRQMCLR,
 		 ~0u);
+	nvc_rpc_nonstall_enable(gsp, false);
 	free_irq(gsp->gpu->irq, gsp);
 	cancel_work_sync(&gsp->rx_work);
 	WRITE_ONCE(gsp->irq_mode, false);

@@ -1,12 +1,29 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# `make bench`: transport benchmarks, each with its baseline from the same
-# run, printed as one JSON line for the host.
+# `make bench`: every figure with its baseline from the same run. Prints
+# "BENCH-JSON {...}" (transport) and "BENCH-KV key value" lines; the host
+# merges them into build/bench.json.
 # vm-check: no
 # vm-args: --timeout 900
 
 check load modprobe nvsim chip=ga102
-check nvcore-binds modprobe nvcore
+check nvcore-binds modprobe nvcore clients=test heartbeat_ms=0
 check bench-run sh -c 'echo run >/sys/kernel/debug/nvcore/gpu0/bench'
 echo "BENCH-JSON $(cat /sys/kernel/debug/nvcore/gpu0/bench)"
+
+if modprobe nvtest_client 2>/dev/null; then
+	C=$(ls -d /sys/kernel/debug/nvtest/*/ | head -n 1)cmd
+	for cmd in "bench_events 500" "bench_alloc 20000"; do
+		echo "$cmd" >"$C" && cat "$C" | tr ' ' '\n' | paste - - |
+			while read -r k v; do
+				case "$k" in *_us|*_ops_s) echo "BENCH-KV $k $v" ;; esac
+			done
+	done
+	echo 1 >/sys/kernel/debug/nvsim/gpu0/crash
+	G=/sys/bus/platform/devices/nvsim-gpu.0/nvcore
+	if wait_for 30 sh -c "test \$(cat $G/recoveries) -ge 1 -a \$(cat $G/lost) = 0"; then
+		echo "BENCH-KV gsp_recovery_ms $(cat $G/last_recovery_ms)"
+	fi
+	rmmod nvtest_client
+fi
 check unload rmmod nvcore nvsim

@@ -4,21 +4,52 @@
 # by `make check`, so the tour cannot silently break.
 
 say() { echo "  $*"; }
+G0=/sys/bus/platform/devices/nvsim-gpu.0/nvcore
+G1=/sys/bus/platform/devices/nvsim-gpu.1/nvcore
 
-echo "-- loading nvsim (simulated GSP-RM GPUs: ga102 and tu102)"
+echo "-- 1. nvsim: two simulated GSP-RM GPUs appear (an RTX A6000 and a Quadro RTX 6000)"
 check tour-load-nvsim modprobe nvsim gpus=2 chip=ga102,tu102
 for d in /sys/bus/platform/devices/nvsim-gpu.*; do
-	say "$(basename "$d"): simulated GPU registered"
+	say "$(basename "$d"): simulated GPU registered, waiting for a driver"
 done
 
-echo "-- loading nvcore"
-check tour-load-nvcore modprobe nvcore
-dmesg | sed -n 's/.*\(nvcore: GPU.*\)/\1/p' | while read -r l; do say "$l"; done
+echo "-- 2. nvcore binds, boots GSP-RM 535.113.01 on each GPU and enumerates it"
+check tour-load-nvcore modprobe nvcore clients=vgpu
+dmesg | sed -n 's/.*\(nvcore: GPU [0-9]: .*\)/\1/p; s/.*\(nvcore: GSP-RM .*booted.*\)/\1/p' |
+	while read -r l; do say "$l"; done
 
-echo "-- module footprint"
+echo "-- 3. what GPU 0 looks like (sysfs $G0)"
+for a in name chip architecture pci_ids uuid vram_size vram_usable bar1_size engines copy_engines display_heads firmware_version boot_us; do
+	say "$(printf '%-17s' $a) $(cat $G0/$a)"
+done
+say "$(printf '%-17s' vram_regions) $(cat $G0/vram_regions | tr '\n' ';')"
+
+echo "-- 4. the RPC transport after boot (debugfs nvcore/gpu0/rpc_stats)"
+say "$(grep -E '^(sent|replies|events|irqs|timeouts) ' /sys/kernel/debug/nvcore/gpu0/rpc_stats | tr '\n' ' ')"
+echo "   8 callers x 500 NOP RPCs, every reply checked against its request:"
+echo "8 500" >/sys/kernel/debug/nvcore/gpu0/rpc_selftest
+say "$(cat /sys/kernel/debug/nvcore/gpu0/rpc_selftest)"
+echo "   GSP-RM's own log (LOGINIT), first lines:"
+head -n 4 /sys/kernel/debug/nvcore/gpu0/log_init | while read -r l; do say "$l"; done
+
+echo "-- 5. clients: vGPU-host policy (clients=vgpu) creates no DRM device"
+for d in /sys/bus/auxiliary/devices/*; do say "auxiliary device $(basename "$d")"; done
+check_eq tour-no-drm-device "$(ls /sys/bus/auxiliary/devices | grep -c drm)" 0
+say "loaded modules: $(cut -d' ' -f1 /proc/modules | tr '\n' ' ')(no drm, no vfio)"
+
+echo "-- 6. a GSP crash on GPU 1 is recovered in place"
+echo 1 >/sys/kernel/debug/nvsim/gpu1/crash
+if wait_for 20 sh -c "test \$(cat $G1/recoveries) -ge 1 -a \$(cat $G1/lost) = 0"; then
+	say "GPU 1: recovered ($(cat $G1/last_recovery_reason)) in $(cat $G1/last_recovery_ms) ms; recoveries $(cat $G1/recoveries)"
+	pass tour-recovery
+else
+	fail tour-recovery "GPU 1 not recovered"
+fi
+
+echo "-- 7. module footprint"
 while read -r name size refs deps _; do
 	case "$name" in nvcore|nvsim) say "$name: $size bytes, depends on: ${deps%,}";; esac
 done </proc/modules
 
-echo "-- unloading"
+echo "-- 8. unloading: clients first, then GSP-RM shuts down (UNLOADING_GUEST_DRIVER, WPR2 torn down)"
 check tour-unload rmmod nvcore nvsim

@@ -417,6 +417,7 @@ EXPORT_SYMBOL_NS_GPL(nvc_client_fb_query, NVCORE);
 
 /* ---- partitions ---- */
 
+/* A block of @size from the GPU pool, and an allocator of @granule in it. */
 static int nvc_part_block(struct nvc_range *gpu_r, struct nvc_range *part_r,
 			  struct nvc_range_node *nodes, u64 size, u64 granule,
 			  u64 *base)
@@ -427,11 +428,11 @@ static int nvc_part_block(struct nvc_range *gpu_r, struct nvc_range *part_r,
 		*base = 0;
 		return 0;
 	}
-	ret = nvc_range_alloc(gpu_r, size, granule, base);
+	ret = nvc_range_alloc(gpu_r, size, gpu_r->granule, base);
 	if (ret)
 		return ret;
-	ret = nvc_range_init(part_r, *base, ALIGN(size, granule), granule, nodes,
-			     NVC_RANGE_NODES(NVC_PART_MAX_ALLOCS));
+	ret = nvc_range_init(part_r, *base, ALIGN(size, gpu_r->granule), granule,
+			     nodes, NVC_RANGE_NODES(NVC_PART_MAX_ALLOCS));
 	if (ret)
 		nvc_range_free(gpu_r, *base);
 	return ret;
@@ -495,7 +496,7 @@ struct nvc_partition *nvc_partition_create(struct nvc_client *client,
 
 	mutex_lock(&res->lock);
 	ret = nvc_part_block(&res->vram, &p->vram, p->nodes[0], lim->vram,
-			     SZ_2M, &p->vram_base);
+			     SZ_64K, &p->vram_base);
 	if (ret)
 		goto err;
 	ret = nvc_part_block(&res->chid, &p->chid, p->nodes[1], lim->chids, 1,
@@ -885,8 +886,11 @@ int nvc_res_debugfs_show(struct nvc_gpu *gpu, char *buf, size_t size)
 	int len = 0;
 
 	mutex_lock(&res->lock);
-	len += scnprintf(buf + len, size - len, "gpu lost %d recoveries %u\n",
-			 res->lost, res->recoveries);
+	len += scnprintf(buf + len, size - len,
+			 "gpu lost %d recoveries %u events_delivered %lld events_dropped %lld\n",
+			 res->lost, res->recoveries,
+			 (s64)atomic64_read(&res->ev_delivered),
+			 (s64)atomic64_read(&res->ev_dropped));
 	len += nvc_range_show(buf + len, size - len, "vram", &res->vram);
 	len += nvc_range_show(buf + len, size - len, "chid", &res->chid);
 	len += nvc_range_show(buf + len, size - len, "bar1", &res->bar1);

@@ -36,7 +36,18 @@
  *	SEC2 MAILBOX0 = 15) or no_init_done (everything works but
  *	GSP_INIT_DONE is not sent). Applies once, to the next booter run.
  * stats (ro)
- *	Counters, one "name value" per line.
+ *	Counters, one "name value" per line. Besides the transport counters:
+ *	ce_fills and ce_bytes (copy-engine fills done), vram_rw_bytes (bytes
+ *	moved through the BAR1 view), vram_chunks (64 KiB VRAM backing chunks
+ *	allocated now), vram_errors (VRAM requests refused), injected
+ *	(commands carried out through inject) and nonstall_irqs (non-stall
+ *	vectors raised while enabled).
+ * inject (wo, string)
+ *	One injection command per write: rc, mmu, fwerr, display, vgpu,
+ *	garbage, nonstall or burst (grammar in sim/inject.c and docs/nvsim.md;
+ *	the same as nvsim_inject()). The write fails with the command's errno:
+ *	-EINVAL if malformed, -ENODEV if an event needs GSP-RM and it does not
+ *	run.
  * reset (wo)
  *	Writing 1 returns the GPU to its power-on state (GSP-RM stopped,
  *	registers and WPR2 cleared, objects freed) so a driver can boot it
@@ -45,6 +56,8 @@
 #include <linux/debugfs.h>
 #include <linux/fs.h>
 #include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/uaccess.h>
 
 #include "nvsim.h"
@@ -86,6 +99,13 @@ static const char *const nvsim_stat_names[NVSIM_S_NR] = {
 	[NVSIM_S_BOOT_FAILURES] = "boot_failures",
 	[NVSIM_S_OBJECTS_LIVE] = "objects_live",
 	[NVSIM_S_FAULTS_FIRED] = "faults_fired",
+	[NVSIM_S_CE_FILLS] = "ce_fills",
+	[NVSIM_S_CE_BYTES] = "ce_bytes",
+	[NVSIM_S_VRAM_RW_BYTES] = "vram_rw_bytes",
+	[NVSIM_S_VRAM_CHUNKS] = "vram_chunks",
+	[NVSIM_S_VRAM_ERRORS] = "vram_errors",
+	[NVSIM_S_INJECTED] = "injected",
+	[NVSIM_S_NONSTALL_IRQS] = "nonstall_irqs",
 };
 
 static const char *const nvsim_boot_fault_names[] = {
@@ -289,6 +309,32 @@ static const struct file_operations nvsim_boot_fault_fops = {
 	.release = single_release,
 };
 
+#define NVSIM_INJECT_WRITE_MAX	256
+
+static ssize_t nvsim_inject_write(struct file *file, const char __user *ubuf,
+				  size_t len, loff_t *ppos)
+{
+	struct nvsim_gpu *gpu = file->private_data;
+	char *buf;
+	int ret;
+
+	if (!len || len >= NVSIM_INJECT_WRITE_MAX)
+		return -EINVAL;
+	buf = memdup_user_nul(ubuf, len);
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	ret = nvsim_inject_gpu(gpu, buf);
+	kfree(buf);
+	return ret ? ret : len;
+}
+
+static const struct file_operations nvsim_inject_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = nvsim_inject_write,
+	.llseek = no_llseek,
+};
+
 /**
  * nvsim_debugfs_gpu_init() - create /sys/kernel/debug/nvsim/gpu<N>
  * @gpu: the GPU
@@ -317,6 +363,7 @@ void nvsim_debugfs_gpu_init(struct nvsim_gpu *gpu)
 	debugfs_create_file("boot_fault", 0600, gpu->dbg, gpu,
 			    &nvsim_boot_fault_fops);
 	debugfs_create_file("stats", 0400, gpu->dbg, gpu, &nvsim_stats_fops);
+	debugfs_create_file("inject", 0200, gpu->dbg, gpu, &nvsim_inject_fops);
 }
 
 /**

@@ -83,6 +83,7 @@ enum {
 
 #define NVSIM_IDLE_POLL		msecs_to_jiffies(100)
 #define NVSIM_TX_WAIT_MS	1000
+#define NVSIM_POSTED_BATCH	64	/* events sent between queue services */
 #define NVSIM_CONT_WAIT_MS	1000
 #define NVSIM_CONT_GUESS_MS	50
 #define NVSIM_INIT_WAIT_MS	5000
@@ -282,16 +283,17 @@ static void nvsim_rm_release(struct nvsim_gpu *gpu)
 		nvsim_log_release(&fw->logs[i]);
 	kvfree(fw->shm.pte);
 	memset(&fw->shm, 0, sizeof(fw->shm));
-	fw->init_done = false;
+	WRITE_ONCE(fw->init_done, false);
 	fw->have_sysinfo = false;
 	fw->have_registry = false;
 	nvsim_rm_reset(gpu);
 
 	spin_lock(&gpu->event_lock);
 	list_splice_init(&gpu->events, &drop);
+	gpu->nr_events = 0;
 	spin_unlock(&gpu->event_lock);
 	list_for_each_entry_safe(ev, tmp, &drop, link)
-		kfree(ev);
+		kvfree(ev);
 }
 
 static void nvsim_rm_halt(struct nvsim_gpu *gpu, enum nvsim_halt how, u32 code)
@@ -516,6 +518,29 @@ void nvsim_os_error(struct nvsim_gpu *gpu, u32 xid, const char *fmt, ...)
 }
 
 /**
+ * nvsim_rm_accepts_events() - may events be posted now
+ * @gpu: the GPU
+ *
+ * Process context.
+ *
+ * Return: true if GSP-RM runs, has sent GSP_INIT_DONE, is neither hung
+ * (debugfs hang) nor halted or killed, and a driver is bound.
+ */
+bool nvsim_rm_accepts_events(struct nvsim_gpu *gpu)
+{
+	unsigned long flags;
+	bool ok;
+
+	if (!READ_ONCE(gpu->fw.init_done) || !READ_ONCE(gpu->dma_enabled) ||
+	    nvsim_hung(gpu) || atomic_read(&gpu->crash_req))
+		return false;
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	ok = gpu->regs.rm_running && !gpu->regs.gsp_killed;
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+	return ok;
+}
+
+/**
  * nvsim_post_event() - queue an unsolicited event for the GSP thread to send
  * @gpu: the GPU
  * @function: event number (>= 0x1000)
@@ -523,9 +548,10 @@ void nvsim_os_error(struct nvsim_gpu *gpu, u32 xid, const char *fmt, ...)
  * @len: payload bytes (at most 4 MiB)
  *
  * Process context. The event is sent the next time GSP-RM serves its
- * queues, and dropped if GSP-RM is halted or reset before that.
+ * queues, and dropped if GSP-RM is halted or reset before that. At most
+ * NVSIM_MAX_POSTED_EVENTS wait at a time.
  *
- * Return: 0 or a negative errno.
+ * Return: 0, -EINVAL, -ENOMEM or -EBUSY (too many waiting).
  */
 int nvsim_post_event(struct nvsim_gpu *gpu, u32 function, const void *payload,
 		     u32 len)
@@ -541,30 +567,41 @@ int nvsim_post_event(struct nvsim_gpu *gpu, u32 function, const void *payload,
 	ev->len = len;
 	memcpy(ev->payload, payload, len);
 	spin_lock(&gpu->event_lock);
+	if (gpu->nr_events >= NVSIM_MAX_POSTED_EVENTS) {
+		spin_unlock(&gpu->event_lock);
+		kvfree(ev);
+		return -EBUSY;
+	}
 	list_add_tail(&ev->link, &gpu->events);
+	gpu->nr_events++;
 	spin_unlock(&gpu->event_lock);
 	nvsim_kick(gpu);
 	return 0;
 }
 
-static void nvsim_send_posted(struct nvsim_gpu *gpu)
+/* Send up to NVSIM_POSTED_BATCH posted events; true if more wait. */
+static bool nvsim_send_posted(struct nvsim_gpu *gpu)
 {
 	struct nvsim_event *ev;
+	unsigned int n;
 
-	for (;;) {
+	for (n = 0; n < NVSIM_POSTED_BATCH; n++) {
 		spin_lock(&gpu->event_lock);
 		ev = list_first_entry_or_null(&gpu->events, struct nvsim_event,
 					      link);
-		if (ev)
+		if (ev) {
 			list_del(&ev->link);
+			gpu->nr_events--;
+		}
 		spin_unlock(&gpu->event_lock);
 		if (!ev)
-			return;
+			return false;
 		nvsim_logf(gpu, NVSIM_LOGRM, "event %#x posted (%u bytes)",
 			   ev->function, ev->len);
 		nvsim_send_event(gpu, ev->function, ev->payload, ev->len, true);
 		kvfree(ev);
 	}
+	return true;
 }
 
 /* ---- receiving ---- */
@@ -1488,7 +1525,7 @@ static int nvsim_rm_boot(struct nvsim_gpu *gpu, u32 *code)
 	int ret;
 
 	gpu->fw.no_init_done = false;
-	gpu->fw.init_done = false;
+	WRITE_ONCE(gpu->fw.init_done, false);
 	ret = nvsim_rm_libos(gpu, &rmargs_pa, &rmargs_size);
 	if (ret) {
 		*code = ret == -ENOSPC ? NVSIM_RM_E_LOGS : NVSIM_RM_E_LIBOS;
@@ -1526,7 +1563,7 @@ static int nvsim_rm_boot(struct nvsim_gpu *gpu, u32 *code)
 			       sizeof(done), true);
 	if (ret)
 		return ret;
-	gpu->fw.init_done = true;
+	WRITE_ONCE(gpu->fw.init_done, true);
 	nvsim_logf(gpu, NVSIM_LOGINIT, "GSP_INIT_DONE sent");
 	return 0;
 }
@@ -1580,7 +1617,8 @@ static void nvsim_rm_run(struct nvsim_gpu *gpu)
 			nvsim_rm_crash(gpu);
 			return;
 		}
-		nvsim_send_posted(gpu);
+		if (nvsim_send_posted(gpu))
+			nvsim_kick(gpu);	/* more events: do not sleep */
 		if (!nvsim_hung(gpu)) {
 			if (!nvsim_serve_queue(gpu, &fatal)) {
 				nvsim_rm_halt(gpu, fatal ? NVSIM_HALT_KILLED :
@@ -1602,7 +1640,7 @@ static void nvsim_power_on(struct nvsim_gpu *gpu)
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);
 	atomic_set(&gpu->crash_req, 0);
 	memset(&gpu->fw.wpr, 0, sizeof(gpu->fw.wpr));
-	gpu->fw.init_done = false;
+	WRITE_ONCE(gpu->fw.init_done, false);
 	pr_info("nvsim: GPU %u: reset to power-on state\n", gpu->index);
 }
 

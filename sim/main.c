@@ -6,10 +6,10 @@
  *
  * Each simulated GPU is a platform device named "nvsim-gpu" carrying a
  * &struct nvsim_bus_pdata (see include/nvsim/nvsim_bus.h): BAR0 register
- * callbacks, PCI identity and one interrupt. Interrupts come from a private
- * linear irq_domain (the kernel's irq_sim is not exported in 6.1) and are
- * raised from irq_work, so the driver's handler runs in genuine hard-IRQ
- * context exactly as it would for an MSI.
+ * callbacks, VRAM callbacks (sim/vram.c), PCI identity and one interrupt.
+ * Interrupts come from a private linear irq_domain (the kernel's irq_sim is
+ * not exported in 6.1) and are raised from irq_work, so the driver's
+ * handler runs in genuine hard-IRQ context exactly as it would for an MSI.
  *
  * A bus notifier tracks whether a driver is bound: nvsim only touches the
  * driver's DMA memory from the moment probing starts until the driver is
@@ -78,11 +78,54 @@ static void nvsim_bus_wr32(struct device *dev, u32 addr, u32 val)
 		nvsim_reg_write(gpu, addr, val);
 }
 
+static int nvsim_bus_vram_rw(struct device *dev, u64 offset, void *buf,
+			     size_t len, bool write)
+{
+	struct nvsim_gpu *gpu = nvsim_gpu_from_dev(dev);
+
+	return gpu ? nvsim_vram_rw(gpu, offset, buf, len, write) : -ENODEV;
+}
+
+static int nvsim_bus_ce_fill(struct device *dev, u64 offset, u64 len,
+			     u32 pattern)
+{
+	struct nvsim_gpu *gpu = nvsim_gpu_from_dev(dev);
+
+	return gpu ? nvsim_ce_fill(gpu, offset, len, pattern) : -ENODEV;
+}
+
+/**
+ * nvsim_gpu_get() - a GPU by index
+ * @index: GPU number
+ *
+ * GPUs live from module load to module unload; a caller that holds a
+ * reference on the module (a debugfs file, a module using nvsim's exports)
+ * may use the result until it drops that reference.
+ *
+ * Return: the GPU or NULL.
+ */
+struct nvsim_gpu *nvsim_gpu_get(unsigned int index)
+{
+	if (index >= NVSIM_MAX_GPUS)
+		return NULL;
+	return READ_ONCE(nvsim_gpus[index]);
+}
+
+/*
+ * The flow handler drops an interrupt raised while the handler still runs
+ * on another CPU. Like a level-triggered line, fire again if the line is
+ * still asserted and something was raised during the handler; this repeats
+ * at most once per raise, so a driver that leaves a bit pending cannot make
+ * it loop.
+ */
 static void nvsim_irq_work_fn(struct irq_work *work)
 {
 	struct nvsim_gpu *gpu = container_of(work, struct nvsim_gpu, irq_work);
+	int gen = atomic_read(&gpu->irq_gen);
 
 	generic_handle_domain_irq(nvsim_irq_domain, gpu->irq_hwirq);
+	if (atomic_read(&gpu->irq_gen) != gen && nvsim_irq_asserted(gpu))
+		irq_work_queue(&gpu->irq_work);
 }
 
 /**
@@ -94,6 +137,7 @@ static void nvsim_irq_work_fn(struct irq_work *work)
  */
 void nvsim_raise_irq(struct nvsim_gpu *gpu)
 {
+	atomic_inc(&gpu->irq_gen);
 	irq_work_queue(&gpu->irq_work);
 }
 
@@ -174,6 +218,7 @@ static int nvsim_gpu_create(unsigned int index)
 	prandom_seed_state(&gpu->faults.rnd, 0);
 	init_irq_work(&gpu->irq_work, nvsim_irq_work_fn);
 	nvsim_reg_init(gpu);
+	nvsim_vram_init(gpu);
 
 	gpu->pdata = (struct nvsim_bus_pdata) {
 		.rd32 = nvsim_bus_rd32,
@@ -187,6 +232,8 @@ static int nvsim_gpu_create(unsigned int index)
 		.bar1_size = c->bar1_size,
 		.bar3_size = SZ_32M,
 		.bdf = (0x10 + index) << 8,
+		.vram_rw = nvsim_bus_vram_rw,
+		.ce_fill = nvsim_bus_ce_fill,
 	};
 
 	gpu->irq = irq_create_mapping(nvsim_irq_domain, gpu->irq_hwirq);
@@ -223,6 +270,7 @@ err_unpublish:
 err_irq:
 	irq_dispose_mapping(gpu->irq);
 err_free:
+	nvsim_vram_fini(gpu);
 	kfree(gpu);
 	return ret;
 }
@@ -236,6 +284,7 @@ static void nvsim_gpu_destroy(struct nvsim_gpu *gpu)
 	irq_work_sync(&gpu->irq_work);
 	nvsim_gpus[gpu->index] = NULL;
 	irq_dispose_mapping(gpu->irq);
+	nvsim_vram_fini(gpu);
 	kfree(gpu);
 }
 

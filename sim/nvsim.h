@@ -17,6 +17,7 @@
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/wait.h>
+#include <linux/xarray.h>
 
 #include <nvsim/nvsim_bus.h>
 #include <nvrm/535.113.01/nvrm.h>
@@ -24,6 +25,9 @@
 #define NVSIM_MAX_GPUS		8
 #define NVSIM_SCRATCH_COUNT	64
 #define NVSIM_QUEUE_HEADS	8
+#define NVSIM_INTR_LEAVES	8	/* interrupt-tree leaves, 32 vectors each */
+#define NVSIM_INTR_VECTOR_NONSTALL_BASE	0x80	/* + engine list index */
+#define NVSIM_MAX_POSTED_EVENTS	65536	/* queued, not yet sent */
 
 /* Not in the ABI headers (OpenRM values; see the fact sheet). */
 #define NVSIM_CTRL_CMD_BIOS_GET_SKU_INFO	0x20800808
@@ -156,6 +160,8 @@ struct nvsim_seq_obs {
  * @wpr2_hi: WPR2_ADDR_HI
  * @bsi_scratch14: NV_PGC6_BSI_SECURE_SCRATCH_14
  * @queue_head: NV_PGSP_QUEUE_HEAD(i)
+ * @intr_leaf: NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(i): pending vectors
+ * @intr_en: enabled vectors of each leaf (EN_SET / EN_CLEAR)
  * @riscv_active: GSP RISC-V core running
  * @engine_reset_pending: GSP ENGINE bit 0 was written 1
  * @sec2_start: SEC2 STARTCPU seen, the booter has not run yet
@@ -171,6 +177,8 @@ struct nvsim_regs {
 	u32 wpr2_hi;
 	u32 bsi_scratch14;
 	u32 queue_head[NVSIM_QUEUE_HEADS];
+	u32 intr_leaf[NVSIM_INTR_LEAVES];
+	u32 intr_en[NVSIM_INTR_LEAVES];
 	bool riscv_active;
 	bool engine_reset_pending;
 	bool sec2_start;
@@ -241,6 +249,13 @@ enum nvsim_stat {
 	NVSIM_S_BOOT_FAILURES,
 	NVSIM_S_OBJECTS_LIVE,
 	NVSIM_S_FAULTS_FIRED,
+	NVSIM_S_CE_FILLS,
+	NVSIM_S_CE_BYTES,
+	NVSIM_S_VRAM_RW_BYTES,
+	NVSIM_S_VRAM_CHUNKS,
+	NVSIM_S_VRAM_ERRORS,
+	NVSIM_S_INJECTED,
+	NVSIM_S_NONSTALL_IRQS,
 	NVSIM_S_NR,
 };
 
@@ -375,6 +390,19 @@ struct nvsim_fw {
 };
 
 /**
+ * struct nvsim_vram - sparse VRAM backing (sim/vram.c)
+ * @lock: protects @chunks (the chunk pointers and their contents) and
+ *        @nr_chunks; serialises CPU accesses and copy-engine work
+ * @chunks: 64 KiB chunks by index (offset >> 16), allocated on first write
+ * @nr_chunks: chunks allocated
+ */
+struct nvsim_vram {
+	struct mutex lock;
+	struct xarray chunks;
+	unsigned long nr_chunks;
+};
+
+/**
  * struct nvsim_knob - debugfs file private data
  * @gpu: the GPU
  * @id: &enum nvsim_fault, or -1
@@ -393,14 +421,17 @@ struct nvsim_knob {
  * @irq_hwirq: hardware IRQ number of this GPU in nvsim's irq domain
  * @irq: Linux IRQ number mapped for @irq_hwirq
  * @irq_work: fires the interrupt in hard-IRQ context
+ * @irq_gen: interrupts raised (lets irq_work notice one raised meanwhile)
  * @reg_lock: protects @regs (taken from any context, never sleeps)
  * @regs: register state
  * @dma_lock: protects @dma_enabled and serialises DMA accesses against it
  * @dma_enabled: a driver is bound, DMA may reach its memory
  * @fault_lock: protects @faults
  * @faults: fault injection state
- * @event_lock: protects @events
+ * @event_lock: protects @events and @nr_events
  * @events: events posted with nvsim_post_event(), not yet sent
+ * @nr_events: entries in @events
+ * @vram: VRAM backing
  * @stats: statistics (atomic, no lock)
  * @task: the GSP thread (booter and GSP-RM)
  * @wq: the GSP thread sleeps here
@@ -421,6 +452,7 @@ struct nvsim_gpu {
 	unsigned int irq_hwirq;
 	unsigned int irq;
 	struct irq_work irq_work;
+	atomic_t irq_gen;
 
 	spinlock_t reg_lock;
 	struct nvsim_regs regs;
@@ -433,6 +465,9 @@ struct nvsim_gpu {
 
 	spinlock_t event_lock;
 	struct list_head events;
+	unsigned int nr_events;
+
+	struct nvsim_vram vram;
 
 	atomic64_t stats[NVSIM_S_NR];
 
@@ -457,6 +492,7 @@ static inline void nvsim_stat_inc(struct nvsim_gpu *gpu, enum nvsim_stat s)
 
 /* main.c */
 void nvsim_raise_irq(struct nvsim_gpu *gpu);
+struct nvsim_gpu *nvsim_gpu_get(unsigned int index);
 
 /* regs.c */
 void nvsim_reg_init(struct nvsim_gpu *gpu);
@@ -464,6 +500,8 @@ u32 nvsim_reg_read(struct nvsim_gpu *gpu, u32 addr);
 void nvsim_reg_write(struct nvsim_gpu *gpu, u32 addr, u32 val);
 void nvsim_gsp_irq_set(struct nvsim_gpu *gpu, u32 bits);
 void nvsim_kick(struct nvsim_gpu *gpu);
+void nvsim_intr_vector_set(struct nvsim_gpu *gpu, unsigned int vector);
+bool nvsim_irq_asserted(struct nvsim_gpu *gpu);
 
 /* dma.c */
 int nvsim_dma_read(struct nvsim_gpu *gpu, u64 pa, void *buf, size_t len);
@@ -492,6 +530,7 @@ int nvsim_send_event(struct nvsim_gpu *gpu, u32 function, const void *payload,
 		     u32 len, bool wait);
 void nvsim_os_error(struct nvsim_gpu *gpu, u32 xid, const char *fmt, ...)
 	__printf(3, 4);
+bool nvsim_rm_accepts_events(struct nvsim_gpu *gpu);
 bool nvsim_fault_take(struct nvsim_gpu *gpu, enum nvsim_fault f);
 u32 nvsim_fault_rand(struct nvsim_gpu *gpu);
 
@@ -502,6 +541,16 @@ u32 nvsim_rpc_sysinfo(struct nvsim_gpu *gpu, const u8 *p, u64 len);
 u32 nvsim_rpc_registry(struct nvsim_gpu *gpu, const u8 *p, u64 len);
 u32 nvsim_rpc_dispatch(struct nvsim_gpu *gpu, u32 function, u8 *payload,
 		       u64 len, u64 cap, u32 *reply_len, bool *reply);
+
+/* vram.c */
+void nvsim_vram_init(struct nvsim_gpu *gpu);
+void nvsim_vram_fini(struct nvsim_gpu *gpu);
+int nvsim_vram_rw(struct nvsim_gpu *gpu, u64 offset, void *buf, size_t len,
+		  bool write);
+int nvsim_ce_fill(struct nvsim_gpu *gpu, u64 offset, u64 len, u32 pattern);
+
+/* inject.c */
+int nvsim_inject_gpu(struct nvsim_gpu *gpu, const char *cmd);
 
 /* debugfs.c */
 void nvsim_debugfs_init(void);

@@ -11,10 +11,10 @@
  * - GSP (0x110000) and SEC2 (0x840000) falcons: IRQSSET/IRQSCLR/IRQSTAT,
  *   IRQMSET/IRQMCLR/IRQMASK, MAILBOX0/1, OS, CPUCTL (STARTCPU write, HALTED
  *   read), CPUCTL_ALIAS, DMACTL, ENGINE (bit 0 reset: 1 then 0 resets the
- *   core and sets HALTED), FBIF_CTL. Only the GSP falcon drives the GPU's
- *   interrupt line: it is asserted while IRQSTAT & IRQMASK is non-zero; the
- *   interrupt fires on a 0 to non-zero transition of IRQSTAT & IRQMASK and
- *   on every new SWGEN0 while SWGEN0 is enabled.
+ *   core and sets HALTED), FBIF_CTL. Of the falcons only the GSP drives the
+ *   GPU's interrupt line: it counts as asserted while IRQSTAT & IRQMASK is
+ *   non-zero; the interrupt fires on a 0 to non-zero transition of
+ *   IRQSTAT & IRQMASK and on every new SWGEN0 while SWGEN0 is enabled.
  * - SEC2 STARTCPU runs the booter (or, with MAILBOX0 = MAILBOX1 = 0xff, the
  *   unload booter) on the GSP thread; SEC2 HALTED clears on STARTCPU and is
  *   set when the booter is done.
@@ -23,6 +23,16 @@
  * - QUEUE_HEAD(i) writes are the doorbell; RISC-V status registers report
  *   the core running (TU102: CORE_SWITCH_STATUS bit 0; GA102+: RISCV_CPUCTL
  *   bit 7); the RISC-V IRQ mask register mirrors the falcon IRQMASK.
+ * - Interrupt-tree leaves (NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0..7) at
+ *   0xb81000, LEAF_EN_SET at 0xb81400, LEAF_EN_CLEAR at 0xb81600): LEAF
+ *   reads the pending vectors and clears those written 1; EN_SET and
+ *   EN_CLEAR enable and disable the vectors written 1, both read back the
+ *   enable mask. Engines' non-stall interrupts set vector 0x80 + the
+ *   engine's index in the chip's engine list (nvsim_intr_vector_set(),
+ *   debugfs inject "nonstall"). The GPU's interrupt line is asserted while
+ *   the GSP falcon's IRQSTAT & IRQMASK or any LEAF & EN is non-zero; the
+ *   interrupt fires whenever an enabled vector is set and when enabling a
+ *   pending one.
  * - SW_SCRATCH(0..63) is plain storage; WPR2 LO/HI are read-only to the
  *   driver; the PGC6 scratch registers report GFW boot complete, the VRAM
  *   size in MiB (GROUP_42) and the boot stage 3 handoff (BSI scratch 14).
@@ -43,6 +53,14 @@
 #define NVSIM_CPUCTL_HALTED	NV_PFALCON_FALCON_CPUCTL_HALTED__MASK
 #define NVSIM_SCRATCH_BASE	NV_PBUS_SW_SCRATCH(0)
 #define NVSIM_QHEAD_BASE	NV_PGSP_QUEUE_HEAD(0)
+#define NVSIM_LEAF_SPAN		(4 * NVSIM_INTR_LEAVES)
+
+/* Leaf index of @addr in the leaf register array at @base, or -1. */
+static int nvsim_leaf_index(u32 addr, u32 base)
+{
+	return addr >= base && addr < base + NVSIM_LEAF_SPAN ?
+	       (addr - base) / 4 : -1;
+}
 
 /**
  * nvsim_kick() - tell the GSP thread to look at the state
@@ -66,6 +84,82 @@ static bool nvsim_gsp_irq_update(struct nvsim_gpu *gpu, u32 old_pending,
 	if (!old_pending && pending)
 		return true;
 	return new_bits & f->irqmask & NVRM_FALCON_IRQ_SWGEN0;
+}
+
+/**
+ * nvsim_irq_asserted() - is the GPU's interrupt line asserted
+ * @gpu: the GPU
+ *
+ * Safe in any context.
+ *
+ * Return: true while the GSP falcon's IRQSTAT & IRQMASK or any interrupt
+ * leaf's pending & enabled vectors are non-zero.
+ */
+bool nvsim_irq_asserted(struct nvsim_gpu *gpu)
+{
+	struct nvsim_regs *r = &gpu->regs;
+	unsigned long flags;
+	unsigned int i;
+	bool on;
+
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	on = r->gsp.irqstat & r->gsp.irqmask;
+	for (i = 0; i < NVSIM_INTR_LEAVES && !on; i++)
+		on = r->intr_leaf[i] & r->intr_en[i];
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+	return on;
+}
+
+/**
+ * nvsim_intr_vector_set() - an engine raises an interrupt-tree vector
+ * @gpu: the GPU
+ * @vector: vector number, below 32 * NVSIM_INTR_LEAVES (others are ignored)
+ *
+ * Sets the vector pending in its leaf and fires the interrupt if the vector
+ * is enabled. Safe in any context.
+ */
+void nvsim_intr_vector_set(struct nvsim_gpu *gpu, unsigned int vector)
+{
+	unsigned int leaf = vector / 32;
+	u32 bit = BIT(vector % 32);
+	unsigned long flags;
+	bool fire;
+
+	if (leaf >= NVSIM_INTR_LEAVES)
+		return;
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	gpu->regs.intr_leaf[leaf] |= bit;
+	fire = gpu->regs.intr_en[leaf] & bit;
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+	if (fire) {
+		nvsim_stat_inc(gpu, NVSIM_S_IRQS);
+		nvsim_stat_inc(gpu, NVSIM_S_NONSTALL_IRQS);
+		nvsim_raise_irq(gpu);
+	}
+}
+
+/* Interrupt-tree leaf write; caller holds reg_lock. True: fire. */
+static bool nvsim_leaf_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
+{
+	struct nvsim_regs *r = &gpu->regs;
+	int i;
+	u32 newly;
+
+	i = nvsim_leaf_index(addr, NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0));
+	if (i >= 0) {
+		r->intr_leaf[i] &= ~val;
+		return false;
+	}
+	i = nvsim_leaf_index(addr, NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_SET(0));
+	if (i >= 0) {
+		newly = val & ~r->intr_en[i] & r->intr_leaf[i];
+		r->intr_en[i] |= val;
+		return newly;
+	}
+	i = nvsim_leaf_index(addr, NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_CLEAR(0));
+	if (i >= 0)
+		r->intr_en[i] &= ~val;
+	return false;
 }
 
 /**
@@ -153,7 +247,17 @@ static u32 nvsim_read_locked(struct nvsim_gpu *gpu, u32 addr)
 	const struct nvsim_chip *c = gpu->chip;
 	struct nvsim_seq_obs *o = &r->obs;
 	unsigned int i;
+	int leaf;
 
+	leaf = nvsim_leaf_index(addr, NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0));
+	if (leaf >= 0)
+		return r->intr_leaf[leaf];
+	leaf = nvsim_leaf_index(addr, NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_SET(0));
+	if (leaf < 0)
+		leaf = nvsim_leaf_index(addr,
+					NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_CLEAR(0));
+	if (leaf >= 0)
+		return r->intr_en[leaf];
 	if (addr >= NVSIM_QHEAD_BASE &&
 	    addr < NVSIM_QHEAD_BASE + 8 * NVSIM_QUEUE_HEADS && !(addr & 4))
 		return r->queue_head[(addr - NVSIM_QHEAD_BASE) / 8];
@@ -387,6 +491,10 @@ void nvsim_reg_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
 	} else if (addr == NVRM_GSP_RISCV_IRQMASK) {
 		f->irqmask = val;
 		fire = nvsim_gsp_irq_update(gpu, old, 0);
+	} else if (addr >= NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0) &&
+		   addr < NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_CLEAR(0) +
+			  NVSIM_LEAF_SPAN) {
+		fire = nvsim_leaf_write(gpu, addr, val);
 	}
 	/* WPR2, BOOT_*, PGC6 and everything else: read-only or unmodelled. */
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);

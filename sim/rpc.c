@@ -37,6 +37,16 @@
  * 0), GPU_GET_GID_INFO, GPU_GET_ENGINES_V2, FB_GET_INFO_V2, FB_GET_FB_REGION_INFO,
  * EVENT_SET_NOTIFICATION, BIOS_GET_SKU_INFO and INTERNAL_INTR_GET_KERNEL_TABLE
  * (internal subdevice only); others NV_ERR_NOT_SUPPORTED.
+ *
+ * INTERNAL_INTR_GET_KERNEL_TABLE: first the GSP entry (engineIdx
+ * MC_ENGINE_IDX_GSP = 49, stall vector 0x99, no non-stall vector), then one
+ * entry per engine of the chip in the chip's engine order (sim/chips.c):
+ * engineIdx = the engine's NV2080 engine type, pmcIntrMask 0, vectorStall
+ * 0xffffffff (none), vectorNonStall = 0x80 + the engine's list index (the
+ * vector debugfs inject "nonstall" raises). Known simplification: real RM
+ * puts an MC_ENGINE_IDX_* value in engineIdx; nvsim uses the NV2080 type so
+ * a driver can map entries to the engines of GPU_GET_ENGINES_V2 without an
+ * MC_ENGINE_IDX table.
  */
 #include <linux/sizes.h>
 #include <linux/slab.h>
@@ -594,10 +604,16 @@ static u32 nvsim_ctrl(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd,
 		    o->handle != NVSIM_H_INTERNAL_SUBDEVICE)
 			return NV_ERR_INSUFFICIENT_PERMISSIONS;
 		memset(p, 0, sizeof(*p));
-		p->tableLen = 1;
 		p->table[0].engineIdx = NVSIM_MC_ENGINE_IDX_GSP;
 		p->table[0].vectorStall = NVSIM_INTR_VECTOR_GSP;
 		p->table[0].vectorNonStall = NVSIM_INTR_VECTOR_NONE;
+		for (i = 0; i < c->nr_engines && i + 1 < ARRAY_SIZE(p->table); i++) {
+			p->table[i + 1].engineIdx = c->engines[i];
+			p->table[i + 1].vectorStall = NVSIM_INTR_VECTOR_NONE;
+			p->table[i + 1].vectorNonStall =
+				NVSIM_INTR_VECTOR_NONSTALL_BASE + i;
+		}
+		p->tableLen = i + 1;
 		return NV_OK;
 	}
 	}

@@ -40,10 +40,43 @@ static void nvc_sim_wr32(struct nvc_gpu *gpu, u32 addr, u32 val)
 	sg->pdata->wr32(gpu->dev, addr, val);
 }
 
+/* The BAR1 view of VRAM, in pieces the device accepts. */
+static int nvc_sim_vram_rw(struct nvc_gpu *gpu, u64 offset, void *buf,
+			   size_t len, bool write)
+{
+	struct nvc_sim_gpu *sg = container_of(gpu, struct nvc_sim_gpu, gpu);
+	size_t done = 0, n;
+	int ret;
+
+	if (!sg->pdata->vram_rw)
+		return -EOPNOTSUPP;
+	while (done < len) {
+		n = min_t(size_t, len - done, NVSIM_VRAM_RW_MAX);
+		ret = sg->pdata->vram_rw(gpu->dev, offset + done, buf + done, n,
+					 write);
+		if (ret)
+			return ret;
+		done += n;
+	}
+	return 0;
+}
+
+static int nvc_sim_vram_fill(struct nvc_gpu *gpu, u64 offset, u64 len,
+			     u32 pattern)
+{
+	struct nvc_sim_gpu *sg = container_of(gpu, struct nvc_sim_gpu, gpu);
+
+	if (!sg->pdata->ce_fill)
+		return -EOPNOTSUPP;
+	return sg->pdata->ce_fill(gpu->dev, offset, len, pattern);
+}
+
 static const struct nvc_bus_ops nvc_sim_bus_ops = {
 	.name = "sim",
 	.rd32 = nvc_sim_rd32,
 	.wr32 = nvc_sim_wr32,
+	.vram_rw = nvc_sim_vram_rw,
+	.vram_fill = nvc_sim_vram_fill,
 };
 
 static int nvc_sim_probe(struct platform_device *pdev)

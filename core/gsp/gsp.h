@@ -13,6 +13,7 @@
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/wait.h>
 #include <linux/workqueue.h>
 
 #include <nvcore/gpu_info.h>
@@ -117,7 +118,10 @@ struct nvc_rpc_waiter;
  * @dead_err: why (errno)
  * @irq_mode: the interrupt drives receive (after boot)
  * @halted: the GSP reported HALT
- * @rx_work: drains the status queue after an interrupt
+ * @spinners: 1 while a waiting caller polls for replies (one at a time)
+ * @rx_work: drains the status queue after an interrupt with no caller
+ *	waiting
+ * @rx_wq: sleeping callers: woken by the interrupt and by receivers
  * @stats: counters; each is written under the lock of the path that
  *	counts it (@cmdq_lock for sent, @wait_lock for calls, @rx_lock for
  *	the receive side) or is atomic
@@ -186,7 +190,9 @@ struct nvc_gsp {
 
 	bool irq_mode;
 	bool halted;
+	atomic_t spinners;
 	struct work_struct rx_work;
+	wait_queue_head_t rx_wq;
 	struct nvc_rpc_stats stats;
 
 	spinlock_t hist_lock;

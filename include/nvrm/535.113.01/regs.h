@@ -241,4 +241,14 @@
 #define NV_PFALCON_FALCON_IRQMSET		0x010
 #define NV_PFALCON_FALCON_IRQMASK		0x018
 
+/*
+ * Virtual-function interrupt-tree leaf registers, i = 0..7 (vector v is
+ * bit v % 32 of leaf v / 32): LEAF is pending (write 1 to clear), EN_SET and
+ * EN_CLEAR enable and disable vectors by writing 1 bits (EN_SET reads back
+ * the enable mask).
+ */
+#define NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(i)		(0xb81000 + 4 * (i))
+#define NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_SET(i)	(0xb81400 + 4 * (i))
+#define NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_CLEAR(i)	(0xb81600 + 4 * (i))
+
 #endif /* NVRM_535_REGS_H */

@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvsim: event and interrupt injection.
+ *
+ * DOC: nvsim event injection
+ *
+ * A command is a line of space-separated words; numbers are decimal or
+ * 0x-prefixed hexadecimal and must fit 32 bits. Anything else (unknown verb,
+ * missing or extra arguments, bad numbers, more than NVSIM_INJECT_MAX - 1
+ * characters) is rejected with -EINVAL before anything happens:
+ *
+ *	rc CHID XID ENGINE	RC_TRIGGERED (rpc_rc_triggered_v17_02):
+ *				nv2080EngineType ENGINE, chid CHID,
+ *				exceptType XID, scope 0, partitionAttributionId 0
+ *	mmu CHID		RC_TRIGGERED with exceptType 31
+ *				(ROBUST_CHANNEL_FIFO_ERROR_MMU_ERR_FLT) on GR0,
+ *				then MMU_FAULT_QUEUED (no payload)
+ *	fwerr XID CHID		OS_ERROR_LOG (rpc_os_error_log_v17_00):
+ *				exceptType XID, runlistId 0, chid CHID
+ *				(0xffffffff: none), errString "injected error"
+ *	display HCLIENT HEAD	POST_EVENT (rpc_post_event_v17_00): hClient
+ *				HCLIENT, hEvent 0, notifyIndex 0, data HEAD,
+ *				info16 0, status 0, eventDataSize 0,
+ *				bNotifyList 0
+ *	vgpu GFID		VGPU_GSP_PLUGIN_TRIGGERED with a 4-byte payload
+ *				{ u32 gfid } (nvsim's layout: the real one is
+ *				not in the fact sheet)
+ *	garbage			an event with the unknown function 0x1fff and 8
+ *				bytes of payload, then an RC_TRIGGERED of 4
+ *				bytes (too short)
+ *	nonstall ENGINE_INDEX	engine ENGINE_INDEX (its index in the chip's
+ *				engine list, -EINVAL if out of range) raises its
+ *				non-stall vector 0x80 + ENGINE_INDEX: pending in
+ *				the interrupt-tree leaf, interrupt if enabled
+ *	burst N CMD...		CMD (not itself a burst) N times, 1 <= N <= 10000
+ *
+ * Events are posted to the GSP thread (nvsim_post_event()), which sends
+ * them through the status queue like any other message (seqNum, checksum,
+ * SWGEN0 interrupt, and every status-queue fault knob). They need a running
+ * GSP-RM: -ENODEV if it has not sent GSP_INIT_DONE, is hung, crashed or
+ * halted, or no driver is bound. "nonstall" is hardware and works whenever
+ * the GPU exists. A burst stops at the first error and returns it (earlier
+ * repetitions stay done); -EINTR on a fatal signal. Process context.
+ */
+#include <linux/ctype.h>
+#include <linux/export.h>
+#include <linux/kernel.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "nvsim.h"
+
+#define NVSIM_INJECT_MAX	256	/* command bytes including the NUL */
+#define NVSIM_INJECT_WORDS	8
+#define NVSIM_BURST_MAX		10000
+#define NVSIM_EVENT_UNKNOWN	0x1fff
+
+enum nvsim_inj_op {
+	NVSIM_INJ_RC,
+	NVSIM_INJ_MMU,
+	NVSIM_INJ_FWERR,
+	NVSIM_INJ_DISPLAY,
+	NVSIM_INJ_VGPU,
+	NVSIM_INJ_GARBAGE,
+	NVSIM_INJ_NONSTALL,
+};
+
+static const struct {
+	const char *name;
+	unsigned int nargs;
+} nvsim_inj_ops[] = {
+	[NVSIM_INJ_RC] = { "rc", 3 },
+	[NVSIM_INJ_MMU] = { "mmu", 1 },
+	[NVSIM_INJ_FWERR] = { "fwerr", 2 },
+	[NVSIM_INJ_DISPLAY] = { "display", 2 },
+	[NVSIM_INJ_VGPU] = { "vgpu", 1 },
+	[NVSIM_INJ_GARBAGE] = { "garbage", 0 },
+	[NVSIM_INJ_NONSTALL] = { "nonstall", 1 },
+};
+
+/**
+ * struct nvsim_inj - one parsed command
+ * @op: &enum nvsim_inj_op
+ * @arg: its numbers in command order
+ */
+struct nvsim_inj {
+	enum nvsim_inj_op op;
+	u32 arg[3];
+};
+
+/* Decimal or 0x-hex, 32 bits; no sign, no octal, no empty digits. */
+static int nvsim_inj_u32(const char *s, u32 *v)
+{
+	unsigned int base = 10;
+	const char *q;
+
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+	}
+	if (!*s)
+		return -EINVAL;
+	for (q = s; *q; q++)
+		if (base == 16 ? !isxdigit(*q) : !isdigit(*q))
+			return -EINVAL;
+	return kstrtou32(s, base, v) ? -EINVAL : 0;
+}
+
+/* Parse @nw words into @inj. */
+static int nvsim_inj_parse(struct nvsim_gpu *gpu, char **w, unsigned int nw,
+			   struct nvsim_inj *inj)
+{
+	unsigned int op, i;
+
+	if (!nw)
+		return -EINVAL;
+	for (op = 0; op < ARRAY_SIZE(nvsim_inj_ops); op++)
+		if (!strcmp(w[0], nvsim_inj_ops[op].name))
+			break;
+	if (op == ARRAY_SIZE(nvsim_inj_ops) || nw != 1 + nvsim_inj_ops[op].nargs)
+		return -EINVAL;
+	inj->op = op;
+	for (i = 0; i < nvsim_inj_ops[op].nargs; i++)
+		if (nvsim_inj_u32(w[1 + i], &inj->arg[i]))
+			return -EINVAL;
+	if (op == NVSIM_INJ_NONSTALL && inj->arg[0] >= gpu->chip->nr_engines)
+		return -EINVAL;
+	return 0;
+}
+
+static int nvsim_inj_rc(struct nvsim_gpu *gpu, u32 chid, u32 xid, u32 engine)
+{
+	struct rpc_rc_triggered_v17_02 e;
+
+	memset(&e, 0, sizeof(e));
+	e.nv2080EngineType = engine;
+	e.chid = chid;
+	e.exceptType = xid;
+	e.scope = RC_NOTIFIER_SCOPE_CHANNEL;
+	return nvsim_post_event(gpu, NV_VGPU_MSG_EVENT_RC_TRIGGERED, &e,
+				sizeof(e));
+}
+
+/* Events: the GSP thread sends them; GSP-RM must be up. */
+static int nvsim_inj_event(struct nvsim_gpu *gpu, const struct nvsim_inj *inj)
+{
+	static const u8 junk[8] = { 0xde, 0xad, 0xbe, 0xef, 0x01, 0x02, 0x03, 0x04 };
+	struct rpc_os_error_log_v17_00 *err;
+	struct rpc_post_event_v17_00 pe;
+	u32 word;
+	int ret;
+
+	if (!nvsim_rm_accepts_events(gpu))
+		return -ENODEV;
+
+	switch (inj->op) {
+	case NVSIM_INJ_RC:
+		return nvsim_inj_rc(gpu, inj->arg[0], inj->arg[1], inj->arg[2]);
+	case NVSIM_INJ_MMU:
+		ret = nvsim_inj_rc(gpu, inj->arg[0],
+				   ROBUST_CHANNEL_FIFO_ERROR_MMU_ERR_FLT,
+				   NV2080_ENGINE_TYPE_GR0);
+		if (ret)
+			return ret;
+		word = 0;
+		return nvsim_post_event(gpu, NV_VGPU_MSG_EVENT_MMU_FAULT_QUEUED,
+					&word, 0);
+	case NVSIM_INJ_FWERR:
+		err = kzalloc(sizeof(*err), GFP_KERNEL);
+		if (!err)
+			return -ENOMEM;
+		err->exceptType = inj->arg[0];
+		err->runlistId = 0;
+		err->chid = inj->arg[1];
+		strscpy(err->errString, "injected error", sizeof(err->errString));
+		ret = nvsim_post_event(gpu, NV_VGPU_MSG_EVENT_OS_ERROR_LOG, err,
+				       sizeof(*err));
+		kfree(err);
+		return ret;
+	case NVSIM_INJ_DISPLAY:
+		memset(&pe, 0, sizeof(pe));
+		pe.hClient = inj->arg[0];
+		pe.data = inj->arg[1];
+		return nvsim_post_event(gpu, NV_VGPU_MSG_EVENT_POST_EVENT, &pe,
+					sizeof(pe));
+	case NVSIM_INJ_VGPU:
+		word = inj->arg[0];
+		return nvsim_post_event(gpu,
+					NV_VGPU_MSG_EVENT_VGPU_GSP_PLUGIN_TRIGGERED,
+					&word, sizeof(word));
+	case NVSIM_INJ_GARBAGE:
+		ret = nvsim_post_event(gpu, NVSIM_EVENT_UNKNOWN, junk,
+				       sizeof(junk));
+		if (ret)
+			return ret;
+		word = 0;
+		return nvsim_post_event(gpu, NV_VGPU_MSG_EVENT_RC_TRIGGERED,
+					&word, sizeof(word));
+	case NVSIM_INJ_NONSTALL:
+		break;
+	}
+	return -EINVAL;
+}
+
+static int nvsim_inj_run(struct nvsim_gpu *gpu, const struct nvsim_inj *inj)
+{
+	int ret;
+
+	if (inj->op == NVSIM_INJ_NONSTALL) {
+		nvsim_intr_vector_set(gpu, NVSIM_INTR_VECTOR_NONSTALL_BASE +
+				      inj->arg[0]);
+		ret = 0;
+	} else {
+		ret = nvsim_inj_event(gpu, inj);
+	}
+	if (!ret)
+		nvsim_stat_inc(gpu, NVSIM_S_INJECTED);
+	return ret;
+}
+
+/**
+ * nvsim_inject_gpu() - parse and carry out an injection command
+ * @gpu: the GPU
+ * @cmd: the command (see the DOC comment above), NUL terminated
+ *
+ * Process context.
+ *
+ * Return: 0 or a negative errno.
+ */
+int nvsim_inject_gpu(struct nvsim_gpu *gpu, const char *cmd)
+{
+	char buf[NVSIM_INJECT_MAX], *w[NVSIM_INJECT_WORDS], *p = buf;
+	unsigned int nw = 0, first = 0, n = 1, i;
+	struct nvsim_inj inj;
+	int ret;
+
+	if (strscpy(buf, cmd, sizeof(buf)) < 0)
+		return -EINVAL;
+	for (;;) {
+		p = skip_spaces(p);
+		if (!*p)
+			break;
+		if (nw == ARRAY_SIZE(w))
+			return -EINVAL;
+		w[nw++] = p;
+		while (*p && !isspace(*p))
+			p++;
+		if (*p)
+			*p++ = '\0';
+	}
+	if (nw && !strcmp(w[0], "burst")) {
+		if (nw < 3 || nvsim_inj_u32(w[1], &n) || !n ||
+		    n > NVSIM_BURST_MAX)
+			return -EINVAL;
+		first = 2;
+	}
+	ret = nvsim_inj_parse(gpu, w + first, nw - first, &inj);
+	if (ret)
+		return ret;
+
+	for (i = 0; i < n; i++) {
+		ret = nvsim_inj_run(gpu, &inj);
+		if (ret)
+			return ret;
+		if (n > 1) {
+			if (fatal_signal_pending(current))
+				return -EINTR;
+			cond_resched();
+		}
+	}
+	return 0;
+}
+
+/**
+ * nvsim_inject() - inject a GPU event or interrupt (for test modules)
+ * @gpu: GPU number (0-based, as in /sys/kernel/debug/nvsim/gpu<N>)
+ * @cmd: command, NUL terminated, as written to the debugfs file
+ *	 nvsim/gpu<N>/inject: see docs/nvsim.md ("Event injection")
+ *
+ * Process context; may sleep. Nothing is timed here: a caller measuring
+ * latency takes its own timestamp before the call.
+ *
+ * Return: 0; -EINVAL for a malformed command; -ENODEV if there is no such
+ * GPU or the command needs a running GSP-RM that is not; -ENOMEM, -EBUSY
+ * (too many events waiting) or -EINTR.
+ */
+int nvsim_inject(unsigned int gpu, const char *cmd)
+{
+	struct nvsim_gpu *g = nvsim_gpu_get(gpu);
+
+	might_sleep();
+	if (!g)
+		return -ENODEV;
+	if (!cmd)
+		return -EINVAL;
+	return nvsim_inject_gpu(g, cmd);
+}
+EXPORT_SYMBOL_NS_GPL(nvsim_inject, NVSIM);

@@ -253,6 +253,7 @@ struct nvc_client *nvc_client_open(struct auxiliary_device *adev,
 	c->aux = aux;
 	c->ops = ops;
 	INIT_LIST_HEAD(&c->partitions);
+	xa_init_flags(&c->objects, XA_FLAGS_ALLOC1);
 	ret = ida_alloc_range(&gpu->res.client_ids, 1, 0xffff, GFP_KERNEL);
 	if (ret < 0)
 		goto err_free;
@@ -307,6 +308,7 @@ void nvc_client_close(struct nvc_client *client)
 	}
 	mutex_unlock(&gpu->res.recover_lock);
 	ida_free(&gpu->res.client_ids, client->id);
+	xa_destroy(&client->objects);
 	kfree(client);
 }
 EXPORT_SYMBOL_NS_GPL(nvc_client_close, NVCORE);
@@ -414,6 +416,99 @@ int nvc_client_fb_query(struct nvc_client *client, enum nvc_fb_query what,
 	return ret;
 }
 EXPORT_SYMBOL_NS_GPL(nvc_client_fb_query, NVCORE);
+
+/* Object handles of a client: 0xe0000000 | n, below its subdevice. */
+#define NVC_OBJ_HANDLE_BASE	0xe0000000u
+#define NVC_OBJ_MAX		0xffff
+
+/**
+ * nvc_object_alloc_notifier() - have GSP-RM notify the client of an event
+ * @client: the client
+ * @notifier: GSP-RM notifier index (below %NVC_MAX_NOTIFIERS)
+ * @handle: output: the object's handle, for nvc_object_free()
+ *
+ * Allocates an event object under the client's own RM subdevice and enables
+ * repeated notification; GSP-RM's POST_EVENT messages naming this client
+ * are then delivered to its partitions' %NVC_EVENT_DISPLAY subscriptions.
+ *
+ * Return: 0, -EINVAL for a bad notifier, -ENODEV while the GPU is lost,
+ * -ENOSPC when the client has too many objects, or an error from the GSP.
+ */
+int nvc_object_alloc_notifier(struct nvc_client *client, unsigned int notifier,
+			      u32 *handle)
+{
+	struct NV2080_CTRL_EVENT_SET_NOTIFICATION_PARAMS ctl = {};
+	struct NV0005_ALLOC_PARAMETERS ev = {};
+	struct nvc_gpu *gpu = client->gpu;
+	u32 h, id;
+	int ret;
+
+	if (notifier >= NVC_MAX_NOTIFIERS)
+		return -EINVAL;
+	ret = xa_alloc(&client->objects, &id, xa_mk_value(notifier),
+		       XA_LIMIT(1, NVC_OBJ_MAX), GFP_KERNEL);
+	if (ret)
+		return ret == -EBUSY ? -ENOSPC : ret;
+	h = NVC_OBJ_HANDLE_BASE | id;
+	ev.hParentClient = client->h_client;
+	ev.hClass = NV01_EVENT_KERNEL_CALLBACK_EX;
+	ev.notifyIndex = NV01_EVENT_CLIENT_RM | notifier;
+	ctl.event = notifier;
+	ctl.action = NV2080_CTRL_EVENT_SET_NOTIFICATION_ACTION_REPEAT;
+
+	ret = -ENODEV;
+	if (down_read_trylock(&gpu->res.gsp_sem)) {
+		if (!gpu->res.lost) {
+			ret = nvc_rm_alloc(gpu->gsp, client->h_client, 0x5d1d0000,
+					   h, NV01_EVENT_KERNEL_CALLBACK_EX, &ev,
+					   sizeof(ev));
+			if (!ret) {
+				ret = nvc_rm_control(gpu->gsp, client->h_client,
+						     0x5d1d0000,
+						     NV2080_CTRL_CMD_EVENT_SET_NOTIFICATION,
+						     &ctl, sizeof(ctl));
+				if (ret)
+					nvc_rm_free(gpu->gsp, client->h_client,
+						    0x5d1d0000, h);
+			}
+		}
+		up_read(&gpu->res.gsp_sem);
+	}
+	if (ret) {
+		xa_erase(&client->objects, id);
+		return ret;
+	}
+	*handle = h;
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(nvc_object_alloc_notifier, NVCORE);
+
+/**
+ * nvc_object_free() - free an object allocated on the client's behalf
+ * @client: the client
+ * @handle: from nvc_object_alloc_notifier()
+ *
+ * Return: 0, -ENOENT for a handle the client does not own, -ENODEV while
+ * the GPU is lost (the object is gone with the old GSP-RM anyway).
+ */
+int nvc_object_free(struct nvc_client *client, u32 handle)
+{
+	struct nvc_gpu *gpu = client->gpu;
+	u32 id = handle & ~NVC_OBJ_HANDLE_BASE;
+	int ret = -ENODEV;
+
+	if ((handle & NVC_OBJ_HANDLE_BASE) != NVC_OBJ_HANDLE_BASE || !id ||
+	    id > NVC_OBJ_MAX || !xa_erase(&client->objects, id))
+		return -ENOENT;
+	if (down_read_trylock(&gpu->res.gsp_sem)) {
+		if (!gpu->res.lost)
+			ret = nvc_rm_free(gpu->gsp, client->h_client, 0x5d1d0000,
+					  handle);
+		up_read(&gpu->res.gsp_sem);
+	}
+	return ret;
+}
+EXPORT_SYMBOL_NS_GPL(nvc_object_free, NVCORE);
 
 /* ---- partitions ---- */
 

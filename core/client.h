@@ -13,6 +13,7 @@
 #include <linux/spinlock.h>
 #include <linux/srcu.h>
 #include <linux/workqueue.h>
+#include <linux/xarray.h>
 
 #include <nvcore/nvcore.h>
 
@@ -49,6 +50,7 @@ struct nvc_aux {
  * @id: client number (low bits of its RM client handle)
  * @h_client: its RM client on the GSP
  * @partitions: its partitions (under &nvc_res.lock)
+ * @objects: handles of RM objects allocated on its behalf
  */
 struct nvc_client {
 	struct list_head node;
@@ -59,6 +61,7 @@ struct nvc_client {
 	u32 id;
 	u32 h_client;
 	struct list_head partitions;
+	struct xarray objects;
 };
 
 #define NVC_PART_MAX_ALLOCS	256

@@ -20,9 +20,15 @@ for line in open(sys.argv[1]):
     elif line.startswith("BENCH-KV "):
         _, k, v = line.split()
         out[k] = float(v)
-if "event_dispatch_rc_p50_us" in out:
-    out["event_dispatch_p50_us"] = out["event_dispatch_rc_p50_us"]
-    out["event_dispatch_p99_us"] = out["event_dispatch_rc_p99_us"]
+# Event dispatch: nvsim raises -> client handler runs. The GSP-message
+# path (RC event, process context) is the headline figure; the non-stall
+# interrupt path (atomic context) is reported beside it.
+ren = {"rc_p50_us": "event_dispatch_p50_us", "rc_p99_us": "event_dispatch_p99_us",
+       "nonstall_p50_us": "event_dispatch_atomic_p50_us",
+       "nonstall_p99_us": "event_dispatch_atomic_p99_us"}
+for k, v in ren.items():
+    if k in out:
+        out[v] = out.pop(k)
 if not out:
     sys.exit("bench: no result")
 json.dump(out, open(sys.argv[2], "w"), indent=2, sort_keys=True)

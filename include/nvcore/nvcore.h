@@ -103,6 +103,12 @@ enum nvc_fb_query {
 int nvc_client_fb_query(struct nvc_client *client, enum nvc_fb_query what,
 			u64 *value);
 
+#define NVC_MAX_NOTIFIERS	256
+
+int nvc_object_alloc_notifier(struct nvc_client *client, unsigned int notifier,
+			      u32 *handle);
+int nvc_object_free(struct nvc_client *client, u32 handle);
+
 /**
  * struct nvc_partition_limits - what a partition may hold
  * @vram: bytes of VRAM

@@ -18,7 +18,7 @@
  *   gfid_free ID GFID   bar1_alloc ID SIZE   bar1_free ID OFFSET
  *   engine_check ID ENGINE   exhaust ID vram|chid|gfid|bar1 SIZE
  *   double_free ID   sub ID KINDMASK   unsub ID   events   events_clear
- *   status   fbquery   info   bench_events N   bench_alloc N
+ *   status   fbquery   info   notifier N   bench_events N   bench_alloc N
  *
  * Sizes accept K/M/G suffixes; numbers may be hexadecimal (0x).
  */
@@ -883,6 +883,24 @@ static int nvtest_cmd_fbquery(struct nvtest_dev *nd, char **argv)
 	return 0;
 }
 
+/* notifier N: allocate an RM event object, free it, free it again. */
+static int nvtest_cmd_notifier(struct nvtest_dev *nd, char **argv)
+{
+	int ret, free1 = 0, free2 = 0;
+	u32 n, h = 0;
+
+	if (nvtest_u32(argv[1], &n))
+		return -EINVAL;
+	ret = nvc_object_alloc_notifier(nd->client, n, &h);
+	if (!ret) {
+		free1 = nvc_object_free(nd->client, h);
+		free2 = nvc_object_free(nd->client, h);
+	}
+	nvtest_out(nd, "err %d handle 0x%x free %d refree %d\n", ret, h, free1,
+		   free2);
+	return 0;
+}
+
 static int nvtest_cmd_info(struct nvtest_dev *nd, char **argv)
 {
 	const struct nvc_gpu_info *info = nvc_client_gpu_info(nd->client);
@@ -1112,6 +1130,7 @@ static const struct nvtest_cmd nvtest_cmds[] = {
 	{ "status", 0, nvtest_cmd_status },
 	{ "fbquery", 0, nvtest_cmd_fbquery },
 	{ "info", 0, nvtest_cmd_info },
+	{ "notifier", 1, nvtest_cmd_notifier },
 	{ "bench_events", 1, nvtest_cmd_bench_events },
 	{ "bench_alloc", 1, nvtest_cmd_bench_alloc },
 };

@@ -82,6 +82,13 @@ check_eq "capacity: more chids than the GPU has refused (-ENOSPC)" "$(val err pa
 check_eq "capacity: an engine the GPU lacks refused (-EINVAL)" "$(val err part_create 7 0 0 0 0 0x8000000000000000)" -22
 check "cmd: a bad command fails the write with -EINVAL" sh -c "! echo bogus 1 2 >$T"
 
+# ---- RM objects on the client's behalf
+out=$(cmd notifier 5)
+check_eq "object: notifier event object allocated on the GSP" "$(echo "$out" | field err)" 0
+check_eq "object: freed" "$(echo "$out" | field free)" 0
+check_eq "object: second free refused (-ENOENT)" "$(echo "$out" | field refree)" -2
+check_eq "object: bad notifier refused (-EINVAL)" "$(val err notifier 300)" -22
+
 # ---- cross-owner refusal
 R0=$(val base vram_alloc 0 64M 0)
 C0=$(val first chid_alloc 0 4)

@@ -12,7 +12,7 @@
  * nothing above the GSP layer sees them.
  */
 #include <linux/slab.h>
-#include <linux/overflow.h>
+#include <linux/stddef.h>
 
 #include <nvrm/535.113.01/nvrm.h>
 
@@ -65,6 +65,40 @@ int nvc_nv_status_to_errno(u32 status)
 	}
 }
 
+/*
+ * One RM call: @hdr (the NVOS-style block, @hdr_len bytes, with its own
+ * status at @status_off) followed by @params; the reply is the same block
+ * with outputs filled in, and @params are copied back only on success.
+ */
+static int nvc_rm_rpc(struct nvc_gsp *gsp, u32 function, const void *hdr,
+		      size_t hdr_len, size_t status_off, void *params,
+		      u32 params_size)
+{
+	size_t len = hdr_len + params_size;
+	u32 result, status;
+	u8 *req;
+	int ret;
+
+	if (params_size > NVC_RM_PARAMS_MAX)
+		return -E2BIG;
+	req = kvzalloc(len, GFP_KERNEL);
+	if (!req)
+		return -ENOMEM;
+	memcpy(req, hdr, hdr_len);
+	if (params_size)
+		memcpy(req + hdr_len, params, params_size);
+
+	ret = nvc_rpc_call(gsp, function, req, len, req, len, &result);
+	if (!ret) {
+		memcpy(&status, req + status_off, sizeof(status));
+		ret = nvc_nv_status_to_errno(result ?: status);
+	}
+	if (!ret && params_size)
+		memcpy(params, req + hdr_len, params_size);
+	kvfree(req);
+	return ret;
+}
+
 /**
  * nvc_rm_alloc() - allocate an RM object on the GSP
  * @gsp: the GSP
@@ -81,33 +115,17 @@ int nvc_nv_status_to_errno(u32 status)
 int nvc_rm_alloc(struct nvc_gsp *gsp, u32 h_client, u32 h_parent,
 		 u32 h_object, u32 h_class, void *params, u32 params_size)
 {
-	struct rpc_gsp_rm_alloc_v03_00 *req;
-	size_t len;
-	u32 result;
-	int ret;
+	struct rpc_gsp_rm_alloc_v03_00 hdr = {
+		.hClient = h_client,
+		.hParent = h_parent,
+		.hObject = h_object,
+		.hClass = h_class,
+		.paramsSize = params_size,
+	};
 
-	if (params_size > NVC_RM_PARAMS_MAX)
-		return -E2BIG;
-	len = struct_size(req, params, params_size);
-	req = kvzalloc(len, GFP_KERNEL);
-	if (!req)
-		return -ENOMEM;
-	req->hClient = h_client;
-	req->hParent = h_parent;
-	req->hObject = h_object;
-	req->hClass = h_class;
-	req->paramsSize = params_size;
-	if (params_size)
-		memcpy(req->params, params, params_size);
-
-	ret = nvc_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_GSP_RM_ALLOC, req, len,
-			   req, len, &result);
-	if (!ret)
-		ret = nvc_nv_status_to_errno(result ?: req->status);
-	if (!ret && params_size)
-		memcpy(params, req->params, params_size);
-	kvfree(req);
-	return ret;
+	return nvc_rm_rpc(gsp, NV_VGPU_MSG_FUNCTION_GSP_RM_ALLOC, &hdr,
+			  sizeof(hdr), offsetof(typeof(hdr), status), params,
+			  params_size);
 }
 
 /**
@@ -124,32 +142,16 @@ int nvc_rm_alloc(struct nvc_gsp *gsp, u32 h_client, u32 h_parent,
 int nvc_rm_control(struct nvc_gsp *gsp, u32 h_client, u32 h_object, u32 cmd,
 		   void *params, u32 params_size)
 {
-	struct rpc_gsp_rm_control_v03_00 *req;
-	size_t len;
-	u32 result;
-	int ret;
+	struct rpc_gsp_rm_control_v03_00 hdr = {
+		.hClient = h_client,
+		.hObject = h_object,
+		.cmd = cmd,
+		.paramsSize = params_size,
+	};
 
-	if (params_size > NVC_RM_PARAMS_MAX)
-		return -E2BIG;
-	len = struct_size(req, params, params_size);
-	req = kvzalloc(len, GFP_KERNEL);
-	if (!req)
-		return -ENOMEM;
-	req->hClient = h_client;
-	req->hObject = h_object;
-	req->cmd = cmd;
-	req->paramsSize = params_size;
-	if (params_size)
-		memcpy(req->params, params, params_size);
-
-	ret = nvc_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL, req, len,
-			   req, len, &result);
-	if (!ret)
-		ret = nvc_nv_status_to_errno(result ?: req->status);
-	if (!ret && params_size)
-		memcpy(params, req->params, params_size);
-	kvfree(req);
-	return ret;
+	return nvc_rm_rpc(gsp, NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL, &hdr,
+			  sizeof(hdr), offsetof(typeof(hdr), status), params,
+			  params_size);
 }
 
 /**

@@ -17,6 +17,15 @@ echo "2 4 1048576" >$D/rpc_selftest
 check "1 MiB RPCs through continuation records, both ways" grep -q 'ok 8 bad 0 ' $D/rpc_selftest
 check "no stale replies" grep -q '^stale 0' $D/rpc_stats
 check "no timeouts" grep -q '^timeouts 0' $D/rpc_stats
+# Bad input to debugfs and sysfs: a clear errno, nothing else.
+rejects() { ! sh -c "echo '$2' >$1" 2>/dev/null; }
+check "selftest: 0 callers refused" rejects $D/rpc_selftest "0 5"
+check "selftest: 65 callers refused" rejects $D/rpc_selftest "65 1"
+check "selftest: garbage refused" rejects $D/rpc_selftest "lots"
+check "selftest: 5 MiB payload refused" rejects $D/rpc_selftest "1 1 5242880"
+G=/sys/bus/platform/devices/nvsim-gpu.0/nvcore
+check "sysfs clients: unknown kind refused" rejects $G/clients "bogus"
+check "sysfs read-only attributes refuse writes" rejects $G/vram_size 1
 check "history ring readable" sh -c "test \$(wc -l <$D/rpc_history) -gt 60"
 check unload rmmod nvcore nvsim
 

@@ -1028,6 +1028,7 @@ int nvc_res_early_init(struct nvc_gpu *gpu)
 	INIT_LIST_HEAD(&res->parts_rcu);
 	spin_lock_init(&res->ev_lock);
 	INIT_LIST_HEAD(&res->ev_queue);
+	mutex_init(&res->ev_run_lock);
 	init_rwsem(&res->gsp_sem);
 	mutex_init(&res->recover_lock);
 	res->policy = nvc_parse_policy(clients);

@@ -141,6 +141,7 @@ struct nvc_event_sub {
  * @ev_lock: protects @ev_queue
  * @ev_queue: events waiting for @ev_work
  * @ev_work: delivers process-context events
+ * @ev_run_lock: serialises delivery, so events keep their order
  * @ev_wq: ordered workqueue of @ev_work
  * @ev_dropped: events with no owner, malformed or unknown
  * @ev_delivered: handler invocations
@@ -178,6 +179,7 @@ struct nvc_res {
 	spinlock_t ev_lock;
 	struct list_head ev_queue;
 	struct work_struct ev_work;
+	struct mutex ev_run_lock;
 	struct workqueue_struct *ev_wq;
 	atomic64_t ev_dropped;
 	atomic64_t ev_delivered;
@@ -208,6 +210,7 @@ void nvc_event_post(struct nvc_gpu *gpu, const struct nvc_event *ev,
 		    u32 h_client);
 void nvc_event_nonstall(struct nvc_gpu *gpu, unsigned int engine);
 void nvc_event_flush(struct nvc_gpu *gpu);
+void nvc_event_deliver_now(struct nvc_gpu *gpu);
 
 void nvc_gpu_lost(struct nvc_gpu *gpu, enum nvc_lost_reason why);
 const char *nvc_lost_reason_name(enum nvc_lost_reason why);

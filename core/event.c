@@ -15,12 +15,15 @@
  * fences without waiting for a worker; all other kinds are queued by the
  * GSP receive path and delivered by an ordered workqueue in process
  * context under SRCU, outside every nvcore lock, so handlers may sleep and
- * call back into nvcore.
+ * call back into nvcore. The GSP receive worker delivers directly once it
+ * has dropped its lock; a queue drained by a waiting caller is delivered
+ * by the event worker. A mutex keeps delivery in arrival order.
  *
  * Once nvc_event_unsubscribe() returns no handler of that subscription is
  * running or will run: it unlinks the subscription, then waits for an RCU
  * grace period (atomic deliveries) and an SRCU grace period (process
- * deliveries). A handler must therefore not unsubscribe itself.
+ * deliveries). A handler must therefore not unsubscribe (itself or any
+ * other subscription) nor destroy a partition.
  */
 #include <linux/rculist.h>
 #include <linux/slab.h>
@@ -106,13 +109,14 @@ void nvc_event_nonstall(struct nvc_gpu *gpu, unsigned int engine)
 		atomic64_inc(&gpu->res.ev_dropped);
 }
 
-static void nvc_event_work(struct work_struct *work)
+/* Deliver everything queued, in order. */
+static void nvc_event_run(struct nvc_res *res)
 {
-	struct nvc_res *res = container_of(work, struct nvc_res, ev_work);
 	struct nvc_event_item *it;
 	unsigned int n;
 	int idx;
 
+	mutex_lock(&res->ev_run_lock);
 	for (;;) {
 		spin_lock_irq(&res->ev_lock);
 		it = list_first_entry_or_null(&res->ev_queue,
@@ -131,6 +135,26 @@ static void nvc_event_work(struct work_struct *work)
 			atomic64_inc(&res->ev_dropped);
 		kfree(it);
 	}
+	mutex_unlock(&res->ev_run_lock);
+}
+
+static void nvc_event_work(struct work_struct *work)
+{
+	nvc_event_run(container_of(work, struct nvc_res, ev_work));
+}
+
+/**
+ * nvc_event_deliver_now() - deliver queued events from the caller's context
+ * @gpu: the GPU
+ *
+ * The GSP receive worker calls this after it dropped its lock, which saves
+ * the hop to the event worker on the common path.
+ * Context: process, no nvcore lock held.
+ */
+void nvc_event_deliver_now(struct nvc_gpu *gpu)
+{
+	if (READ_ONCE(gpu->res.ev_wq))
+		nvc_event_run(&gpu->res);
 }
 
 /**

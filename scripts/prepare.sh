@@ -27,6 +27,9 @@ done
 # Test-only kernel modules (tests/vm/kmod), built against the VM kernel.
 if [ -f "$ROOT/tests/vm/kmod/Kbuild" ]; then
 	mkdir -p "$BUILD/testmods"
+	# Always from scratch: kbuild does not notice that nvcore's symbol
+	# versions (Module.symvers) changed under an already built module.
+	make -s -C "/usr/src/linux-headers-$KVER" M="$ROOT/tests/vm/kmod" clean >/dev/null
 	make -s -C "/usr/src/linux-headers-$KVER" M="$ROOT/tests/vm/kmod" W=1 modules >/dev/null
 	cp "$ROOT"/tests/vm/kmod/*.ko "$BUILD/testmods/"
 fi

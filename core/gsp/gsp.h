@@ -101,10 +101,9 @@ struct nvc_rpc_waiter;
  * @cmdq_rptr: where GSP reports how far it read the command queue
  * @statq_rptr: where the CPU reports how far it read the status queue
  * @cmdq_lock: serialises senders: command queue writes, @cmdq_wptr,
- *	@tx_seq, @tx_buf
+ *	@tx_seq
  * @cmdq_wptr: our copy of the command-queue write pointer
  * @tx_seq: next command-queue seqNum
- * @tx_buf: staging buffer for one outgoing message (64 KiB)
  * @rx_lock: serialises receivers: status queue reads, @rx_seq, @rx_buf,
  *	@rx_cont and @rx_rptr
  * @rx_seq: next expected status-queue seqNum
@@ -174,7 +173,6 @@ struct nvc_gsp {
 	struct mutex cmdq_lock;
 	u32 cmdq_wptr;
 	u32 tx_seq;
-	void *tx_buf;
 
 	struct mutex rx_lock;
 	u32 rx_seq;

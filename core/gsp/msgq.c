@@ -334,6 +334,93 @@ int nvc_msgq_write(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
 	return 0;
 }
 
+/* Copy bytes [off, off + n) of (hdr || payload || zeros) to @dst. */
+static void nvc_msgq_gather(u8 *dst, size_t off, size_t n, const u8 *hdr,
+			    size_t hlen, const u8 *payload, size_t plen)
+{
+	size_t k;
+
+	while (n) {
+		if (off < hlen) {
+			k = min(n, hlen - off);
+			memcpy(dst, hdr + off, k);
+		} else if (off < hlen + plen) {
+			k = min(n, hlen + plen - off);
+			memcpy(dst, payload + (off - hlen), k);
+		} else {
+			k = n;
+			memset(dst, 0, k);
+		}
+		dst += k;
+		off += k;
+		n -= k;
+	}
+}
+
+/**
+ * nvc_msgq_put() - build a message straight into a ring
+ * @ring: the producer's ring
+ * @rptr: the consumer's read pointer
+ * @wptr: the producer's write pointer
+ * @function: RPC function
+ * @seq: element seqNum
+ * @sequence: the RPC header's sequence field
+ * @payload: payload (may be NULL when @payload_len is 0)
+ * @payload_len: at most %NVC_RPC_CHUNK bytes
+ * @new_wptr: the write pointer to publish after a write barrier
+ *
+ * Produces exactly what nvc_msgq_encode(), setting rpc.sequence,
+ * nvc_msgq_seal() and nvc_msgq_write() would, in one pass over the
+ * message instead of three: the checksum is computed over the header and
+ * the payload in place (the zero padding adds nothing to an XOR fold,
+ * and the payload starts 8-byte aligned), then the pages are filled
+ * directly, padding included.
+ *
+ * Return: elemCount, -E2BIG for a payload too large, -EPROTO for bad
+ * pointers, -ENOSPC when the ring has no room.
+ */
+int nvc_msgq_put(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
+		 u32 function, u32 seq, u32 sequence, const void *payload,
+		 size_t payload_len, u32 *new_wptr)
+{
+	struct GSP_MSG_QUEUE_ELEMENT hdr;
+	u32 rpc_len, elem, k, slot = wptr;
+	int free;
+
+	if (payload_len > NVC_RPC_CHUNK)
+		return -E2BIG;
+	free = nvc_msgq_tx_free(ring->count, rptr, wptr);
+	if (free < 0)
+		return free;
+	rpc_len = NVRM_RPC_HDR_SIZE + (u32)payload_len;
+	elem = nvc_msgq_elem_count(rpc_len);
+	if (elem > (u32)free)
+		return -ENOSPC;
+
+	memset(&hdr, 0, sizeof(hdr));
+	hdr.seqNum = seq;
+	hdr.elemCount = elem;
+	hdr.rpc.header_version = NVRM_RPC_HEADER_VERSION;
+	hdr.rpc.signature = NVRM_RPC_SIGNATURE;
+	hdr.rpc.length = rpc_len;
+	hdr.rpc.function = function;
+	hdr.rpc.rpc_result = NVRM_RPC_RESULT_PENDING;
+	hdr.rpc.rpc_result_private = NVRM_RPC_RESULT_PENDING;
+	hdr.rpc.sequence = sequence;
+	hdr.checkSum = nvc_msgq_csum(&hdr, sizeof(hdr)) ^
+		       (payload_len ? nvc_msgq_csum(payload, payload_len) : 0);
+
+	for (k = 0; k < elem; k++) {
+		nvc_msgq_gather(ring->entries + (size_t)slot * NVC_PAGE,
+				(size_t)k * NVC_PAGE, NVC_PAGE, (const u8 *)&hdr,
+				sizeof(hdr), payload, payload_len);
+		if (++slot == ring->count)
+			slot = 0;
+	}
+	*new_wptr = slot;
+	return elem;
+}
+
 /**
  * nvc_msgq_recv() - validate and copy out one message from a ring
  * @ring: consumer's ring; its memory may be modified concurrently

@@ -83,6 +83,9 @@ int nvc_msgq_encode(void *buf, size_t buf_size, u32 function, u32 seq,
 		    const void *payload, size_t payload_len);
 int nvc_msgq_write(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
 		   const void *msg, u32 elem_count, u32 *new_wptr);
+int nvc_msgq_put(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
+		 u32 function, u32 seq, u32 sequence, const void *payload,
+		 size_t payload_len, u32 *new_wptr);
 int nvc_msgq_recv(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
 		  void *out, size_t out_size, struct nvc_msgq_msg_info *info);
 

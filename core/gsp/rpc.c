@@ -369,7 +369,10 @@ void nvc_rpc_drain(struct nvc_gsp *gsp)
 
 static void nvc_rpc_rx_work(struct work_struct *work)
 {
-	nvc_rpc_drain(container_of(work, struct nvc_gsp, rx_work));
+	struct nvc_gsp *gsp = container_of(work, struct nvc_gsp, rx_work);
+
+	nvc_rpc_drain(gsp);
+	nvc_event_deliver_now(gsp->gpu);
 }
 
 static void nvc_rpc_try_drain(struct nvc_gsp *gsp)
@@ -391,34 +394,35 @@ static u32 nvc_rpc_gsp_rptr(struct nvc_gsp *gsp)
 	return READ_ONCE(gsp->cmdq_rptr->readPtr);
 }
 
-/* Write one sealed message; waits (time-bounded) for ring space. */
-static int nvc_rpc_push_locked(struct nvc_gsp *gsp, u32 elems, ktime_t end)
+/* Put one message in the ring; waits (time-bounded) for ring space. */
+static int nvc_rpc_push_locked(struct nvc_gsp *gsp, u32 function,
+			       u32 sequence, const void *chunk, size_t len,
+			       ktime_t end)
 {
 	struct nvc_msgq_ring ring = {
 		.entries = gsp->cmdq_entries,
 		.count = NVRM_MSGQ_MSG_COUNT,
 	};
-	u32 wptr = gsp->cmdq_wptr, new_wptr;
-	int free;
+	u32 new_wptr;
+	int ret;
 
 	lockdep_assert_held(&gsp->cmdq_lock);
 
 	for (;;) {
 		if (READ_ONCE(gsp->dead))
 			return -ENODEV;
-		free = nvc_msgq_tx_free(ring.count, nvc_rpc_gsp_rptr(gsp), wptr);
-		if (free < 0)
-			return -EPROTO;
-		if ((u32)free >= elems)
+		ret = nvc_msgq_put(&ring, nvc_rpc_gsp_rptr(gsp), gsp->cmdq_wptr,
+				   function, gsp->tx_seq, sequence, chunk, len,
+				   &new_wptr);
+		if (ret != -ENOSPC)
 			break;
 		if (ktime_after(ktime_get(), end))
 			return -ETIMEDOUT;
 		usleep_range(10, 50);
 	}
+	if (ret < 0)
+		return ret == -EPROTO ? -EPROTO : ret;
 
-	if (nvc_msgq_write(&ring, nvc_rpc_gsp_rptr(gsp), wptr, gsp->tx_buf,
-			   elems, &new_wptr))
-		return -EPROTO;
 	/* Entries are visible before the write pointer. */
 	wmb();
 	gsp->cmdq_wptr = new_wptr;
@@ -435,30 +439,17 @@ static int nvc_rpc_send(struct nvc_gsp *gsp, u32 function, u32 sequence,
 			const void *payload, size_t len)
 {
 	ktime_t end = ktime_add_ms(ktime_get(), rpc_timeout_ms);
-	struct GSP_MSG_QUEUE_ELEMENT *hdr = gsp->tx_buf;
 	struct nvc_rpc_split split;
 	const void *chunk;
 	size_t chunk_len;
 	u32 fn;
-	int ret = 0, elems;
+	int ret = 0;
 
 	mutex_lock(&gsp->cmdq_lock);
 	nvc_rpc_split_init(&split, function, payload, len);
 	while (nvc_rpc_split_next(&split, &fn, &chunk, &chunk_len)) {
-		elems = nvc_msgq_encode(gsp->tx_buf, NVC_MSG_BUF_SIZE, fn,
-					gsp->tx_seq, chunk, chunk_len);
-		if (elems < 0) {
-			ret = elems;
-			break;
-		}
-		/*
-		 * The checksum is an XOR fold of 64-bit words; sequence sits
-		 * in the low half of a word that encode left zero, so adding
-		 * it changes the fold by exactly its value.
-		 */
-		hdr->rpc.sequence = sequence;
-		hdr->checkSum ^= sequence;
-		ret = nvc_rpc_push_locked(gsp, elems, end);
+		ret = nvc_rpc_push_locked(gsp, fn, sequence, chunk, chunk_len,
+					  end);
 		if (ret)
 			break;
 	}
@@ -771,13 +762,9 @@ int nvc_rpc_init(struct nvc_gsp *gsp)
 	INIT_WORK(&gsp->rx_work, nvc_rpc_rx_work);
 	init_waitqueue_head(&gsp->rx_wq);
 	gsp->next_sequence = 1;
-	gsp->tx_buf = kvzalloc(NVC_MSG_BUF_SIZE, GFP_KERNEL);
 	gsp->rx_buf = kvzalloc(NVC_MSG_BUF_SIZE, GFP_KERNEL);
-	if (!gsp->tx_buf || !gsp->rx_buf) {
-		kvfree(gsp->tx_buf);
-		kvfree(gsp->rx_buf);
+	if (!gsp->rx_buf)
 		return -ENOMEM;
-	}
 	return 0;
 }
 
@@ -790,7 +777,6 @@ void nvc_rpc_fini(struct nvc_gsp *gsp)
 	mutex_lock(&gsp->rx_lock);
 	nvc_rpc_kill(gsp, -ESHUTDOWN, "shut down");
 	mutex_unlock(&gsp->rx_lock);
-	kvfree(gsp->tx_buf);
 	kvfree(gsp->rx_buf);
 	mutex_destroy(&gsp->cmdq_lock);
 	mutex_destroy(&gsp->rx_lock);

@@ -916,6 +916,50 @@ static int reasm_rejections(void)
 	return 0;
 }
 
+/*
+ * nvc_msgq_put() must leave the ring byte-identical to encode + sequence +
+ * seal + write, for every size class and across the wrap, over stale data.
+ */
+static int put_matches_encode_write(void)
+{
+	static const size_t sizes[] = { 0, 1, 7, 8, 9, 4000, 4048, 4049, 8143,
+					8144, 20000, 65455, 65456 };
+	static u8 ring_a[63 * 4096], ring_b[63 * 4096], stage[0x10000], pl[0x10000];
+	struct nvc_msgq_ring a = { .entries = ring_a, .count = 63 };
+	struct nvc_msgq_ring b = { .entries = ring_b, .count = 63 };
+	unsigned int i, j;
+	u32 wptr = 50;
+
+	for (i = 0; i < sizeof(pl); i++)
+		pl[i] = (u8)(i * 7 + 3);
+	memset(ring_a, 0xaa, sizeof(ring_a));
+	memset(ring_b, 0xaa, sizeof(ring_b));
+	for (j = 0; j < 3; j++) {
+		for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+			struct GSP_MSG_QUEUE_ELEMENT *h = (void *)stage;
+			u32 wa, wb, seq = i + 100 * j, sq = 0x1000 + i;
+			int ea, eb;
+
+			ea = nvc_msgq_put(&a, wptr, wptr, 0x4c, seq, sq, pl,
+					  sizes[i], &wa);
+			eb = nvc_msgq_encode(stage, sizeof(stage), 0x4c, seq, pl,
+					     sizes[i]);
+			T_EQ(ea, eb);
+			h->rpc.sequence = sq;
+			T_EQ(nvc_msgq_seal(stage, sizeof(stage)), eb);
+			T_EQ(nvc_msgq_write(&b, wptr, wptr, stage, eb, &wb), 0);
+			T_EQ(wa, wb);
+			T_ASSERT(!memcmp(ring_a, ring_b, sizeof(ring_a)));
+			wptr = wa;
+		}
+	}
+	/* Full ring and oversize payload are refused. */
+	T_EQ(nvc_msgq_put(&a, 5, 4, 0, 0, 0, pl, 0, &wptr), -ENOSPC);
+	T_EQ(nvc_msgq_put(&a, 0, 0, 0, 0, 0, pl, 65457, &wptr), -E2BIG);
+	T_EQ(nvc_msgq_put(&a, 63, 0, 0, 0, 0, pl, 1, &wptr), -EPROTO);
+	return 0;
+}
+
 int main(void)
 {
 	RUN(ring_arith_basic);
@@ -943,5 +987,6 @@ int main(void)
 	RUN(continuation_1mib);
 	RUN(reply_over_64k);
 	RUN(reasm_rejections);
+	RUN(put_matches_encode_write);
 	return nvt_failed ? 1 : 0;
 }

@@ -11,7 +11,8 @@ check nvcore-binds modprobe nvcore clients=test heartbeat_ms=0
 check bench-run sh -c 'echo run >/sys/kernel/debug/nvcore/gpu0/bench'
 echo "BENCH-JSON $(cat /sys/kernel/debug/nvcore/gpu0/bench)"
 
-if modprobe nvtest_client 2>/dev/null; then
+check load-test-client modprobe nvtest_client
+if module_loaded nvtest_client; then
 	C=$(ls -d /sys/kernel/debug/nvtest/*/ | head -n 1)cmd
 	for cmd in "bench_events 500" "bench_alloc 20000"; do
 		echo "$cmd" >"$C" && cat "$C" | tr ' ' '\n' | paste - - |

@@ -121,6 +121,20 @@ int nvc_aux_create(struct nvc_gpu *gpu)
 }
 
 /**
+ * nvc_aux_shutdown() - delete the auxiliary devices for good (GPU removal)
+ * @gpu: the GPU
+ *
+ * After this the sysfs policy attribute cannot create new ones.
+ */
+void nvc_aux_shutdown(struct nvc_gpu *gpu)
+{
+	mutex_lock(&gpu->res.aux_lock);
+	gpu->res.aux_dying = true;
+	nvc_aux_destroy(gpu);
+	mutex_unlock(&gpu->res.aux_lock);
+}
+
+/**
  * nvc_aux_destroy() - delete the auxiliary devices, unbinding the clients
  * @gpu: the GPU
  */
@@ -171,12 +185,19 @@ static ssize_t clients_store(struct device *dev, struct device_attribute *attr,
 	}
 	kfree(s);
 
-	/* Serialised against probe/remove by the device lock. */
-	device_lock(dev);
-	nvc_aux_destroy(gpu);
-	gpu->res.policy = policy;
-	ret = nvc_aux_create(gpu);
-	device_unlock(dev);
+	/*
+	 * Not the device lock: remove holds it while it drains this very
+	 * attribute. @aux_lock and @aux_dying order us against remove.
+	 */
+	mutex_lock(&gpu->res.aux_lock);
+	if (gpu->res.aux_dying) {
+		ret = -ENODEV;
+	} else {
+		nvc_aux_destroy(gpu);
+		gpu->res.policy = policy;
+		ret = nvc_aux_create(gpu);
+	}
+	mutex_unlock(&gpu->res.aux_lock);
 	return ret ?: count;
 }
 
@@ -1031,6 +1052,7 @@ int nvc_res_early_init(struct nvc_gpu *gpu)
 	mutex_init(&res->ev_run_lock);
 	init_rwsem(&res->gsp_sem);
 	mutex_init(&res->recover_lock);
+	mutex_init(&res->aux_lock);
 	res->policy = nvc_parse_policy(clients);
 	return init_srcu_struct(&res->srcu);
 }

@@ -147,6 +147,9 @@ struct nvc_event_sub {
  * @ev_delivered: handler invocations
  * @aux: auxiliary devices created for this GPU
  * @policy: bitmask of enum nvc_aux_kind to create
+ * @aux_lock: protects @aux, @policy and @aux_dying against concurrent
+ *	policy changes (sysfs) and removal
+ * @aux_dying: the GPU is going away: no new auxiliary devices
  * @gsp_sem: readers: calls that use the GSP (trylock: a call during
  *	recovery fails with -ENODEV); writer: recovery
  * @lost: GPU lost, calls fail with -ENODEV
@@ -186,6 +189,8 @@ struct nvc_res {
 
 	struct nvc_aux *aux[NVC_AUX_KIND_NR];
 	unsigned long policy;
+	struct mutex aux_lock;
+	bool aux_dying;
 
 	struct rw_semaphore gsp_sem;
 	bool lost;
@@ -204,6 +209,7 @@ int nvc_res_init(struct nvc_gpu *gpu);
 void nvc_res_fini(struct nvc_gpu *gpu);
 int nvc_aux_create(struct nvc_gpu *gpu);
 void nvc_aux_destroy(struct nvc_gpu *gpu);
+void nvc_aux_shutdown(struct nvc_gpu *gpu);
 int nvc_client_rm_create(struct nvc_client *c);
 
 void nvc_event_post(struct nvc_gpu *gpu, const struct nvc_event *ev,

@@ -64,6 +64,7 @@ int nvc_gpu_init(struct nvc_gpu *gpu)
 	return 0;
 
 err_recovery:
+	nvc_aux_shutdown(gpu);
 	nvc_recovery_fini(gpu);
 	nvc_debugfs_gpu_fini(gpu);
 	nvc_sysfs_fini(gpu);
@@ -84,7 +85,7 @@ err_ida:
 void nvc_gpu_fini(struct nvc_gpu *gpu)
 {
 	/* Teardown contract: clients first, then the GSP. */
-	nvc_aux_destroy(gpu);
+	nvc_aux_shutdown(gpu);
 	nvc_recovery_fini(gpu);
 	nvc_debugfs_gpu_fini(gpu);
 	nvc_sysfs_fini(gpu);

@@ -32,6 +32,7 @@
 
 #include "nvcore.h"
 #include "gsp/gsp.h"
+#include "gsp/msgq.h"
 #include "selftest.h"
 
 #define NVC_ST_MAX_CALLERS 64
@@ -254,6 +255,26 @@ out:
 	return ns;
 }
 
+/* The element checksum over @size bytes, @reps times (a transport cost). */
+static u64 nvc_bench_csum_ns(size_t size, unsigned int reps)
+{
+	void *a = vmalloc(size);
+	unsigned int i;
+	u32 acc = 0;
+	ktime_t t0;
+	u64 ns;
+
+	if (!a)
+		return 0;
+	memset(a, 0x5a, size);
+	t0 = ktime_get();
+	for (i = 0; i < reps; i++)
+		acc ^= nvc_msgq_csum(a, size);
+	ns = ktime_to_ns(ktime_sub(ktime_get(), t0));
+	vfree(a);
+	return acc == 0x12345678 ? ns + 1 : ns;	/* keep acc live */
+}
+
 #define NVC_MIB_S(bytes, ns) ((ns) ? div64_u64((u64)(bytes) * 1000000000ULL, (ns)) >> 20 : 0)
 
 /**
@@ -267,7 +288,7 @@ out:
 int nvc_bench_run(struct nvc_gsp *gsp, char *buf, size_t size)
 {
 	const unsigned int n = 2000, n8 = 500, nl = 8;
-	u64 p50, p99, p50_8, pp50, large_ns, memcpy_ns, large, mcpy, ratio, lratio;
+	u64 p50, p99, p50_8, pp50, large_ns, memcpy_ns, csum_ns, large, mcpy, ratio, lratio;
 	struct nvc_st_result r1, r8, rl;
 	unsigned int i;
 	u64 *lat;
@@ -300,6 +321,7 @@ int nvc_bench_run(struct nvc_gsp *gsp, char *buf, size_t size)
 	for (large_ns = 0, i = 0; i < nl; i++)
 		large_ns += lat[i];
 	memcpy_ns = nvc_bench_memcpy_ns(SZ_1M, 64);
+	csum_ns = nvc_bench_csum_ns(SZ_1M, 16);
 
 	large = NVC_MIB_S((u64)nl * SZ_1M, large_ns);
 	mcpy = NVC_MIB_S(64ULL * SZ_1M, memcpy_ns);
@@ -318,6 +340,8 @@ int nvc_bench_run(struct nvc_gsp *gsp, char *buf, size_t size)
 			 ratio / 1000, ratio % 1000);
 	ret += scnprintf(buf + ret, size - ret, "\"rpc_large_mib_s\": %llu, ", large);
 	ret += scnprintf(buf + ret, size - ret, "\"memcpy_mib_s\": %llu, ", mcpy);
+	ret += scnprintf(buf + ret, size - ret, "\"checksum_mib_s\": %llu, ",
+			 NVC_MIB_S(16ULL * SZ_1M, csum_ns));
 	ret += scnprintf(buf + ret, size - ret,
 			 "\"rpc_large_vs_memcpy_ratio\": %llu.%03llu, ",
 			 lratio / 1000, lratio % 1000);

@@ -690,6 +690,7 @@ static enum nvsim_rx nvsim_rx_one(struct nvsim_gpu *gpu,
 	struct nvsim_fw *fw = &gpu->fw;
 	u32 wptr, avail, elems, rptr, i;
 	enum nvsim_wire_err why;
+	u64 used;
 	int err;
 
 	err = nvsim_cmdq_wptr(gpu, &wptr);
@@ -712,8 +713,9 @@ static enum nvsim_rx nvsim_rx_one(struct nvsim_gpu *gpu,
 		return NVSIM_RX_NONE;
 
 	rptr = fw->cmdq_rptr;
+	/* The header once; then only the bytes it says are in use. */
 	err = nvsim_shm_rw(gpu, nvsim_entry_off(fw->shm.cmdq, rptr), fw->msg,
-			   NVRM_MSGQ_ENTRY_SIZE, false);
+			   sizeof(struct GSP_MSG_QUEUE_ELEMENT), false);
 	if (err)
 		return NVSIM_RX_FATAL;
 	if (nvsim_wire_peek_elems(fw->msg, avail, &elems) != NVSIM_WIRE_OK) {
@@ -722,11 +724,27 @@ static enum nvsim_rx nvsim_rx_one(struct nvsim_gpu *gpu,
 				le32_to_cpu(((struct GSP_MSG_QUEUE_ELEMENT *)fw->msg)->seqNum));
 		return nvsim_cmdq_commit(gpu, wptr) ? NVSIM_RX_FATAL : NVSIM_RX_NONE;
 	}
+	used = le32_to_cpu(((struct GSP_MSG_QUEUE_ELEMENT *)fw->msg)->rpc.length);
+	used = min_t(u64, ALIGN((u64)NVRM_MSG_HDR_SIZE + used, 8),
+		     (u64)elems * NVRM_MSGQ_ENTRY_SIZE);
+	if (used > sizeof(struct GSP_MSG_QUEUE_ELEMENT)) {
+		err = nvsim_shm_rw(gpu, nvsim_entry_off(fw->shm.cmdq, rptr) +
+				   sizeof(struct GSP_MSG_QUEUE_ELEMENT),
+				   fw->msg + sizeof(struct GSP_MSG_QUEUE_ELEMENT),
+				   min_t(u64, used, NVRM_MSGQ_ENTRY_SIZE) -
+				   sizeof(struct GSP_MSG_QUEUE_ELEMENT), false);
+		if (err)
+			return NVSIM_RX_FATAL;
+	}
 	for (i = 1; i < elems; i++) {
+		u64 off = (u64)i * NVRM_MSGQ_ENTRY_SIZE;
+
 		rptr = nvsim_ring_advance(rptr, 1, NVRM_MSGQ_MSG_COUNT);
+		if (used <= off)
+			continue;
 		err = nvsim_shm_rw(gpu, nvsim_entry_off(fw->shm.cmdq, rptr),
-				   fw->msg + i * NVRM_MSGQ_ENTRY_SIZE,
-				   NVRM_MSGQ_ENTRY_SIZE, false);
+				   fw->msg + off,
+				   min_t(u64, used - off, NVRM_MSGQ_ENTRY_SIZE), false);
 		if (err)
 			return NVSIM_RX_FATAL;
 	}

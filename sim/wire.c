@@ -221,9 +221,13 @@ size_t nvsim_wire_encode(void *buf, size_t size, u32 seq,
 	u32 elems = nvsim_wire_elems_for(payload_len);
 	size_t bytes = (size_t)elems * NVSIM_ENTRY;
 
+	size_t used = sizeof(*e) + payload_len;
+
 	if (!elems || bytes > size)
 		return 0;
-	memset(buf, 0, bytes);
+	/* Header and padding zeroed; the payload is copied over its bytes. */
+	memset(buf, 0, sizeof(*e));
+	memset((u8 *)buf + used, 0, bytes - used);
 	e->seqNum = cpu_to_le32(seq);
 	e->elemCount = cpu_to_le32(elems);
 	e->rpc.header_version = cpu_to_le32(NVRM_RPC_HEADER_VERSION);
@@ -236,7 +240,8 @@ size_t nvsim_wire_encode(void *buf, size_t size, u32 seq,
 	e->rpc.u.spare = tmpl->u.spare;
 	if (payload_len)
 		memcpy((u8 *)buf + sizeof(*e), payload, payload_len);
-	nvsim_wire_reseal(buf, bytes);
+	/* Zero padding adds nothing to the fold: seal the used bytes only. */
+	nvsim_wire_reseal(buf, (used + 7) & ~(size_t)7);
 	return bytes;
 }
 

@@ -85,7 +85,7 @@ check_eq "hang: reason" "$(cat $G/last_recovery_reason)" gsp-hang
 check_eq "after hang recovery: answered" "$(rpc1)" ok
 
 # Crash while 4 callers wait: all of them wake with -ENODEV.
-(echo "4 200" >$D/rpc_selftest) &
+(echo "4 5000" >$D/rpc_selftest) &
 usleep 20000
 echo 1 >$S/crash
 wait

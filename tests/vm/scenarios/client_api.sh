@@ -115,6 +115,7 @@ check_eq "events: unknown kind bit refused (-EINVAL)" "$(val err sub 0 0x40)" -2
 check_eq "events: subscribe p0 to all kinds" "$(val err sub 0 0x3f)" 0
 check_eq "events: subscribe p1 to all kinds" "$(val err sub 1 0x3f)" 0
 unk0=$(stat_of unknown_events)
+drop0=$(sed -n '1s/.*events_dropped \([0-9]*\).*/\1/p' $D/resources)
 check "inject: rc on p0's channel" inj rc "$C0" 13 1
 check "events: rc delivered to p0" wait_for 5 sh -c "test \"\$(echo events >$T; grep '^p0 ' $T | awk '{print \$3}')\" = 1"
 last=$(cmd events | grep '^p0_last ')
@@ -136,8 +137,10 @@ check_eq "events: p0 got exactly rc 1 mmu 0 nonstall 0 display 1 vgpu 1 fwerr 1"
 check_eq "events: p1 got exactly rc 0 mmu 1 nonstall 1 display 1 vgpu 0 fwerr 1" \
 	"$(echo "$out" | grep '^p1 ')" "p1 rc 0 mmu 1 nonstall 1 display 1 vgpu 0 fwerr 1"
 unk1=$(stat_of unknown_events)
-say "rpc_stats unknown_events: $unk0 -> $unk1 (nvcore's ev_dropped counter is not exposed)"
+drop1=$(sed -n '1s/.*events_dropped \([0-9]*\).*/\1/p' $D/resources)
+say "unknown_events $unk0 -> $unk1, events_dropped $drop0 -> $drop1"
 check "events: garbage counted (rpc_stats unknown_events rose)" test "$unk1" -gt "$unk0"
+check "events: unknown and short events dropped and counted (2 more)" test "$drop1" -ge $((drop0 + 2))
 check_eq "events: unsubscribe p1" "$(val err unsub 1)" 0
 inj rc "$P1_CHID" 13 1
 inj fwerr 79 0xffffffff

@@ -204,33 +204,6 @@ static ssize_t clients_store(struct device *dev, struct device_attribute *attr,
 /* nvcore/clients: the per-GPU client policy (sysfs.c lists it). */
 struct device_attribute nvc_dev_attr_clients = __ATTR_RW(clients);
 
-static int nvc_client_rm_alloc(struct nvc_gsp *gsp, u32 h)
-{
-	struct NV0000_ALLOC_PARAMETERS *root;
-	struct NV0080_ALLOC_PARAMETERS dev = {};
-	struct NV2080_ALLOC_PARAMETERS sub = {};
-	int ret;
-
-	root = kzalloc(sizeof(*root), GFP_KERNEL);
-	if (!root)
-		return -ENOMEM;
-	root->hClient = h;
-	root->processID = ~0u;
-	strscpy(root->processName, "nvcore-client", sizeof(root->processName));
-	ret = nvc_rm_alloc(gsp, h, h, h, NV01_ROOT, root, sizeof(*root));
-	kfree(root);
-	if (ret)
-		return ret;
-	dev.hClientShare = h;
-	ret = nvc_rm_alloc(gsp, h, h, 0xde1d0000, NV01_DEVICE_0, &dev, sizeof(dev));
-	if (!ret)
-		ret = nvc_rm_alloc(gsp, h, 0xde1d0000, 0x5d1d0000, NV20_SUBDEVICE_0,
-				   &sub, sizeof(sub));
-	if (ret)
-		nvc_rm_free(gsp, h, 0, h);
-	return ret;
-}
-
 /**
  * nvc_client_rm_create() - (re)create a client's RM client on the GSP
  * @c: the client
@@ -240,7 +213,7 @@ static int nvc_client_rm_alloc(struct nvc_gsp *gsp, u32 h)
  */
 int nvc_client_rm_create(struct nvc_client *c)
 {
-	return nvc_client_rm_alloc(c->gpu->gsp, c->h_client);
+	return nvc_rm_client_create(c->gpu->gsp, c->h_client, "nvcore-client");
 }
 
 /**
@@ -279,7 +252,7 @@ struct nvc_client *nvc_client_open(struct auxiliary_device *adev,
 	if (ret < 0)
 		goto err_free;
 	c->id = ret;
-	c->h_client = 0xc1d00000 | c->id;
+	c->h_client = NVC_H_CLIENT(c->id);
 
 	mutex_lock(&gpu->res.recover_lock);
 	ret = -ENODEV;
@@ -426,7 +399,7 @@ int nvc_client_fb_query(struct nvc_client *client, enum nvc_fb_query what,
 	ret = -ENODEV;
 	if (down_read_trylock(&gpu->res.gsp_sem)) {
 		if (!gpu->res.lost)
-			ret = nvc_rm_control(gpu->gsp, client->h_client, 0x5d1d0000,
+			ret = nvc_rm_control(gpu->gsp, client->h_client, NVC_H_SUBDEVICE,
 					     NV2080_CTRL_CMD_FB_GET_INFO_V2, p,
 					     sizeof(*p));
 		up_read(&gpu->res.gsp_sem);
@@ -480,17 +453,17 @@ int nvc_object_alloc_notifier(struct nvc_client *client, unsigned int notifier,
 	ret = -ENODEV;
 	if (down_read_trylock(&gpu->res.gsp_sem)) {
 		if (!gpu->res.lost) {
-			ret = nvc_rm_alloc(gpu->gsp, client->h_client, 0x5d1d0000,
+			ret = nvc_rm_alloc(gpu->gsp, client->h_client, NVC_H_SUBDEVICE,
 					   h, NV01_EVENT_KERNEL_CALLBACK_EX, &ev,
 					   sizeof(ev));
 			if (!ret) {
 				ret = nvc_rm_control(gpu->gsp, client->h_client,
-						     0x5d1d0000,
+						     NVC_H_SUBDEVICE,
 						     NV2080_CTRL_CMD_EVENT_SET_NOTIFICATION,
 						     &ctl, sizeof(ctl));
 				if (ret)
 					nvc_rm_free(gpu->gsp, client->h_client,
-						    0x5d1d0000, h);
+						    NVC_H_SUBDEVICE, h);
 			}
 		}
 		up_read(&gpu->res.gsp_sem);
@@ -523,7 +496,7 @@ int nvc_object_free(struct nvc_client *client, u32 handle)
 		return -ENOENT;
 	if (down_read_trylock(&gpu->res.gsp_sem)) {
 		if (!gpu->res.lost)
-			ret = nvc_rm_free(gpu->gsp, client->h_client, 0x5d1d0000,
+			ret = nvc_rm_free(gpu->gsp, client->h_client, NVC_H_SUBDEVICE,
 					  handle);
 		up_read(&gpu->res.gsp_sem);
 	}

@@ -599,41 +599,10 @@ static void nvc_gsp_release(struct nvc_gsp *gsp)
 
 static int nvc_gsp_rm_init(struct nvc_gsp *gsp)
 {
-	struct NV0000_ALLOC_PARAMETERS *root;
-	struct NV0080_ALLOC_PARAMETERS dev = {};
-	struct NV2080_ALLOC_PARAMETERS sub = {};
-	int ret;
-
-	gsp->h_client = 0xc1d00000 | gsp->gpu->index;
-	gsp->h_device = 0xde1d0000;
-	gsp->h_subdevice = 0x5d1d0000;
-
-	root = kzalloc(sizeof(*root), GFP_KERNEL);
-	if (!root)
-		return -ENOMEM;
-	root->hClient = gsp->h_client;
-	root->processID = ~0u;
-	strscpy(root->processName, "nvcore", sizeof(root->processName));
-	ret = nvc_rm_alloc(gsp, gsp->h_client, gsp->h_client, gsp->h_client,
-			   NV01_ROOT, root, sizeof(*root));
-	kfree(root);
-	if (ret)
-		return ret;
-
-	dev.hClientShare = gsp->h_client;
-	ret = nvc_rm_alloc(gsp, gsp->h_client, gsp->h_client, gsp->h_device,
-			   NV01_DEVICE_0, &dev, sizeof(dev));
-	if (ret)
-		goto err_client;
-	ret = nvc_rm_alloc(gsp, gsp->h_client, gsp->h_device, gsp->h_subdevice,
-			   NV20_SUBDEVICE_0, &sub, sizeof(sub));
-	if (ret)
-		goto err_client;
-	return 0;
-
-err_client:
-	nvc_rm_free(gsp, gsp->h_client, 0, gsp->h_client);
-	return ret;
+	gsp->h_client = NVC_H_CLIENT(0);
+	gsp->h_device = NVC_H_DEVICE;
+	gsp->h_subdevice = NVC_H_SUBDEVICE;
+	return nvc_rm_client_create(gsp, gsp->h_client, "nvcore");
 }
 
 /**

@@ -25,6 +25,15 @@ struct nvc_gpu;
 struct dentry;
 
 #define NVC_GSP_FW_VERSION	"535.113.01"
+
+/*
+ * RM handles, per GPU (each GSP-RM has its own handle space): client n is
+ * NVC_H_CLIENT(n), nvcore's own is n = 0; every client's device and
+ * subdevice use the same handles inside their client.
+ */
+#define NVC_H_CLIENT(n)		(0xc1d00000u | (n))
+#define NVC_H_DEVICE		0xde1d0000u
+#define NVC_H_SUBDEVICE		0x5d1d0000u
 #define NVC_RPC_HIST_LEN	64
 #define NVC_GSP_NR_LOGS		3
 #define NVC_INTR_VECTORS	256
@@ -279,6 +288,7 @@ int nvc_rm_control(struct nvc_gsp *gsp, u32 h_client, u32 h_object, u32 cmd,
 int nvc_rm_free(struct nvc_gsp *gsp, u32 h_client, u32 h_parent,
 		u32 h_object);
 int nvc_nv_status_to_errno(u32 status);
+int nvc_rm_client_create(struct nvc_gsp *gsp, u32 h_client, const char *name);
 
 /* enum.c */
 int nvc_gsp_enumerate(struct nvc_gsp *gsp, struct nvc_gpu_info *info);

@@ -12,6 +12,7 @@
  * nothing above the GSP layer sees them.
  */
 #include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/stddef.h>
 
 #include <nvrm/535.113.01/nvrm.h>
@@ -179,5 +180,44 @@ int nvc_rm_free(struct nvc_gsp *gsp, u32 h_client, u32 h_parent, u32 h_object)
 			   &req, sizeof(req), &result);
 	if (!ret)
 		ret = nvc_nv_status_to_errno(result ?: req.params.status);
+	return ret;
+}
+
+/**
+ * nvc_rm_client_create() - an RM client with its device and subdevice
+ * @gsp: the GSP
+ * @h_client: the client handle (0xc1d00000 | client number)
+ * @name: process name recorded by GSP-RM
+ *
+ * The device and subdevice get %NVC_H_DEVICE and %NVC_H_SUBDEVICE inside
+ * the client's handle space. On failure nothing is left allocated.
+ *
+ * Return: 0 or a negative errno.
+ */
+int nvc_rm_client_create(struct nvc_gsp *gsp, u32 h_client, const char *name)
+{
+	struct NV0000_ALLOC_PARAMETERS *root;
+	struct NV0080_ALLOC_PARAMETERS dev = { .hClientShare = h_client };
+	struct NV2080_ALLOC_PARAMETERS sub = {};
+	int ret;
+
+	root = kzalloc(sizeof(*root), GFP_KERNEL);
+	if (!root)
+		return -ENOMEM;
+	root->hClient = h_client;
+	root->processID = ~0u;
+	strscpy(root->processName, name, sizeof(root->processName));
+	ret = nvc_rm_alloc(gsp, h_client, h_client, h_client, NV01_ROOT, root,
+			   sizeof(*root));
+	kfree(root);
+	if (ret)
+		return ret;
+	ret = nvc_rm_alloc(gsp, h_client, h_client, NVC_H_DEVICE, NV01_DEVICE_0,
+			   &dev, sizeof(dev));
+	if (!ret)
+		ret = nvc_rm_alloc(gsp, h_client, NVC_H_DEVICE, NVC_H_SUBDEVICE,
+				   NV20_SUBDEVICE_0, &sub, sizeof(sub));
+	if (ret)
+		nvc_rm_free(gsp, h_client, 0, h_client);
 	return ret;
 }

@@ -30,8 +30,13 @@ boot_chip ga102 48 5
 boot_chip ad102 48 6
 
 check "two GPUs: load" modprobe nvsim gpus=2 chip=ga102,tu102
-check "two GPUs: nvcore binds both" modprobe nvcore
+check "two GPUs: nvcore binds both" modprobe nvcore clients=test
 check_eq "two GPUs: gpu0 chip" "$(sysfs_of 0 chip)" ga102
 check_eq "two GPUs: gpu1 chip" "$(sysfs_of 1 chip)" tu102
 check "two GPUs: both answer RPCs" sh -c 'echo "2 200" >/sys/kernel/debug/nvcore/gpu0/rpc_selftest && echo "2 200" >/sys/kernel/debug/nvcore/gpu1/rpc_selftest && grep -q "bad 0" /sys/kernel/debug/nvcore/gpu1/rpc_selftest'
-check "two GPUs: unload" rmmod nvcore nvsim
+check "two GPUs: a test client binds to each" modprobe nvtest_client
+for g in 0 1; do
+	T=/sys/kernel/debug/nvtest/nvcore.test.$g/cmd
+	check "two GPUs: client on GPU $g has its RM client (fbquery)" sh -c "echo fbquery >$T && grep -q 'err 0' $T"
+done
+check "two GPUs: unload" rmmod nvtest_client nvcore nvsim

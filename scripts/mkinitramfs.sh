@@ -19,8 +19,10 @@ ln -s busybox "$IR/bin/sh"
 # In-tree modules our stack and the harness may load.
 INTREE=(virtio_pci 9pnet_virtio 9p)
 INTREE+=(${NVTEST_INTREE_MODULES:-})
-modprobe -d "$KROOT" -S "$KVER" --show-depends "${INTREE[@]}" |
-	awk '$1 == "insmod" { print $2 }' | sort -u | while read -r ko; do
+# One module per call: extra arguments to modprobe are module parameters.
+for m in "${INTREE[@]}"; do
+	modprobe -d "$KROOT" -S "$KVER" --show-depends "$m"
+done | awk '$1 == "insmod" { print $2 }' | sort -u | while read -r ko; do
 	rel=${ko#"$KROOT"/}
 	mkdir -p "$IR/$(dirname "$rel")"
 	cp "$ko" "$IR/$rel"

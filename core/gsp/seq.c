@@ -21,6 +21,7 @@
 
 #include "../nvcore.h"
 #include "gsp.h"
+#include "seqparse.h"
 
 #define NVC_SEQ_POLL_MAX_US	4000000u
 #define NVC_SEQ_DELAY_MAX_US	1000000u
@@ -140,19 +141,6 @@ static bool nvc_seq_reg_ok(struct nvc_gsp *gsp, u32 addr)
 	return !(addr & 3) && addr <= gsp->gpu->pci.bar0_size - 4;
 }
 
-/* Payload dwords of each opcode. */
-static const u8 nvc_seq_len[] = {
-	[GSP_SEQ_BUF_OPCODE_REG_WRITE] = 2,
-	[GSP_SEQ_BUF_OPCODE_REG_MODIFY] = 3,
-	[GSP_SEQ_BUF_OPCODE_REG_POLL] = 5,
-	[GSP_SEQ_BUF_OPCODE_DELAY_US] = 1,
-	[GSP_SEQ_BUF_OPCODE_REG_STORE] = 2,
-	[GSP_SEQ_BUF_OPCODE_CORE_RESET] = 0,
-	[GSP_SEQ_BUF_OPCODE_CORE_START] = 0,
-	[GSP_SEQ_BUF_OPCODE_CORE_WAIT_FOR_HALT] = 0,
-	[GSP_SEQ_BUF_OPCODE_CORE_RESUME] = 0,
-};
-
 static int nvc_seq_one(struct nvc_gsp *gsp, u32 op, const u32 *p)
 {
 	struct nvc_gpu *gpu = gsp->gpu;
@@ -204,6 +192,7 @@ static int nvc_seq_one(struct nvc_gsp *gsp, u32 op, const u32 *p)
  * nvc_gsp_run_sequencer() - execute a GSP_RUN_CPU_SEQUENCER program
  * @gsp: the GSP
  * @payload: rpc_run_cpu_sequencer_v17_00 and its command buffer, untrusted
+ *	(a private copy of the message)
  * @len: payload length
  *
  * Return: 0 when the whole program ran, else a negative errno (logged once,
@@ -211,49 +200,32 @@ static int nvc_seq_one(struct nvc_gsp *gsp, u32 op, const u32 *p)
  */
 int nvc_gsp_run_sequencer(struct nvc_gsp *gsp, const void *payload, size_t len)
 {
-	const struct rpc_run_cpu_sequencer_v17_00 *seq = payload;
+	struct nvc_seq_iter it = {};
+	struct nvc_seq_cmd c = {};
 	const char *why = NULL;
-	u32 n, i = 0, op = 0;
-	const u32 *cmd;
-	int ret = 0;
+	int ret;
 
-	if (len < sizeof(*seq)) {
-		why = "short message";
-		ret = -EBADMSG;
+	ret = nvc_seq_begin(&it, payload, len);
+	if (ret) {
+		why = "command count beyond the message";
 		goto out;
 	}
-	n = seq->cmdIndex;
-	if (n > (len - sizeof(*seq)) / 4 || n > seq->bufferSizeDWord) {
-		why = "command count beyond the buffer";
-		ret = -EBADMSG;
-		goto out;
-	}
-	cmd = seq->commandBuffer;
-
-	while (i < n) {
-		op = cmd[i++];
-		if (op >= ARRAY_SIZE(nvc_seq_len)) {
-			why = "unknown opcode";
-			ret = -EINVAL;
-			goto out;
-		}
-		if (nvc_seq_len[op] > n - i) {
-			why = "truncated command";
-			ret = -EBADMSG;
-			goto out;
-		}
-		ret = nvc_seq_one(gsp, op, &cmd[i]);
+	while ((ret = nvc_seq_next(&it, &c)) > 0) {
+		ret = nvc_seq_one(gsp, c.op, c.arg);
 		if (ret) {
 			why = ret == -ETIMEDOUT ? "poll timed out" : "bad operand";
 			goto out;
 		}
-		i += nvc_seq_len[op];
+	}
+	if (ret) {
+		why = ret == -EINVAL ? "unknown opcode" : "truncated command";
+		goto out;
 	}
 	gsp->seq_runs++;
+	return 0;
 out:
-	if (why)
-		dev_err_ratelimited(gsp->gpu->dev,
-				    "nvcore: CPU sequencer abandoned at dword %u (opcode %u): %s\n",
-				    i, op, why);
+	dev_err_ratelimited(gsp->gpu->dev,
+			    "nvcore: CPU sequencer abandoned at dword %u (opcode %u): %s\n",
+			    it.i, c.op, why);
 	return ret;
 }

@@ -10,6 +10,7 @@
  */
 #ifdef __KERNEL__
 #include <linux/errno.h>
+#include <linux/kernel.h>
 #include <linux/string.h>
 #else
 #include "kcompat.h"
@@ -72,7 +73,7 @@ int nvc_seq_next(struct nvc_seq_iter *it, struct nvc_seq_cmd *c)
 	if (it->i >= it->n)
 		return 0;
 	op = it->cmd[it->i];
-	if (op >= sizeof(nvc_seq_len) / sizeof(nvc_seq_len[0]))
+	if (op >= ARRAY_SIZE(nvc_seq_len))
 		return -EINVAL;
 	if (nvc_seq_len[op] > it->n - it->i - 1)
 		return -EBADMSG;

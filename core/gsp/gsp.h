@@ -114,12 +114,13 @@ struct nvc_rpc_waiter;
  * @cmdq_wptr: our copy of the command-queue write pointer
  * @tx_seq: next command-queue seqNum
  * @rx_lock: serialises receivers: status queue reads, @rx_seq, @rx_buf,
- *	@rx_cont and @rx_rptr
+ *	@rx_rptr, and the reassembly into &nvc_gsp.rx_cont's buffer
  * @rx_seq: next expected status-queue seqNum
  * @rx_rptr: the status-queue read pointer
  * @rx_buf: staging buffer for one incoming message (64 KiB)
  * @rx_cont: caller whose multi-part reply is being reassembled
- * @wait_lock: protects @waiters, @next_sequence, @dead and @dead_err
+ * @wait_lock: protects @waiters, @rx_cont, @next_sequence, @dead and
+ *	@dead_err
  * @waiters: callers waiting for a reply, oldest first
  * @next_sequence: sequence number of the next call (never 0)
  * @dead: the transport is unusable; callers fail with -ENODEV

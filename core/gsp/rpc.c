@@ -421,7 +421,7 @@ static int nvc_rpc_push_locked(struct nvc_gsp *gsp, u32 function,
 		usleep_range(10, 50);
 	}
 	if (ret < 0)
-		return ret == -EPROTO ? -EPROTO : ret;
+		return ret;
 
 	/* Entries are visible before the write pointer. */
 	wmb();

@@ -205,6 +205,7 @@ static int nvsim_gpu_create(unsigned int index)
 	if (!gpu)
 		return -ENOMEM;
 	gpu->index = index;
+	gpu->personality = nvsim_personality_default();
 	gpu->chip = c;
 	gpu->irq_hwirq = index;
 	spin_lock_init(&gpu->reg_lock);

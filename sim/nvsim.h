@@ -225,6 +225,23 @@ struct nvsim_faults {
 };
 
 /* Statistics; see nvsim_stat_names in sim/debugfs.c. */
+/**
+ * enum nvsim_personality - firmware variant nvsim plays (sim/personality.c)
+ * @NVSIM_PERS_OGKM535: OGKM-535 conventions (default)
+ * @NVSIM_PERS_STRICT570: ogkm535, asserting on out-of-order rpc.sequence
+ * @NVSIM_PERS_ECHO: replies echo rpc.sequence; zero tails, short checksum
+ * @NVSIM_PERS_TERSE: ogkm535 with header-only replies where OGKM reads
+ *	nothing else
+ * @NVSIM_PERS_NR: number of personalities
+ */
+enum nvsim_personality {
+	NVSIM_PERS_OGKM535,
+	NVSIM_PERS_STRICT570,
+	NVSIM_PERS_ECHO,
+	NVSIM_PERS_TERSE,
+	NVSIM_PERS_NR,
+};
+
 enum nvsim_stat {
 	NVSIM_S_RX_MSGS,
 	NVSIM_S_TX_MSGS,
@@ -256,6 +273,8 @@ enum nvsim_stat {
 	NVSIM_S_VRAM_ERRORS,
 	NVSIM_S_INJECTED,
 	NVSIM_S_NONSTALL_IRQS,
+	NVSIM_S_SEQ_ASSERTS,
+	NVSIM_S_TX_STALE_TAILS,
 	NVSIM_S_NR,
 };
 
@@ -360,6 +379,8 @@ struct nvsim_event {
  * @logs: log buffers
  * @rx_seq: next expected command-queue seqNum
  * @tx_seq: next status-queue seqNum
+ * @rpc_seq: last non-zero rpc.sequence received (0: none since boot)
+ * @assert_code: GSP-RM asserted (strict570): halt with this code
  * @cmdq_rptr: how far GSP-RM consumed the command queue
  * @statq_wptr: status-queue write pointer
  * @have_sysinfo: GSP_SET_SYSTEM_INFO consumed
@@ -370,6 +391,8 @@ struct nvsim_event {
  * @bad_rptr: an invalid status-queue read pointer was reported
  * @msg: one message gathered out of the ring (64 KiB)
  * @tx: one message being built (64 KiB)
+ * @big: a large request reassembled from continuation records (4 MiB,
+ *	allocated on first use, kept until the GPU goes)
  */
 struct nvsim_fw {
 	struct GspFwWprMeta wpr;
@@ -377,6 +400,8 @@ struct nvsim_fw {
 	struct nvsim_log logs[NVSIM_NR_LOGS];
 	u32 rx_seq;
 	u32 tx_seq;
+	u32 rpc_seq;
+	u32 assert_code;
 	u32 cmdq_rptr;
 	u32 statq_wptr;
 	bool have_sysinfo;
@@ -387,6 +412,7 @@ struct nvsim_fw {
 	bool bad_rptr;
 	u8 *msg;
 	u8 *tx;
+	u8 *big;
 };
 
 /**
@@ -432,6 +458,7 @@ struct nvsim_knob {
  * @events: events posted with nvsim_post_event(), not yet sent
  * @nr_events: entries in @events
  * @vram: VRAM backing
+ * @personality: &enum nvsim_personality played (READ_ONCE; debugfs writes)
  * @stats: statistics (atomic, no lock)
  * @task: the GSP thread (booter and GSP-RM)
  * @wq: the GSP thread sleeps here
@@ -468,6 +495,7 @@ struct nvsim_gpu {
 	unsigned int nr_events;
 
 	struct nvsim_vram vram;
+	int personality;
 
 	atomic64_t stats[NVSIM_S_NR];
 
@@ -484,6 +512,16 @@ struct nvsim_gpu {
 	struct dentry *dbg;
 	struct nvsim_knob knobs[NVSIM_F_NR];
 };
+
+/* personality.c */
+enum nvsim_personality nvsim_personality_default(void);
+const char *nvsim_personality_name(enum nvsim_personality p);
+void nvsim_personality_debugfs(struct nvsim_gpu *gpu);
+
+static inline enum nvsim_personality nvsim_pers(struct nvsim_gpu *gpu)
+{
+	return READ_ONCE(gpu->personality);
+}
 
 static inline void nvsim_stat_inc(struct nvsim_gpu *gpu, enum nvsim_stat s)
 {

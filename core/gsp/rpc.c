@@ -94,12 +94,6 @@ MODULE_PARM_DESC(rpc_test_seq_skip, "Test hook: skip this many RPC sequence numb
 
 #define NVC_RPC_SLICE_MS	10
 
-#ifndef NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF
-/* Interrupt-tree leaf registers (pending W1C, enable set/clear). */
-#define NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(i)		(0xb81000 + 4 * (i))
-#define NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_SET(i)	(0xb81400 + 4 * (i))
-#define NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_CLEAR(i)	(0xb81600 + 4 * (i))
-#endif
 #define NVC_MSG_BUF_SIZE	NVRM_MSG_MAX_SIZE
 
 /**
@@ -910,10 +904,10 @@ static bool nvc_rpc_irq_nonstall(struct nvc_gsp *gsp)
 	bool any = false;
 
 	for_each_set_bit(leaf, &leaves, NVC_INTR_LEAVES) {
-		pend = nvc_rd32(gsp->gpu, NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(leaf));
+		pend = nvc_rd32(gsp->gpu, NVRM_VF_CPU_INTR_LEAF(leaf));
 		if (!pend)
 			continue;
-		nvc_wr32(gsp->gpu, NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(leaf), pend);
+		nvc_wr32(gsp->gpu, NVRM_VF_CPU_INTR_LEAF(leaf), pend);
 		any = true;
 		for_each_set_bit(bit, &pend, 32) {
 			u8 engine = gsp->vec_engine[leaf * 32 + bit];
@@ -957,8 +951,8 @@ static void nvc_rpc_nonstall_enable(struct nvc_gsp *gsp, bool on)
 		vec = gsp->nonstall_vec[e];
 		if (vec >= NVC_INTR_VECTORS)
 			continue;
-		nvc_wr32(gsp->gpu, on ? NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_SET(vec / 32) :
-			 NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_CLEAR(vec / 32),
+		nvc_wr32(gsp->gpu, on ? NVRM_VF_CPU_INTR_LEAF_EN_SET(vec / 32) :
+			 NVRM_VF_CPU_INTR_LEAF_EN_CLEAR(vec / 32),
 			 BIT(vec % 32));
 	}
 }

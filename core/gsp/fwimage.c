@@ -21,6 +21,7 @@
 
 NVRM_CHECK_SIZE(nvc_elf64_ehdr, 64);
 NVRM_CHECK_SIZE(nvc_elf64_shdr, 64);
+NVRM_CHECK_SIZE(nvc_elf64_phdr, 56);
 NVRM_CHECK_SIZE(nvc_fw_bin_hdr, 24);
 NVRM_CHECK_SIZE(nvc_fw_riscv_desc, 0x54);
 NVRM_CHECK_SIZE(nvc_simg_hdr, NVC_SIMG_HDR_SIZE);
@@ -138,6 +139,81 @@ int nvc_fw_elf_section(const void *elf, size_t size, const char *name,
 		return -ENOENT;
 	*sec = p + found.offset;
 	*sec_size = found.size;
+	return 0;
+}
+
+/**
+ * nvc_fw_elf_for_each() - visit every section of a validated ELF64 file
+ * @elf: file contents
+ * @size: file size
+ * @fn: called for each section with its header and NUL-terminated name;
+ *	a non-zero return stops the walk and is returned
+ * @ctx: passed to @fn
+ *
+ * The file is validated as by nvc_fw_elf_section() first; a section that
+ * is not SHT_NOBITS lies inside the file.
+ *
+ * Return: 0, an error of the validation, or what @fn returned.
+ */
+int nvc_fw_elf_for_each(const void *elf, size_t size,
+			int (*fn)(void *ctx, const struct nvc_elf64_shdr *sh,
+				  const char *name),
+			void *ctx)
+{
+	struct nvc_elf64_shdr strtab, sh;
+	struct nvc_elf64_ehdr eh;
+	const u8 *p = elf;
+	int ret;
+	u32 i;
+
+	ret = nvc_fw_elf_check(p, size, &eh, &strtab);
+	if (ret)
+		return ret;
+	for (i = 0; i < eh.shnum; i++) {
+		nvc_fw_shdr(p, &eh, i, &sh);
+		ret = fn(ctx, &sh, (const char *)p + strtab.offset + sh.name);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/**
+ * nvc_fw_version() - the version a firmware file carries in .fwversion
+ * @elf: file contents (gsp-<ver>.bin, or NVIDIA's gsp_log_*.bin)
+ * @size: file size
+ * @buf: returns the version, NUL-terminated
+ * @buf_size: size of @buf
+ *
+ * OGKM (kernel_gsp.c, _kgspFwContainerVerifyVersion) expects the section
+ * to hold the version string and its NUL, nothing else. Accepted: 1 to 63
+ * characters of [0-9A-Za-z._-] followed by exactly one NUL.
+ *
+ * Return: 0, -ENOENT if there is no .fwversion section, -EINVAL if it is
+ * malformed, -ENOSPC if @buf is too small, or an ELF error.
+ */
+int nvc_fw_version(const void *elf, size_t size, char *buf, size_t buf_size)
+{
+	const u8 *sec;
+	size_t len, i;
+	int ret;
+
+	ret = nvc_fw_elf_section(elf, size, ".fwversion", &sec, &len);
+	if (ret)
+		return ret;
+	if (len < 2 || len > 64 || sec[len - 1])
+		return -EINVAL;
+	for (i = 0; i < len - 1; i++) {
+		u8 c = sec[i];
+
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		      (c >= 'A' && c <= 'Z') || c == '.' || c == '_' ||
+		      c == '-'))
+			return -EINVAL;
+	}
+	if (len > buf_size)
+		return -ENOSPC;
+	memcpy(buf, sec, len);
 	return 0;
 }
 

@@ -251,6 +251,8 @@ int nvc_gsp_init(struct nvc_gpu *gpu);
 void nvc_gsp_fini(struct nvc_gpu *gpu);
 int nvc_gsp_logs_show(struct nvc_gsp *gsp, unsigned int which,
 		      char *buf, size_t size);
+int nvc_gsp_logs_raw(struct nvc_gsp *gsp, unsigned int which, char *buf,
+		     size_t size);
 
 void nvc_gsp_debugfs_init(struct dentry *root);
 void nvc_gsp_debugfs_fini(void);

@@ -105,6 +105,15 @@ static int nvc_gsp_load_fw(struct nvc_gsp *gsp)
 		dev_err(gpu->dev, "nvcore: %s is not a valid GSP image (%d)\n", path, ret);
 		return ret;
 	}
+	ret = nvc_fw_image_version(gsp->fw->data, gsp->fw->size,
+				   NVC_GSP_FW_VERSION, gsp->fw_version,
+				   sizeof(gsp->fw_version), &gsp->fw_version_src);
+	if (ret) {
+		dev_err(gpu->dev, "nvcore: %s: firmware version %s (%d): this driver speaks GSP-RM %s\n",
+			path, ret == -EPROTO ? "mismatch" : "unreadable", ret,
+			NVC_GSP_FW_VERSION);
+		return ret;
+	}
 
 	snprintf(path, sizeof(path), "nvidia/%s/gsp/bootloader-%s.bin",
 		 gpu->chip.name, NVC_GSP_FW_VERSION);
@@ -755,8 +764,8 @@ int nvc_gsp_init(struct nvc_gpu *gpu)
 		goto err_rm;
 	}
 	nvc_rpc_enable_nonstall(gsp);
-	dev_info(gpu->dev, "nvcore: GSP-RM %s booted in %llu us\n",
-		 NVC_GSP_FW_VERSION, gsp->boot_ns / 1000);
+	dev_info(gpu->dev, "nvcore: GSP-RM %s (version from %s) booted in %llu us\n",
+		 gsp->fw_version, gsp->fw_version_src, gsp->boot_ns / 1000);
 	return 0;
 
 err_rm:

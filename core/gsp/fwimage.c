@@ -218,6 +218,72 @@ int nvc_fw_version(const void *elf, size_t size, char *buf, size_t buf_size)
 }
 
 /**
+ * nvc_fw_image_version() - the version a GSP image reports, cross-checked
+ * @elf: gsp-<ver>.bin contents
+ * @size: its size
+ * @requested: the version in the file name nvcore asked for
+ * @buf: returns the version (NUL-terminated)
+ * @buf_size: size of @buf
+ * @src: returns where it came from: ".fwversion", "image header" or
+ *	"file name"
+ *
+ * Two places carry a version: the .fwversion section (NVIDIA's images;
+ * OGKM refuses a file whose .fwversion is not its own version,
+ * _kgspFwContainerVerifyVersion) and, in mkgspfw's images, the header of
+ * .fwimage that the simulated GSP-RM runs. Every one present must be
+ * well formed and equal @requested; the first present one is returned,
+ * else @requested.
+ *
+ * Return: 0, -EINVAL for a malformed version, -EPROTO when a version
+ * differs from @requested or from the other, or an ELF error.
+ */
+int nvc_fw_image_version(const void *elf, size_t size, const char *requested,
+			 char *buf, size_t buf_size, const char **src)
+{
+	char hdr_ver[sizeof(((struct nvc_simg_hdr *)0)->version) + 1];
+	struct nvc_simg_hdr h;
+	const u8 *img;
+	size_t img_size;
+	bool have_hdr = false;
+	int ret;
+
+	ret = nvc_fw_elf_section(elf, size, ".fwimage", &img, &img_size);
+	if (ret)
+		return ret;
+	if (img_size >= sizeof(h)) {
+		memcpy(&h, img, sizeof(h));
+		if (!memcmp(h.magic, NVC_SIMG_MAGIC, sizeof(h.magic))) {
+			memcpy(hdr_ver, h.version, sizeof(h.version));
+			hdr_ver[sizeof(h.version)] = 0;
+			if (!memchr(h.version, 0, sizeof(h.version)) || !hdr_ver[0])
+				return -EINVAL;
+			have_hdr = true;
+		}
+	}
+	ret = nvc_fw_version(elf, size, buf, buf_size);
+	if (ret == -ENOSPC)
+		return -EINVAL;
+	if (ret && ret != -ENOENT)
+		return ret;
+	if (!ret) {
+		*src = ".fwversion";
+		if (have_hdr && strcmp(buf, hdr_ver))
+			return -EPROTO;
+	} else if (have_hdr) {
+		*src = "image header";
+		if (strlen(hdr_ver) >= buf_size)
+			return -EINVAL;
+		strcpy(buf, hdr_ver);
+	} else {
+		*src = "file name";
+		if (strlen(requested) >= buf_size)
+			return -EINVAL;
+		strcpy(buf, requested);
+	}
+	return strcmp(buf, requested) ? -EPROTO : 0;
+}
+
+/**
  * nvc_fw_gsp_parse() - locate the image and signature in gsp-<ver>.bin
  * @elf: file contents
  * @size: file size

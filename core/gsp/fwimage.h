@@ -208,6 +208,8 @@ int nvc_fw_elf_for_each(const void *elf, size_t size,
 				  const char *name),
 			void *ctx);
 int nvc_fw_version(const void *elf, size_t size, char *buf, size_t buf_size);
+int nvc_fw_image_version(const void *elf, size_t size, const char *requested,
+			 char *buf, size_t buf_size, const char **src);
 int nvc_fw_gsp_parse(const void *elf, size_t size, const char *sig_name,
 		     struct nvc_gsp_fw *fw);
 int nvc_fw_bl_parse(const void *file, size_t size, struct nvc_gsp_bl *bl);

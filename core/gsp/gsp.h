@@ -140,6 +140,8 @@ struct nvc_rpc_waiter;
  * @fw: the GSP firmware file
  * @bl_fw: the bootloader firmware file
  * @image: parsed GSP image and signature
+ * @fw_version: the firmware version the image reports
+ * @fw_version_src: where @fw_version was read (see nvc_fw_image_version())
  * @bl: parsed bootloader
  * @img_pages: pages holding the image (radix3 level 3)
  * @img_dma: their bus addresses
@@ -210,6 +212,8 @@ struct nvc_gsp {
 	const struct firmware *fw;
 	const struct firmware *bl_fw;
 	struct nvc_gsp_fw image;
+	char fw_version[NVC_FW_VERSION_LEN];
+	const char *fw_version_src;
 	struct nvc_gsp_bl bl;
 	struct page **img_pages;
 	dma_addr_t *img_dma;

@@ -5,6 +5,7 @@
  * records as the firmware writes them, and every malformed case the
  * decoder must survive.
  */
+#define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -450,6 +451,73 @@ static int mkgspfw_images(void)
 	return 0;
 }
 
+/* Row 9: the version comes from the image and is cross-checked. */
+static int image_version(void)
+{
+	char path[4096], ver[16];
+	const char *src = NULL;
+	const u8 *sec, *img;
+	size_t n, len, img_len;
+	u8 *file;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/nvidia/ga102/gsp/gsp-535.113.01.bin",
+		 fwdir_container);
+	f = fopen(path, "rb");
+	T_ASSERT(f);
+	file = malloc(4 << 20);
+	T_ASSERT(file);
+	n = fread(file, 1, 4 << 20, f);
+	fclose(f);
+	T_EQ(nvc_fw_image_version(file, n, "535.113.01", ver, sizeof(ver), &src), 0);
+	T_ASSERT(!strcmp(ver, "535.113.01") && !strcmp(src, ".fwversion"));
+	T_EQ(nvc_fw_image_version(file, n, "570.144", ver, sizeof(ver), &src), -EPROTO);
+	T_EQ(nvc_fw_elf_section(file, n, ".fwversion", &sec, &len), 0);
+	T_EQ(nvc_fw_elf_section(file, n, ".fwimage", &img, &img_len), 0);
+	((u8 *)sec)[9] = '2';		/* .fwversion 535.113.02 */
+	T_EQ(nvc_fw_image_version(file, n, "535.113.01", ver, sizeof(ver), &src), -EPROTO);
+	((u8 *)sec)[9] = '1';
+	((u8 *)img)[0x28 + 9] = '2';	/* image header 535.113.02 */
+	T_EQ(nvc_fw_image_version(file, n, "535.113.01", ver, sizeof(ver), &src), -EPROTO);
+	((u8 *)img)[0x28 + 9] = '1';
+	((u8 *)sec)[len - 1] = 'x';	/* no NUL */
+	T_EQ(nvc_fw_image_version(file, n, "535.113.01", ver, sizeof(ver), &src), -EINVAL);
+	((u8 *)sec)[len - 1] = 0;
+	((u8 *)sec)[3] = '\n';		/* not a version character */
+	T_EQ(nvc_fw_image_version(file, n, "535.113.01", ver, sizeof(ver), &src), -EINVAL);
+	((u8 *)sec)[3] = '.';
+	T_EQ(nvc_fw_image_version(file, n, "535.113.01", ver, 4, &src), -EINVAL);
+	memset((u8 *)img + 0x28, 'a', 16);	/* header version unterminated */
+	T_EQ(nvc_fw_image_version(file, n, "535.113.01", ver, sizeof(ver), &src), -EINVAL);
+	free(file);
+
+	/* No .fwversion: the image header, then the file name. */
+	snprintf(path, sizeof(path), "%s/nvidia/ga102/gsp/gsp-535.113.01.bin",
+		 fwdir_plain);
+	f = fopen(path, "rb");
+	T_ASSERT(f);
+	file = malloc(4 << 20);
+	T_ASSERT(file);
+	n = fread(file, 1, 4 << 20, f);
+	fclose(f);
+	T_EQ(nvc_fw_elf_section(file, n, ".fwversion", &sec, &len), 0);
+	T_EQ(nvc_fw_elf_section(file, n, ".fwimage", &img, &img_len), 0);
+	{
+		/* Rename the section: ".fwversion" -> ".fwversioX". */
+		u8 *name = memmem(file, n, ".fwversion", 11);
+
+		T_ASSERT(name);
+		name[9] = 'X';
+	}
+	T_EQ(nvc_fw_image_version(file, n, "535.113.01", ver, sizeof(ver), &src), 0);
+	T_ASSERT(!strcmp(src, "image header"));
+	((u8 *)img)[0] = 'X';		/* not mkgspfw's header */
+	T_EQ(nvc_fw_image_version(file, n, "535.113.01", ver, sizeof(ver), &src), 0);
+	T_ASSERT(!strcmp(src, "file name") && !strcmp(ver, "535.113.01"));
+	free(file);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
@@ -465,5 +533,6 @@ int main(int argc, char **argv)
 	RUN(bad_metadata);
 	RUN(elf_checks);
 	RUN(mkgspfw_images);
+	RUN(image_version);
 	return nvt_failed ? 1 : 0;
 }

@@ -35,3 +35,27 @@ check "log: after a wrap the decoder reports it and decodes the rest" \
 check "log: no bad metadata after a wrap" sh -c "! grep -q 'bad metadata' $D/log_rm"
 
 check "unload" rmmod nvcore nvsim
+
+# ---- row 9: the firmware version comes from the image
+FWP=/sys/module/firmware_class/parameters/path
+check "version: load nvsim again" modprobe nvsim chip=ga102
+check "version: nvcore binds" modprobe nvcore clients=test heartbeat_ms=0
+check_eq "version: sysfs firmware_version" "$(cat $G/firmware_version)" 535.113.01
+check "version: boot message names where the version came from" sh -c "dmesg | grep -q 'GSP-RM 535.113.01 (version from .fwversion) booted'"
+check "unload" rmmod nvcore nvsim
+echo -n /lib/firmware/nvcore-test/badver >$FWP
+n0=$(dmesg | wc -l)
+check "version: load nvsim" modprobe nvsim chip=ga102
+modprobe nvcore clients=test heartbeat_ms=0
+check "version: an image whose .fwversion is 535.113.02 is refused" sh -c "! test -e $G/firmware_version"
+check "version: one clear message" sh -c "dmesg | tail -n +$((n0 + 1)) | grep -q 'firmware version mismatch (-71): this driver speaks GSP-RM 535.113.01'"
+rmmod nvcore nvsim
+echo -n /lib/firmware/nvcore-test/nolog >$FWP
+check "version: load nvsim" modprobe nvsim chip=ga102
+check "version: nvcore binds an image without .fwversion and .fwlogging" modprobe nvcore clients=test heartbeat_ms=0
+check_eq "version: taken from the image header" "$(cat $G/firmware_version)" 535.113.01
+check "version: boot message says so" sh -c "dmesg | grep -q 'GSP-RM 535.113.01 (version from image header) booted'"
+check "log: no logging ELF: summary only" grep -q '^LOGINIT: put [1-9][0-9]*, no logging ELF in the firmware image (-2): raw buffer only$' $D/log_init
+check_eq "log: raw buffer still there" "$(wc -c <$D/loginit)" 65536
+check "unload" rmmod nvcore nvsim
+echo -n "" >$FWP

@@ -284,17 +284,15 @@ enum nvsim_stat {
  * @size: buffer bytes
  * @pte: DMA address of every 4 KiB page, as the driver wrote them
  * @npages: entries in @pte
- * @area: offset of the record area
- * @nrec: records the area holds
- * @put: records written so far
+ * @entries: u64 words in the ring (after the put pointer)
+ * @put: words written so far
  */
 struct nvsim_log {
 	bool valid;
 	u64 size;
 	u64 *pte;
 	u32 npages;
-	u32 area;
-	u32 nrec;
+	u64 entries;
 	u64 put;
 };
 

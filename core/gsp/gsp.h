@@ -146,6 +146,8 @@ struct nvc_rpc_waiter;
  * @fw: the GSP firmware file
  * @bl_fw: the bootloader firmware file
  * @image: parsed GSP image and signature
+ * @fw_version: the firmware version the image reports
+ * @fw_version_src: where @fw_version was read (see nvc_fw_image_version())
  * @bl: parsed bootloader
  * @img_pages: pages holding the image (radix3 level 3)
  * @img_dma: their bus addresses
@@ -220,6 +222,8 @@ struct nvc_gsp {
 	const struct firmware *fw;
 	const struct firmware *bl_fw;
 	struct nvc_gsp_fw image;
+	char fw_version[NVC_FW_VERSION_LEN];
+	const char *fw_version_src;
 	struct nvc_gsp_bl bl;
 	struct page **img_pages;
 	dma_addr_t *img_dma;
@@ -261,6 +265,8 @@ int nvc_gsp_init(struct nvc_gpu *gpu);
 void nvc_gsp_fini(struct nvc_gpu *gpu);
 int nvc_gsp_logs_show(struct nvc_gsp *gsp, unsigned int which,
 		      char *buf, size_t size);
+int nvc_gsp_logs_raw(struct nvc_gsp *gsp, unsigned int which, char *buf,
+		     size_t size);
 
 void nvc_gsp_debugfs_init(struct dentry *root);
 void nvc_gsp_debugfs_fini(void);

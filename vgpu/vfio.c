@@ -189,16 +189,13 @@ static void nvvgpu_cfg_wr32(struct nvvgpu_dev *nd, unsigned int off, u32 val,
 		nd->cfg[off + i] = new >> (8 * i);
 }
 
-static ssize_t nvvgpu_cfg_rw(struct nvvgpu_dev *nd, char __user *ubuf,
-			     size_t count, u64 pos, bool write)
+/* One naturally aligned access of 1, 2 or 4 bytes. */
+static int nvvgpu_cfg_rw1(struct nvvgpu_dev *nd, char __user *ubuf,
+			  size_t count, unsigned int off, bool write)
 {
-	unsigned int off = pos, sh = (pos & 3) * 8;
+	unsigned int sh = (off & 3) * 8;
 	u32 val = 0, mask, old_cmd, new_cmd;
-	int ret = 0;
 
-	if (pos >= NVVGPU_CFG_SIZE || !count || count > 4 ||
-	    (count != 1 && count != 2 && count != 4) || (pos & (count - 1)))
-		return -EINVAL;
 	mask = (count == 4 ? ~0u : (1u << (8 * count)) - 1) << sh;
 	if (write && copy_from_user(&val, ubuf, count))
 		return -EFAULT;
@@ -216,8 +213,34 @@ static ssize_t nvvgpu_cfg_rw(struct nvvgpu_dev *nd, char __user *ubuf,
 		nvc_vgpu_plugin_msg(nd->vgpu, NVC_VGPU_MSG_BME,
 				    !!(new_cmd & PCI_COMMAND_MASTER));
 	if (!write && copy_to_user(ubuf, &val, count))
-		ret = -EFAULT;
-	return ret ?: count;
+		return -EFAULT;
+	return 0;
+}
+
+/* Any length: split into the largest naturally aligned pieces. */
+static ssize_t nvvgpu_cfg_rw(struct nvvgpu_dev *nd, char __user *ubuf,
+			     size_t count, u64 pos, bool write)
+{
+	size_t done = 0, n;
+	int ret;
+
+	if (pos >= NVVGPU_CFG_SIZE || count > NVVGPU_CFG_SIZE - pos)
+		return -EINVAL;
+	while (done < count) {
+		unsigned int off = pos + done;
+
+		if (!(off & 3) && count - done >= 4)
+			n = 4;
+		else if (!(off & 1) && count - done >= 2)
+			n = 2;
+		else
+			n = 1;
+		ret = nvvgpu_cfg_rw1(nd, ubuf + done, n, off, write);
+		if (ret)
+			return done ?: ret;
+		done += n;
+	}
+	return done;
 }
 
 /**

@@ -86,6 +86,9 @@ done
 check_eq "create/destroy x100" "$n" 100
 echo "  create/destroy x100: $(($(date +%s) - t0)) s"
 
+# The benchmark program, briefly (make bench runs it over 50).
+/tests/bin/vgpu_bench $T/nvvgpu-8 5 | sed -n 's/^BENCH-KV /  /p; /^PASS\|^FAIL/p'
+
 # Plugin fault knobs.
 echo 1000 >$P/vgpu_ready_timeout_ms
 echo Y >$S/vgpu_never_ready

@@ -17,7 +17,7 @@ cp /bin/busybox "$IR/bin/busybox"
 ln -s busybox "$IR/bin/sh"
 
 # In-tree modules our stack and the harness may load.
-INTREE=(virtio_pci 9pnet_virtio 9p)
+INTREE=(virtio_pci 9pnet_virtio 9p vfio vfio_iommu_type1 mdev nouveau)
 INTREE+=(${NVTEST_INTREE_MODULES:-})
 # One module per call: extra arguments to modprobe are module parameters.
 for m in "${INTREE[@]}"; do

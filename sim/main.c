@@ -220,6 +220,9 @@ static int nvsim_gpu_create(unsigned int index)
 	init_irq_work(&gpu->irq_work, nvsim_irq_work_fn);
 	nvsim_reg_init(gpu);
 	nvsim_vram_init(gpu);
+	ret = nvsim_vgpu_init(gpu);
+	if (ret)
+		goto err_vram;
 
 	gpu->pdata = (struct nvsim_bus_pdata) {
 		.rd32 = nvsim_bus_rd32,
@@ -246,6 +249,7 @@ static int nvsim_gpu_create(unsigned int index)
 	if (ret)
 		goto err_irq;
 	nvsim_debugfs_gpu_init(gpu);
+	nvsim_vgpu_debugfs(gpu);
 	res = (struct resource)DEFINE_RES_IRQ_NAMED(gpu->irq, "gsp");
 
 	info.data = &gpu->pdata;
@@ -271,6 +275,8 @@ err_unpublish:
 err_irq:
 	irq_dispose_mapping(gpu->irq);
 err_free:
+	nvsim_vgpu_fini(gpu);
+err_vram:
 	nvsim_vram_fini(gpu);
 	kfree(gpu);
 	return ret;
@@ -285,6 +291,7 @@ static void nvsim_gpu_destroy(struct nvsim_gpu *gpu)
 	irq_work_sync(&gpu->irq_work);
 	nvsim_gpus[gpu->index] = NULL;
 	irq_dispose_mapping(gpu->irq);
+	nvsim_vgpu_fini(gpu);
 	nvsim_vram_fini(gpu);
 	kfree(gpu);
 }

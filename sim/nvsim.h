@@ -468,6 +468,7 @@ struct nvsim_knob {
  * @rm: RM objects (GSP thread only)
  * @dbg: debugfs directory
  * @knobs: debugfs private data of the count knobs and others
+ * @vgpu: vGPU manager and plugin state (sim/vgpu.c)
  */
 struct nvsim_gpu {
 	unsigned int index;
@@ -509,6 +510,7 @@ struct nvsim_gpu {
 
 	struct dentry *dbg;
 	struct nvsim_knob knobs[NVSIM_F_NR];
+	struct nvsim_vgpu *vgpu;
 };
 
 /* personality.c */
@@ -587,6 +589,15 @@ int nvsim_ce_fill(struct nvsim_gpu *gpu, u64 offset, u64 len, u32 pattern);
 
 /* inject.c */
 int nvsim_inject_gpu(struct nvsim_gpu *gpu, const char *cmd);
+
+/* vgpu.c */
+int nvsim_vgpu_init(struct nvsim_gpu *gpu);
+void nvsim_vgpu_debugfs(struct nvsim_gpu *gpu);
+void nvsim_vgpu_fini(struct nvsim_gpu *gpu);
+void nvsim_vgpu_reset(struct nvsim_gpu *gpu);
+bool nvsim_vgpu_ctrl_known(u32 cmd);
+u32 nvsim_vgpu_ctrl(struct nvsim_gpu *gpu, u32 cmd, void *params, u32 size);
+void nvsim_vgpu_doorbell(struct nvsim_gpu *gpu, u32 val);
 
 /* debugfs.c */
 void nvsim_debugfs_init(void);

@@ -138,6 +138,7 @@ void nvsim_rm_reset(struct nvsim_gpu *gpu)
 	}
 	gpu->rm.count = 0;
 	atomic64_set(&gpu->stats[NVSIM_S_OBJECTS_LIVE], 0);
+	nvsim_vgpu_reset(gpu);
 }
 
 /**
@@ -220,6 +221,10 @@ static u32 nvsim_alloc_obj(struct nvsim_gpu *gpu, u32 h_client, u32 h_parent,
 	case NV01_EVENT_KERNEL_CALLBACK_EX:
 		want_parent = NV20_SUBDEVICE_0;
 		want_size = sizeof(struct NV0005_ALLOC_PARAMETERS);
+		break;
+	case NVA081_VGPU_CONFIG:	/* sim/vgpu.c; no parameters */
+		want_parent = NV20_SUBDEVICE_0;
+		want_size = 0;
 		break;
 	default:
 		return nvsim_chip_has_class(gpu, cls) ? NV_ERR_NOT_SUPPORTED :
@@ -515,6 +520,8 @@ static u32 nvsim_ctrl(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd,
 
 	if (cmd >> 16 != o->cls)
 		return NV_ERR_NOT_SUPPORTED;
+	if (nvsim_vgpu_ctrl_known(cmd))
+		return nvsim_vgpu_ctrl(gpu, cmd, params, size);
 	for (i = 0; i < ARRAY_SIZE(nvsim_ctrl_sizes); i++)
 		if (nvsim_ctrl_sizes[i].cmd == cmd)
 			break;

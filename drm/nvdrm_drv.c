@@ -47,6 +47,10 @@ static unsigned int vram_mib = 64;
 module_param(vram_mib, uint, 0444);
 MODULE_PARM_DESC(vram_mib, "VRAM of nvdrm's partition per GPU in MiB (the VRAM domain; default 64)");
 
+static unsigned int pt_mib = 2;
+module_param(pt_mib, uint, 0444);
+MODULE_PARM_DESC(pt_mib, "VRAM for GPU page tables per GPU in MiB (default 2: 512 tables)");
+
 static int nvdrm_ioctl_get_param(struct drm_device *drm, void *data,
 				 struct drm_file *file)
 {
@@ -175,6 +179,7 @@ static const struct drm_driver nvdrm_driver = {
 static void nvdrm_release(struct drm_device *drm, void *arg)
 {
 	nvdrm_ttm_fini(arg);
+	nvdrm_pt_heap_fini(arg);
 }
 
 static void nvdrm_part_release(struct nvdrm_device *ndev)
@@ -183,6 +188,8 @@ static void nvdrm_part_release(struct nvdrm_device *ndev)
 		return;
 	if (ndev->vram.size)
 		nvc_vram_free(ndev->part, &ndev->vram);
+	if (ndev->pt_heap.size)
+		nvc_vram_free(ndev->part, &ndev->pt_heap);
 	nvc_partition_destroy(ndev->part);
 	ndev->part = NULL;
 }
@@ -196,7 +203,7 @@ static int nvdrm_probe(struct auxiliary_device *adev,
 	struct drm_device *drm;
 	int ret;
 
-	if (!vram_mib || vram_mib > SZ_1M)
+	if (!vram_mib || vram_mib > SZ_1M || !pt_mib || pt_mib > SZ_1K)
 		return -EINVAL;
 	client = nvc_client_open(adev, NULL);
 	if (IS_ERR(client))
@@ -219,7 +226,7 @@ static int nvdrm_probe(struct auxiliary_device *adev,
 	ndev->client = client;
 	ndev->info = *nvc_client_gpu_info(client);
 
-	lim.vram = (u64)vram_mib << 20;
+	lim.vram = (u64)(vram_mib + pt_mib) << 20;
 	ndev->part = nvc_partition_create(client, &lim);
 	if (IS_ERR(ndev->part)) {
 		ret = PTR_ERR(ndev->part);
@@ -228,15 +235,26 @@ static int nvdrm_probe(struct auxiliary_device *adev,
 			vram_mib, ret);
 		goto err_drm;
 	}
-	ret = nvc_vram_alloc(ndev->part, lim.vram, SZ_2M, &ndev->vram);
+	ret = nvc_vram_alloc(ndev->part, (u64)vram_mib << 20, SZ_2M, &ndev->vram);
 	if (ret) {
 		ndev->vram.size = 0;
 		goto err_part;
 	}
+	ret = nvc_vram_alloc(ndev->part, (u64)pt_mib << 20, SZ_64K,
+			     &ndev->pt_heap);
+	if (ret) {
+		ndev->pt_heap.size = 0;
+		goto err_part;
+	}
 
-	ret = drmm_add_action(drm, nvdrm_release, ndev);
+	ret = nvdrm_pt_heap_init(ndev);
 	if (ret)
 		goto err_part;
+	ret = drmm_add_action(drm, nvdrm_release, ndev);
+	if (ret) {
+		nvdrm_pt_heap_fini(ndev);
+		goto err_part;
+	}
 	ret = nvdrm_ttm_init(ndev);
 	if (ret)
 		goto err_part;
@@ -252,6 +270,7 @@ static int nvdrm_probe(struct auxiliary_device *adev,
 
 err_ttm:
 	nvdrm_ttm_shutdown(ndev);
+	nvdrm_pt_shutdown(ndev);
 err_part:
 	nvdrm_part_release(ndev);
 err_drm:
@@ -270,6 +289,8 @@ static void nvdrm_remove(struct auxiliary_device *adev)
 	drm_dev_unplug(drm);
 	/* VRAM objects to system memory, the VRAM domain closed. */
 	nvdrm_ttm_shutdown(ndev);
+	/* VA spaces destroyed, page tables abandoned with the heap. */
+	nvdrm_pt_shutdown(ndev);
 	nvdrm_part_release(ndev);
 	nvc_client_close(ndev->client);
 	ndev->client = NULL;

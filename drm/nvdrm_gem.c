@@ -72,12 +72,18 @@ static struct ttm_tt *nvdrm_tt_create(struct ttm_buffer_object *tbo,
 	tt = kzalloc(sizeof(*tt), GFP_KERNEL);
 	if (!tt)
 		return NULL;
-	if (tbo->type == ttm_bo_type_sg)
-		page_flags |= TTM_TT_FLAG_EXTERNAL | TTM_TT_FLAG_EXTERNAL_MAPPABLE;
-	if (ttm_tt_init(tt, tbo, page_flags, ttm_cached, 0)) {
+	/*
+	 * Pages and DMA addresses (the GPU's PTEs use the latter). Asked for
+	 * without EXTERNAL, which would give an import no page array for CPU
+	 * mappings; imports are marked external once initialised.
+	 */
+	if (ttm_sg_tt_init(tt, tbo, page_flags & ~TTM_TT_FLAG_EXTERNAL,
+			   ttm_cached)) {
 		kfree(tt);
 		return NULL;
 	}
+	if (tbo->type == ttm_bo_type_sg)
+		tt->page_flags |= TTM_TT_FLAG_EXTERNAL | TTM_TT_FLAG_EXTERNAL_MAPPABLE;
 	return tt;
 }
 
@@ -86,10 +92,17 @@ static int nvdrm_tt_populate(struct ttm_device *bdev, struct ttm_tt *tt,
 {
 	if (tt->page_flags & TTM_TT_FLAG_EXTERNAL) {
 		/* A PRIME import: the exporter's pages, from its sg table. */
+		int ret;
+
 		if (!tt->sg)
 			return -EINVAL;
-		return drm_prime_sg_to_page_array(tt->sg, tt->pages,
-						  tt->num_pages);
+		ret = drm_prime_sg_to_page_array(tt->sg, tt->pages,
+						 tt->num_pages);
+		if (!ret)
+			ret = drm_prime_sg_to_dma_addr_array(tt->sg,
+							     tt->dma_address,
+							     tt->num_pages);
+		return ret;
 	}
 	return ttm_pool_alloc(&bdev->pool, tt, ctx);
 }
@@ -176,6 +189,8 @@ static int nvdrm_bo_move(struct ttm_buffer_object *tbo, bool evict,
 			if (ret)
 				return ret;
 		}
+		/* GPU mappings follow before the pages go. */
+		nvdrm_vm_bo_update(bo, new_mem);
 		atomic64_inc(&ndev->restores);
 		ttm_bo_move_sync_cleanup(tbo, new_mem);
 		return 0;
@@ -188,6 +203,8 @@ static int nvdrm_bo_move(struct ttm_buffer_object *tbo, bool evict,
 				      false);
 		if (ret)
 			return ret;
+		/* GPU mappings follow before the VRAM is scrubbed and freed. */
+		nvdrm_vm_bo_update(bo, new_mem);
 		/* CPU mappings are gone (TTM unmapped them before the move). */
 		ret = nvdrm_vram_scrub(ndev, old);
 		if (ret)
@@ -200,6 +217,12 @@ static int nvdrm_bo_move(struct ttm_buffer_object *tbo, bool evict,
 		return 0;
 	}
 	return -EINVAL;
+}
+
+/* TTM swaps a system object's pages out: its GPU mappings go invalid. */
+static void nvdrm_swap_notify(struct ttm_buffer_object *tbo)
+{
+	nvdrm_vm_bo_update(container_of(tbo, struct nvdrm_bo, tbo), NULL);
 }
 
 /* An object's memory is about to be freed: scrub VRAM. */
@@ -238,6 +261,7 @@ static struct ttm_device_funcs nvdrm_ttm_funcs = {
 	.evict_flags = nvdrm_evict_flags,
 	.move = nvdrm_bo_move,
 	.delete_mem_notify = nvdrm_delete_mem_notify,
+	.swap_notify = nvdrm_swap_notify,
 	.io_mem_reserve = nvdrm_io_mem_reserve,
 };
 
@@ -429,6 +453,7 @@ static struct nvdrm_bo *nvdrm_bo_create(struct nvdrm_device *ndev, u64 size,
 	drm_gem_private_object_init(ndev->drm, &bo->tbo.base, size);
 	bo->domain = domain;
 	bo->imported = !!sg;
+	INIT_LIST_HEAD(&bo->vmas);
 	bo->places[0] = domain == NVDRM_GEM_DOMAIN_VRAM ? nvdrm_vram_place :
 							  nvdrm_sys_place;
 	bo->placement.num_placement = 1;

@@ -9,8 +9,9 @@
  * object. VM_BIND checks every argument before it changes anything: page
  * alignment of the address, the object offset and the size; the range
  * inside the object (overflow-safe); the range inside the VM's addresses;
- * no overlap with an existing mapping (MAP), and no mapping straddling
- * either end of the range (UNMAP).
+ * no overlap with an existing mapping or with the range GSP-RM keeps for
+ * itself, [NVDRM_RM_VA, +NVDRM_RM_VA_SIZE) (MAP), and no mapping
+ * straddling either end of the range (UNMAP). Page tables: nvdrm_mmu.c.
  *
  * Locking: &nvdrm_file.lock protects the file's VM table and the mappings
  * of each VM in it.
@@ -21,36 +22,13 @@
 
 #include "nvdrm.h"
 
-/**
- * struct nvdrm_vm - a GPU virtual address space
- * @mm: its mappings
- */
-struct nvdrm_vm {
-	struct drm_mm mm;
-};
-
-/**
- * struct nvdrm_vma - one mapping
- * @node: its range in &nvdrm_vm.mm
- * @obj: the object mapped (a reference)
- * @offset: offset of the range in @obj
- * @flags: NVDRM_VM_BIND_* map flags
- * @link: entry in a list of mappings being removed
- */
-struct nvdrm_vma {
-	struct drm_mm_node node;
-	struct list_head link;
-	struct drm_gem_object *obj;
-	u64 offset;
-	u32 flags;
-};
-
 #define NVDRM_VM_MAX	1024
 
 static void nvdrm_vma_free(struct nvdrm_vma *vma)
 {
+	nvdrm_vma_unbind(vma);
 	drm_mm_remove_node(&vma->node);
-	drm_gem_object_put(vma->obj);
+	drm_gem_object_put(&vma->bo->tbo.base);
 	kfree(vma);
 }
 
@@ -58,9 +36,11 @@ static void nvdrm_vm_free(struct nvdrm_vm *vm)
 {
 	struct drm_mm_node *node, *next;
 
+	drm_mm_remove_node(&vm->rm_node);
 	drm_mm_for_each_node_safe(node, next, &vm->mm)
 		nvdrm_vma_free(container_of(node, struct nvdrm_vma, node));
 	drm_mm_takedown(&vm->mm);
+	nvdrm_vm_hw_fini(vm);
 	kfree(vm);
 }
 
@@ -112,12 +92,23 @@ int nvdrm_ioctl_vm_create(struct drm_device *drm, void *data,
 	if (!vm)
 		return -ENOMEM;
 	drm_mm_init(&vm->mm, NVDRM_VA_START, NVDRM_VA_END - NVDRM_VA_START);
+	vm->rm_node.start = NVDRM_RM_VA;
+	vm->rm_node.size = NVDRM_RM_VA_SIZE;
+	ret = drm_mm_reserve_node(&vm->mm, &vm->rm_node);
+	if (!ret)
+		ret = nvdrm_vm_hw_init(nvdrm_dev(drm), vm);
+	if (ret) {
+		if (drm_mm_node_allocated(&vm->rm_node))
+			drm_mm_remove_node(&vm->rm_node);
+		drm_mm_takedown(&vm->mm);
+		kfree(vm);
+		return ret;
+	}
 	mutex_lock(&nf->lock);
 	ret = xa_alloc(&nf->vms, &id, vm, XA_LIMIT(1, NVDRM_VM_MAX), GFP_KERNEL);
 	mutex_unlock(&nf->lock);
 	if (ret) {
-		drm_mm_takedown(&vm->mm);
-		kfree(vm);
+		nvdrm_vm_free(vm);
 		return ret == -EBUSY ? -ENOSPC : ret;
 	}
 	a->vm_id = id;
@@ -171,13 +162,20 @@ static int nvdrm_vm_map(struct nvdrm_vm *vm, struct drm_file *file,
 		goto err_put;
 	vma->node.start = a->va;
 	vma->node.size = a->range;
-	vma->obj = obj;
+	vma->vm = vm;
+	vma->bo = to_nvdrm_bo(obj);
 	vma->offset = a->bo_offset;
 	vma->flags = a->flags;
 	ret = drm_mm_reserve_node(&vm->mm, &vma->node);
 	if (ret) {
 		kfree(vma);
 		ret = ret == -ENOSPC ? -EEXIST : ret;
+		goto err_put;
+	}
+	ret = nvdrm_vma_bind(vma);
+	if (ret) {
+		drm_mm_remove_node(&vma->node);
+		kfree(vma);
 		goto err_put;
 	}
 	return 0;

@@ -227,6 +227,8 @@ static int nvsim_gpu_create(unsigned int index)
 	init_irq_work(&gpu->irq_work, nvsim_irq_work_fn);
 	nvsim_reg_init(gpu);
 	nvsim_vram_init(gpu);
+	spin_lock_init(&gpu->mmu.lock);
+	mutex_init(&gpu->mmu.query_lock);
 
 	gpu->pdata = (struct nvsim_bus_pdata) {
 		.rd32 = nvsim_bus_rd32,

@@ -11,6 +11,7 @@
  *   nvdrm_test openclose N          N open/create/close cycles
  *   nvdrm_test evict FACTOR         VRAM overcommitted FACTOR times, checked
  *   nvdrm_test unplug UNBIND_PATH   unbind with fds and mappings open
+ *   nvdrm_test gpuva MMU_DEBUGFS    page tables walked by nvsim's MMU
  *
  * Prints one "PASS: nvdrm/<name>" or "FAIL: nvdrm/<name> why" per check.
  */
@@ -701,6 +702,184 @@ static void t_evict(int factor)
 	close(fd);
 }
 
+/* ---- gpuva: nvsim walks the page tables nvdrm wrote ---- */
+
+static const char *mmu_path;
+
+/* The file's text: VA-space lines, then the last query's result. */
+static int mmu_read(char *buf, size_t size)
+{
+	int fd = open(mmu_path, O_RDONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, size - 1);
+	close(fd);
+	if (n < 0)
+		return -1;
+	buf[n] = 0;
+	return 0;
+}
+
+/* Number of VA spaces; the PDB ("A:ADDR") of the last one in @pdb. */
+static int mmu_vas(char *pdb, size_t size)
+{
+	char buf[8192], *l, *save = NULL;
+	int n = 0;
+
+	if (mmu_read(buf, sizeof(buf)))
+		return -1;
+	for (l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		char *p = strstr(l, " pdb ");
+
+		if (strncmp(l, "vas ", 4) || !p)
+			continue;
+		snprintf(pdb, size, "%s", p + 5);
+		n++;
+	}
+	return n;
+}
+
+/* Walk LEN bytes at VA: the result line in @out. */
+static int mmu_query(const char *pdb, uint64_t va, uint64_t len, char *out, size_t size)
+{
+	char cmd[128], buf[8192], *last;
+	int fd = open(mmu_path, O_WRONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	n = snprintf(cmd, sizeof(cmd), "%s %" PRIx64 " %" PRIx64, pdb, va, len);
+	if (write(fd, cmd, n) != n) {
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	if (mmu_read(buf, sizeof(buf)))
+		return -1;
+	if (strlen(buf) && buf[strlen(buf) - 1] == '\n')
+		buf[strlen(buf) - 1] = 0;
+	last = strrchr(buf, '\n');
+	snprintf(out, size, "%s", last ? last + 1 : buf);
+	return 0;
+}
+
+static uint64_t sum32(const uint32_t *p, size_t bytes)
+{
+	uint64_t s = 0;
+	size_t i;
+
+	for (i = 0; i < bytes / 4; i++)
+		s += p[i];
+	return s;
+}
+
+static uint64_t field_hex(const char *line, const char *key)
+{
+	const char *p = strstr(line, key);
+
+	return p ? strtoull(p + strlen(key), NULL, 16) : ~0ull;
+}
+
+static void t_gpuva(const char *path)
+{
+	int fd = open_nvdrm();
+	const uint64_t S = 1 << 20;
+	uint64_t vs = param(fd, NVDRM_PARAM_VA_START), vram = param(fd, NVDRM_PARAM_VRAM_USABLE);
+	uint64_t A = vs + (1ull << 32) + (1ull << 30), B = A + (1ull << 34) + 3 * S;
+	struct drm_nvdrm_vm_create c = {};
+	struct drm_nvdrm_vm_destroy d = {};
+	struct drm_nvdrm_gem_info info;
+	uint32_t hv, hs, *pv, *ps, *h;
+	char pdb[64], r[256];
+	int n, i, nr = (int)(vram / S) + 2;
+	uint64_t sum_v;
+
+	mmu_path = path;
+	CHECK("gpuva: no VA space before", mmu_vas(pdb, sizeof(pdb)) == 0, "-");
+	CHECK("gpuva: vm create", !xioctl(fd, DRM_IOCTL_NVDRM_VM_CREATE, &c), "-");
+	n = mmu_vas(pdb, sizeof(pdb));
+	CHECK("gpuva: GSP-RM has one VA space with a page directory", n == 1, "%d", n);
+	printf("    pdb %s\n", pdb);
+	gem_create(fd, S, NVDRM_GEM_DOMAIN_VRAM, &hv);
+	CHECK("gpuva: GSP-RM's range [4 GiB, 4.5 GiB) is taken (-EEXIST)",
+	      vm_bind(fd, c.vm_id, NVDRM_VM_BIND_OP_MAP, hv, 0, (1ull << 32) + S, 0, 4096) == -EEXIST,
+	      "-");
+	gem_create(fd, S, NVDRM_GEM_DOMAIN_SYSTEM, &hs);
+	pv = gem_map(fd, hv, S);
+	ps = gem_map(fd, hs, S);
+	if (!pv || !ps) {
+		CHECK("gpuva: objects mapped", 0, "-");
+		return;
+	}
+	fill(pv, S, 77);
+	fill(ps, S, 78);
+	sum_v = sum32(pv, S);
+	CHECK("gpuva: map the VRAM object", !vm_bind(fd, c.vm_id, NVDRM_VM_BIND_OP_MAP, hv, 0, A, 0, S), "-");
+	CHECK("gpuva: map the system object read-only",
+	      !vm_bind(fd, c.vm_id, NVDRM_VM_BIND_OP_MAP, hs, NVDRM_VM_BIND_READ_ONLY, B, 0, S), "-");
+	mmu_query(pdb, A, S, r, sizeof(r));
+	printf("    %s\n", r);
+	CHECK("gpuva: VRAM mapping: video aperture, writable, every word (sum)",
+	      strstr(r, "aperture vid") && strstr(r, "ro 0") &&
+	      field_hex(r, "sum ") == sum32(pv, S), "%s want sum %" PRIx64, r, sum32(pv, S));
+	mmu_query(pdb, B, S, r, sizeof(r));
+	printf("    %s\n", r);
+	CHECK("gpuva: system mapping: system aperture, read-only, every word (sum)",
+	      strstr(r, "aperture sys") && strstr(r, "ro 1") &&
+	      field_hex(r, "sum ") == sum32(ps, S), "%s want sum %" PRIx64, r, sum32(ps, S));
+	mmu_query(pdb, A + 16 * S, 4096, r, sizeof(r));
+	CHECK("gpuva: an unmapped address faults in the walk", strstr(r, "fault"), "%s", r);
+	mmu_query(pdb, A + 4096 * 3, 4096, r, sizeof(r));
+	CHECK("gpuva: a page inside the mapping is the object's page",
+	      field_hex(r, "sum ") == sum32(pv + 3 * 1024, 4096), "%s", r);
+
+	/* Evict the VRAM object: its PTEs must follow to system memory. */
+	h = calloc(nr, sizeof(*h));
+	for (i = 0; i < nr; i++) {
+		uint32_t *p;
+
+		gem_create(fd, S, NVDRM_GEM_DOMAIN_VRAM, &h[i]);
+		p = gem_map(fd, h[i], S);
+		if (p) {
+			fill(p, S, 2000 + i);
+			munmap(p, S);
+		}
+	}
+	gem_info(fd, hv, &info);
+	CHECK("gpuva: the mapped VRAM object was evicted", info.current_domain ==
+	      NVDRM_GEM_DOMAIN_SYSTEM && info.evictions >= 1, "current %u", info.current_domain);
+	mmu_query(pdb, A, S, r, sizeof(r));
+	printf("    after eviction: %s\n", r);
+	CHECK("gpuva: after eviction the VA maps system memory with the same data",
+	      strstr(r, "aperture sys") && field_hex(r, "sum ") == sum_v, "%s want %" PRIx64,
+	      r, sum_v);
+	/* Touch it: restored to VRAM, the PTEs follow again. */
+	((volatile uint32_t *)pv)[0] = pv[0];
+	gem_info(fd, hv, &info);
+	mmu_query(pdb, A, S, r, sizeof(r));
+	printf("    after restore: %s\n", r);
+	CHECK("gpuva: after restore the VA maps VRAM with the same data",
+	      info.current_domain == NVDRM_GEM_DOMAIN_VRAM && strstr(r, "aperture vid") &&
+	      field_hex(r, "sum ") == sum_v, "%s current %u", r, info.current_domain);
+	for (i = 0; i < nr; i++)
+		gem_close(fd, h[i]);
+	free(h);
+
+	CHECK("gpuva: unmap the VRAM object", !vm_bind(fd, c.vm_id, NVDRM_VM_BIND_OP_UNMAP, 0, 0, A, 0, S), "-");
+	mmu_query(pdb, A, 4096, r, sizeof(r));
+	CHECK("gpuva: its VA faults after unmap", strstr(r, "fault"), "%s", r);
+	d.vm_id = c.vm_id;
+	CHECK("gpuva: vm destroy", !xioctl(fd, DRM_IOCTL_NVDRM_VM_DESTROY, &d), "-");
+	CHECK("gpuva: the VA space is gone from GSP-RM", mmu_vas(pdb, sizeof(pdb)) == 0, "-");
+	munmap(pv, S);
+	munmap(ps, S);
+	gem_close(fd, hv);
+	gem_close(fd, hs);
+	close(fd);
+}
+
 /* ---- unplug ---- */
 
 static void t_unplug(const char *unbind, const char *dev)
@@ -766,6 +945,8 @@ int main(int argc, char **argv)
 		t_openclose(atoi(argv[2]));
 	else if (!strcmp(t, "evict") && argc > 2)
 		t_evict(atoi(argv[2]));
+	else if (!strcmp(t, "gpuva") && argc > 2)
+		t_gpuva(argv[2]);
 	else if (!strcmp(t, "unplug") && argc > 3)
 		t_unplug(argv[2], argv[3]);
 	else {

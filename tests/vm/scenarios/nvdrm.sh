@@ -4,7 +4,8 @@
 # attach and enumeration (drmGetDevices2, drmdevice), GET_PARAM, GEM in
 # VRAM and system memory with mmap, PRIME with vgem, VM_BIND edge cases, an
 # invalid-argument walk of every ioctl with no kernel log line, VRAM
-# overcommitted 3x with every byte checked, 200 open/close, unbind with fds
+# overcommitted 3x with every byte checked, GPU page tables walked by
+# nvsim's MMU (through eviction and restore), 200 open/close, unbind with fds
 # and mappings open, module reload x10.
 # vm-args: --ninep --timeout 400
 
@@ -52,6 +53,8 @@ run openclose 200
 check "reload nvdrm with vram_mib=8" sh -c "rmmod nvdrm && modprobe nvdrm vram_mib=8"
 check "nvdrm bound again" wait_for 10 drm_bound
 run evict 3
+# GPU page tables, walked by nvsim's MMU (VRAM domain still 8 MiB).
+run gpuva /sys/kernel/debug/nvsim/gpu0/mmu
 
 # Unbind nvdrm with an fd and mappings open.
 run unplug $DRV/unbind nvcore.drm.0

@@ -367,6 +367,7 @@ void nvsim_debugfs_gpu_init(struct nvsim_gpu *gpu)
 	debugfs_create_file("stats", 0400, gpu->dbg, gpu, &nvsim_stats_fops);
 	debugfs_create_file("inject", 0200, gpu->dbg, gpu, &nvsim_inject_fops);
 	nvsim_personality_debugfs(gpu);
+	nvsim_mmu_init(gpu);
 }
 
 /**

@@ -436,6 +436,27 @@ struct nvsim_knob {
 	int id;
 };
 
+#define NVSIM_MAX_VAS	64
+
+/**
+ * struct nvsim_mmu - VA spaces with a page directory, for the MMU walk
+ * @lock: protects @vas (written by the GSP thread, read by debugfs)
+ * @vas: client, handle, aperture (0: slot free) and PDB of each VA space
+ * @query_lock: serialises debugfs queries and protects @result
+ * @result: the last query's answer
+ */
+struct nvsim_mmu {
+	spinlock_t lock;
+	struct {
+		u32 client;
+		u32 handle;
+		u32 aperture;
+		u64 pdb;
+	} vas[NVSIM_MAX_VAS];
+	struct mutex query_lock;
+	char result[160];
+};
+
 /**
  * struct nvsim_gpu - one simulated GPU
  * @index: GPU number, 0-based
@@ -511,6 +532,7 @@ struct nvsim_gpu {
 	struct dentry *dbg;
 	struct nvsim_knob knobs[NVSIM_F_NR];
 	struct nvsim_vgpu *vgpu;
+	struct nvsim_mmu mmu;
 };
 
 /* personality.c */
@@ -586,6 +608,15 @@ void nvsim_vram_fini(struct nvsim_gpu *gpu);
 int nvsim_vram_rw(struct nvsim_gpu *gpu, u64 offset, void *buf, size_t len,
 		  bool write);
 int nvsim_ce_fill(struct nvsim_gpu *gpu, u64 offset, u64 len, u32 pattern);
+int nvsim_vram_pfn(struct nvsim_gpu *gpu, u64 offset, unsigned long *pfn);
+
+/* mmu.c */
+u32 nvsim_vas_alloc_check(const void *params);
+u32 nvsim_vas_copy_pdes(struct nvsim_gpu *gpu, u32 client, u32 handle,
+			const void *params);
+void nvsim_vas_forget(struct nvsim_gpu *gpu, u32 client, u32 handle);
+void nvsim_vas_reset(struct nvsim_gpu *gpu);
+void nvsim_mmu_init(struct nvsim_gpu *gpu);
 
 /* inject.c */
 int nvsim_inject_gpu(struct nvsim_gpu *gpu, const char *cmd);

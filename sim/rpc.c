@@ -41,7 +41,9 @@
  * (count only) and GPU_GET_CLASSLIST_V2; NV2080 GPU_GET_INFO_V2 (all values
  * 0), GPU_GET_GID_INFO, GPU_GET_ENGINES_V2, FB_GET_INFO_V2, FB_GET_FB_REGION_INFO,
  * EVENT_SET_NOTIFICATION, BIOS_GET_SKU_INFO and INTERNAL_INTR_GET_KERNEL_TABLE
- * (internal subdevice only); others NV_ERR_NOT_SUPPORTED.
+ * (internal subdevice only); NV90F1 VASPACE_COPY_SERVER_RESERVED_PDES
+ * (sim/mmu.c, as is FERMI_VASPACE_A under a device); others
+ * NV_ERR_NOT_SUPPORTED.
  *
  * INTERNAL_INTR_GET_KERNEL_TABLE: first the GSP entry (engineIdx
  * MC_ENGINE_IDX_GSP = 49, stall vector 0x99, no non-stall vector), then one
@@ -115,6 +117,8 @@ static void nvsim_obj_free(struct nvsim_gpu *gpu, struct nvsim_obj *o)
 
 	list_for_each_entry_safe(c, tmp, &o->children, sibling)
 		nvsim_obj_free(gpu, c);
+	if (o->cls == FERMI_VASPACE_A)
+		nvsim_vas_forget(gpu, o->client, o->handle);
 	list_del(&o->sibling);
 	hash_del(&o->node);
 	kfree(o);
@@ -139,6 +143,7 @@ void nvsim_rm_reset(struct nvsim_gpu *gpu)
 	gpu->rm.count = 0;
 	atomic64_set(&gpu->stats[NVSIM_S_OBJECTS_LIVE], 0);
 	nvsim_vgpu_reset(gpu);
+	nvsim_vas_reset(gpu);
 }
 
 /**
@@ -225,6 +230,9 @@ static u32 nvsim_alloc_obj(struct nvsim_gpu *gpu, u32 h_client, u32 h_parent,
 	case NVA081_VGPU_CONFIG:	/* sim/vgpu.c; no parameters */
 		want_parent = NV20_SUBDEVICE_0;
 		want_size = 0;
+	case FERMI_VASPACE_A:	/* sim/mmu.c */
+		want_parent = NV01_DEVICE_0;
+		want_size = sizeof(struct NV_VASPACE_ALLOCATION_PARAMETERS);
 		break;
 	default:
 		return nvsim_chip_has_class(gpu, cls) ? NV_ERR_NOT_SUPPORTED :
@@ -242,6 +250,8 @@ static u32 nvsim_alloc_obj(struct nvsim_gpu *gpu, u32 h_client, u32 h_parent,
 		return NV_ERR_INVALID_ARGUMENT;
 	if (cls == NV20_SUBDEVICE_0 &&
 	    ((const struct NV2080_ALLOC_PARAMETERS *)params)->subDeviceId)
+		return NV_ERR_INVALID_ARGUMENT;
+	if (cls == FERMI_VASPACE_A && nvsim_vas_alloc_check(params))
 		return NV_ERR_INVALID_ARGUMENT;
 	if (nvsim_is_event_class(cls)) {
 		const struct NV0005_ALLOC_PARAMETERS *e = (const void *)params;
@@ -509,6 +519,8 @@ static const struct {
 	  sizeof(struct NV2080_CTRL_BIOS_GET_SKU_INFO_PARAMS) },
 	{ NV2080_CTRL_CMD_INTERNAL_INTR_GET_KERNEL_TABLE,
 	  sizeof(struct NV2080_CTRL_INTERNAL_INTR_GET_KERNEL_TABLE_PARAMS) },
+	{ NV90F1_CTRL_CMD_VASPACE_COPY_SERVER_RESERVED_PDES,
+	  sizeof(struct NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS) },
 };
 
 static u32 nvsim_ctrl(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd,
@@ -609,6 +621,8 @@ static u32 nvsim_ctrl(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd,
 	case NVSIM_CTRL_CMD_BIOS_GET_SKU_INFO:
 		nvsim_fill_sku(gpu, params);
 		return NV_OK;
+	case NV90F1_CTRL_CMD_VASPACE_COPY_SERVER_RESERVED_PDES:
+		return nvsim_vas_copy_pdes(gpu, o->client, o->handle, params);
 	case NV2080_CTRL_CMD_INTERNAL_INTR_GET_KERNEL_TABLE: {
 		struct NV2080_CTRL_INTERNAL_INTR_GET_KERNEL_TABLE_PARAMS *p = params;
 

@@ -21,6 +21,7 @@ int nvc_gpu_init(struct nvc_gpu *gpu)
 {
 	int ret;
 
+	spin_lock_init(&gpu->arm_lock);
 	ret = ida_alloc(&nvc_gpu_ida, GFP_KERNEL);
 	if (ret < 0)
 		return ret;

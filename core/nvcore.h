@@ -99,6 +99,8 @@ struct nvc_pci_ids {
  * @info: hardware configuration, valid once nvc_gpu_init() succeeded
  * @dbg: debugfs directory of the GPU
  * @res: clients, partitions, events and recovery
+ * @arm_lock: protects @recover_armed and the queueing of recovery and
+ *	heartbeat work (taken in any context)
  * @recover_armed: transport deaths schedule recovery
  * @boot_ns: duration of the first GSP boot (probe to INIT_DONE)
  */
@@ -113,6 +115,7 @@ struct nvc_gpu {
 	struct nvc_gpu_info info;
 	struct dentry *dbg;
 	struct nvc_res res;
+	spinlock_t arm_lock;
 	bool recover_armed;
 	u64 boot_ns;
 };

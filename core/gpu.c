@@ -4,6 +4,7 @@
  */
 #include <linux/idr.h>
 #include <linux/module.h>
+#include <linux/slab.h>
 
 #include "nvcore.h"
 #include "gsp/gsp.h"
@@ -95,4 +96,41 @@ void nvc_gpu_fini(struct nvc_gpu *gpu)
 	nvc_res_fini(gpu);
 	dev_info(gpu->dev, "nvcore: GPU %d: removed\n", gpu->index);
 	ida_free(&nvc_gpu_ida, gpu->index);
+}
+
+/**
+ * nvc_gpu_enumerate() - enumerate the hardware, publish it once
+ * @gpu: the GPU
+ * @gsp: its freshly booted GSP
+ *
+ * The configuration is found aside and copied to &nvc_gpu.info at the
+ * first boot only: clients keep pointers to it and sysfs reads it without
+ * a lock, so it never changes afterwards. A reboot (recovery) must find
+ * the same configuration, or it fails and the GPU stays lost.
+ *
+ * Return: 0, -EIO for a GPU that came back different, or a negative errno
+ * from the enumeration.
+ */
+int nvc_gpu_enumerate(struct nvc_gpu *gpu, struct nvc_gsp *gsp)
+{
+	struct nvc_gpu_info *info;
+	int ret;
+
+	info = kzalloc(sizeof(*info), GFP_KERNEL);
+	if (!info)
+		return -ENOMEM;
+	ret = nvc_gsp_enumerate(gsp, info);
+	if (ret)
+		goto out;
+	if (!gpu->info_published) {
+		memcpy(&gpu->info, info, sizeof(*info));
+		gpu->info_published = true;
+	} else if (memcmp(&gpu->info, info, sizeof(*info))) {
+		dev_err(gpu->dev, "nvcore: GPU %d: configuration changed across a GSP-RM reboot\n",
+			gpu->index);
+		ret = -EIO;
+	}
+out:
+	kfree(info);
+	return ret;
 }

@@ -50,14 +50,20 @@ int nvc_gpu_init(struct nvc_gpu *gpu)
 	ret = nvc_event_init(gpu);
 	if (ret)
 		goto err_res;
-	ret = nvc_sysfs_init(gpu);
-	if (ret)
-		goto err_res;
-	nvc_debugfs_gpu_init(gpu);
 	nvc_recovery_init(gpu);
+	/*
+	 * The client devices exist before the policy attribute that replaces
+	 * them is published, and are made under its lock all the same.
+	 */
+	mutex_lock(&gpu->res.aux_lock);
 	ret = nvc_aux_create(gpu);
+	mutex_unlock(&gpu->res.aux_lock);
 	if (ret)
 		goto err_recovery;
+	ret = nvc_sysfs_init(gpu);
+	if (ret)
+		goto err_aux;
+	nvc_debugfs_gpu_init(gpu);
 	dev_info(gpu->dev, "nvcore: GPU %d: %s, %llu MiB VRAM (%llu MiB usable in %u regions), %u engines (%u copy), %u display heads\n",
 		 gpu->index, gpu->info.name, gpu->info.vram_size >> 20,
 		 gpu->info.vram_usable >> 20, gpu->info.nr_vram_regions,
@@ -65,11 +71,10 @@ int nvc_gpu_init(struct nvc_gpu *gpu)
 		 gpu->info.nr_display_heads);
 	return 0;
 
-err_recovery:
+err_aux:
 	nvc_aux_shutdown(gpu);
+err_recovery:
 	nvc_recovery_fini(gpu);
-	nvc_debugfs_gpu_fini(gpu);
-	nvc_sysfs_fini(gpu);
 err_res:
 	nvc_gsp_fini(gpu);
 	nvc_event_fini(gpu);
@@ -86,11 +91,14 @@ err_ida:
  */
 void nvc_gpu_fini(struct nvc_gpu *gpu)
 {
-	/* Teardown contract: clients first, then the GSP. */
-	nvc_aux_shutdown(gpu);
-	nvc_recovery_fini(gpu);
+	/*
+	 * The reverse of nvc_gpu_init(): the teardown contract puts the
+	 * clients first and the GSP last.
+	 */
 	nvc_debugfs_gpu_fini(gpu);
 	nvc_sysfs_fini(gpu);
+	nvc_aux_shutdown(gpu);
+	nvc_recovery_fini(gpu);
 	nvc_gsp_fini(gpu);
 	nvc_event_fini(gpu);
 	nvc_res_fini(gpu);

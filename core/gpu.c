@@ -92,9 +92,12 @@ err_ida:
 void nvc_gpu_fini(struct nvc_gpu *gpu)
 {
 	/*
-	 * The reverse of nvc_gpu_init(): the teardown contract puts the
+	 * Long operations first: a self-test or benchmark stops at its next
+	 * RPC, so removing debugfs (which waits for them) is quick. Then
+	 * the reverse of nvc_gpu_init(): the teardown contract puts the
 	 * clients first and the GSP last.
 	 */
+	WRITE_ONCE(gpu->going, true);
 	nvc_debugfs_gpu_fini(gpu);
 	nvc_sysfs_fini(gpu);
 	nvc_aux_shutdown(gpu);

@@ -15,6 +15,7 @@
 struct nvc_gpu;
 struct nvc_gsp;
 struct dentry;
+struct nvc_dbg_results;
 
 /**
  * struct nvc_bus_ops - what a bus backend provides to the core
@@ -103,7 +104,10 @@ struct nvc_pci_ids {
  * @arm_lock: protects @recover_armed and the queueing of recovery and
  *	heartbeat work (taken in any context)
  * @recover_armed: transport deaths schedule recovery
+ * @going: the GPU is being removed: long operations (self-tests,
+ *	benchmarks) stop and new ones are refused
  * @info_published: @info holds the configuration found at the first boot
+ * @dbg_res: results of the last debugfs self-test and benchmark
  * @boot_ns: duration of the first GSP boot (probe to INIT_DONE)
  */
 struct nvc_gpu {
@@ -119,7 +123,9 @@ struct nvc_gpu {
 	struct nvc_res res;
 	spinlock_t arm_lock;
 	bool recover_armed;
+	bool going;
 	bool info_published;
+	struct nvc_dbg_results *dbg_res;
 	u64 boot_ns;
 };
 

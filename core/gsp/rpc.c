@@ -976,7 +976,8 @@ int nvc_rpc_enable_irq(struct nvc_gsp *gsp)
 {
 	int ret;
 
-	ret = request_irq(gsp->gpu->irq, nvc_rpc_irq, 0, "nvcore-gsp", gsp);
+	/* Shared: the PCI backend may fall back to an INTx line. */
+	ret = request_irq(gsp->gpu->irq, nvc_rpc_irq, IRQF_SHARED, "nvcore-gsp", gsp);
 	if (ret)
 		return ret;
 	WRITE_ONCE(gsp->irq_mode, true);

@@ -730,7 +730,7 @@ int nvc_gsp_init(struct nvc_gpu *gpu)
 	if (ret)
 		goto err;
 
-	ret = nvc_gsp_boot_riscv(gsp, false);
+	ret = nvc_gsp_boot_riscv(gsp);
 	if (ret)
 		goto err_logs;
 	ret = nvc_gsp_wait_init_done(gsp);

@@ -211,6 +211,9 @@ struct nvc_pp {
 	struct task_struct *srv;
 	wait_queue_head_t srv_wq;
 	wait_queue_head_t wq;
+	struct completion done;
+	unsigned int n;
+	u64 *lat;
 	u32 req;
 	u32 rsp;
 	bool stop;
@@ -237,24 +240,13 @@ static int nvc_pp_server(void *arg)
 	return 0;
 }
 
-static int nvc_bench_pingpong(unsigned int n, u64 *lat)
+/* The caller side, a kernel thread like the RPC benchmark's callers. */
+static int nvc_pp_client(void *arg)
 {
+	struct nvc_pp *pp = arg;
 	unsigned int i, spin_us = nvc_rpc_spin_us();
-	struct nvc_pp *pp;
 
-	pp = kzalloc(sizeof(*pp), GFP_KERNEL);
-	if (!pp)
-		return -ENOMEM;
-	init_waitqueue_head(&pp->srv_wq);
-	init_waitqueue_head(&pp->wq);
-	pp->srv = kthread_run(nvc_pp_server, pp, "nvc-pingpong");
-	if (IS_ERR(pp->srv)) {
-		int ret = PTR_ERR(pp->srv);
-
-		kfree(pp);
-		return ret;
-	}
-	for (i = 1; i <= n; i++) {
+	for (i = 1; i <= pp->n; i++) {
 		ktime_t t0 = ktime_get(), spin_end = ktime_add_us(t0, spin_us);
 
 		WRITE_ONCE(pp->req, i);
@@ -271,13 +263,41 @@ static int nvc_bench_pingpong(unsigned int n, u64 *lat)
 			}
 			cpu_relax();
 		}
-		lat[i - 1] = ktime_to_ns(ktime_sub(ktime_get(), t0));
+		pp->lat[i - 1] = ktime_to_ns(ktime_sub(ktime_get(), t0));
 	}
+	kthread_complete_and_exit(&pp->done, 0);
+}
+
+static int nvc_bench_pingpong(unsigned int n, u64 *lat)
+{
+	struct task_struct *t;
+	struct nvc_pp *pp;
+	int ret = 0;
+
+	pp = kzalloc(sizeof(*pp), GFP_KERNEL);
+	if (!pp)
+		return -ENOMEM;
+	init_waitqueue_head(&pp->srv_wq);
+	init_waitqueue_head(&pp->wq);
+	init_completion(&pp->done);
+	pp->n = n;
+	pp->lat = lat;
+	pp->srv = kthread_run(nvc_pp_server, pp, "nvc-pingpong");
+	if (IS_ERR(pp->srv)) {
+		ret = PTR_ERR(pp->srv);
+		goto out;
+	}
+	t = kthread_run(nvc_pp_client, pp, "nvc-pingpong-c");
+	if (IS_ERR(t))
+		ret = PTR_ERR(t);
+	else
+		wait_for_completion(&pp->done);
 	WRITE_ONCE(pp->stop, true);
 	wake_up(&pp->srv_wq);
 	kthread_stop(pp->srv);
+out:
 	kfree(pp);
-	return 0;
+	return ret;
 }
 
 static u64 nvc_bench_memcpy_ns(size_t size, unsigned int reps)

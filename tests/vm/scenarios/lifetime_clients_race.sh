@@ -4,6 +4,8 @@
 # unbound 30 times: every bind succeeds, and after every unbind no
 # auxiliary device of the GPU is left behind.
 # vm-args: --timeout 400
+# Driver lifetime, not firmware behaviour: the default personality only.
+# vm-personality: no
 
 G=/sys/bus/platform/devices/nvsim-gpu.0/nvcore
 DRV=/sys/bus/platform/drivers/nvcore-sim

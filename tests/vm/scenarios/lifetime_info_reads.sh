@@ -5,6 +5,8 @@
 # recoveries; each read must equal the value before the first crash (the
 # recovery counters excepted, which are read but may change).
 # vm-args: --timeout 400
+# Driver lifetime, not firmware behaviour: the default personality only.
+# vm-personality: no
 
 S=/sys/kernel/debug/nvsim/gpu0
 G=/sys/bus/platform/devices/nvsim-gpu.0/nvcore

@@ -4,6 +4,8 @@
 # INTx, which other functions may share): a second device requests the
 # same line with IRQF_SHARED, both handlers run, and the GSP transport
 # keeps working beside it and after it leaves.
+# Driver lifetime, not firmware behaviour: the default personality only.
+# vm-personality: no
 
 D=/sys/kernel/debug/nvcore/gpu0
 check boot sh -c "modprobe nvsim chip=ga102 && modprobe nvcore"

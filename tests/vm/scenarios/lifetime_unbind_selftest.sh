@@ -4,6 +4,8 @@
 # the self-test (four threads x 200,000 RPCs) returns within 5 s and both
 # writers get an error; a self-test writer dies at once on SIGKILL.
 # vm-args: --timeout 300
+# Driver lifetime, not firmware behaviour: the default personality only.
+# vm-personality: no
 
 D=/sys/kernel/debug/nvcore/gpu0
 DRV=/sys/bus/platform/drivers/nvcore-sim

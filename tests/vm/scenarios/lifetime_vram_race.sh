@@ -4,6 +4,8 @@
 # client reads a 48 MiB region while another frees it ~1 ms later,
 # allocates it again and overwrites its end; the read must return only
 # what was there before the free (nvtest_client vram_rw_race).
+# Driver lifetime, not firmware behaviour: the default personality only.
+# vm-personality: no
 
 T=/sys/kernel/debug/nvtest/nvcore.test.0/cmd
 cmd() { echo "$*" >$T && cat $T; }

@@ -118,14 +118,16 @@ struct nvc_event_sub {
 	nvc_event_fn fn;
 };
 
-#define NVC_GPU_CHIDS		2048
+/* Host channels of Turing and later (OGKM dev_fifo.h NV_PCCSR_CHANNEL__SIZE_1). */
+#define NVC_GPU_CHIDS		4096
 #define NVC_GPU_GFIDS		32
 #define NVC_RES_MAX_PARTS	64
 
 /**
  * struct nvc_res - per-GPU client and resource state
  * @lock: protects @clients, the GPU-level allocators below, every
- *	partition's allocators and lists, and @next_part
+ *	partition's allocators and lists, and @next_part; held across VRAM
+ *	copies and scrubs, so memory changes owner only between them
  * @clients: open clients
  * @client_ids: client numbers in use
  * @next_part: next partition number

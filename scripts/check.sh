@@ -33,6 +33,27 @@ if want static; then
 			echo "PASS: static: $m.ko depends on no drm/vfio/mdev"
 		fi
 	done | emit
+	# The vGPU host client needs nvcore, VFIO and mdev, and nothing else.
+	deps=$(modinfo -F depends "$ROOT/nvvgpu.ko" | tr ',' '\n' | sort | paste -sd,)
+	if [ "$deps" = "mdev,nvcore,vfio" ]; then
+		echo "PASS: static: nvvgpu.ko depends on nvcore, vfio and mdev only"
+	else
+		echo "FAIL: static: nvvgpu.ko depends on nvcore, vfio and mdev only (depends: $deps)"
+	fi | emit
+	# nvdrm: nvcore and DRM modules only, and no firmware ABI header.
+	if [ -f "$ROOT/nvdrm.ko" ]; then
+		deps=$(modinfo -F depends "$ROOT/nvdrm.ko")
+		if tr ',' '\n' <<<"$deps" | grep -vqxE 'nvcore|drm|ttm|drm_[a-z_]*|gpu-sched'; then
+			echo "FAIL: static: nvdrm.ko depends on nvcore and DRM modules only (depends: $deps)"
+		else
+			echo "PASS: static: nvdrm.ko depends on nvcore and DRM modules only ($deps)"
+		fi
+		if grep -rn 'nvrm/' "$ROOT/drm"; then
+			echo "FAIL: static: nvdrm includes nothing from include/nvrm"
+		else
+			echo "PASS: static: nvdrm includes nothing from include/nvrm"
+		fi
+	fi | emit
 	if out=$("$ROOT/scripts/checkpatch.sh" 2>&1); then
 		echo "PASS: static: checkpatch clean" | emit
 	else

@@ -36,7 +36,7 @@ struct dentry;
 #define NVC_H_SUBDEVICE		0x5d1d0000u
 #define NVC_RPC_HIST_LEN	64
 #define NVC_GSP_NR_LOGS		3
-#define NVC_INTR_VECTORS	256
+#define NVC_INTR_VECTORS	256	/* NVRM_INTR_VECTORS */
 #define NVC_INTR_LEAVES		(NVC_INTR_VECTORS / 32)
 
 /**
@@ -146,6 +146,8 @@ struct nvc_rpc_waiter;
  * @fw: the GSP firmware file
  * @bl_fw: the bootloader firmware file
  * @image: parsed GSP image and signature
+ * @fw_version: the firmware version the image reports
+ * @fw_version_src: where @fw_version was read (see nvc_fw_image_version())
  * @bl: parsed bootloader
  * @img_pages: pages holding the image (radix3 level 3)
  * @img_dma: their bus addresses
@@ -172,6 +174,14 @@ struct nvc_rpc_waiter;
  * @nonstall_vec: non-stall interrupt vector of each engine (or U32_MAX)
  * @vec_engine: engine of each non-stall vector (0xff: none)
  * @nonstall_leaves: bitmask of interrupt leaf registers in use
+ * @irq_lock: protects @leaf_en, @top_en and @lockdown, and serialises the
+ *	interrupt handler's register accesses against lockdown changes
+ * @gsp_vector: the GSP's stall vector in the interrupt tree (U32_MAX: none)
+ * @leaf_en: vectors nvcore enabled, per leaf
+ * @top_en: subtrees nvcore enabled
+ * @lockdown: GSP lockdown engaged (GSP_LOCKDOWN_NOTICE): the GSP's
+ *	interrupt registers must not be touched
+ * @lockdowns: lockdown notices that engaged lockdown
  * @h_int_client: GSP-RM's internal client (internal controls)
  * @h_int_subdevice: its subdevice
  */
@@ -220,6 +230,8 @@ struct nvc_gsp {
 	const struct firmware *fw;
 	const struct firmware *bl_fw;
 	struct nvc_gsp_fw image;
+	char fw_version[NVC_FW_VERSION_LEN];
+	const char *fw_version_src;
 	struct nvc_gsp_bl bl;
 	struct page **img_pages;
 	dma_addr_t *img_dma;
@@ -252,6 +264,12 @@ struct nvc_gsp {
 	u32 nonstall_vec[NVC_MAX_ENGINES];
 	u8 vec_engine[NVC_INTR_VECTORS];
 	u8 nonstall_leaves;
+	spinlock_t irq_lock;
+	u32 gsp_vector;
+	u32 leaf_en[NVC_INTR_LEAVES];
+	u32 top_en;
+	bool lockdown;
+	unsigned int lockdowns;
 	u32 h_int_client;
 	u32 h_int_subdevice;
 };
@@ -261,6 +279,8 @@ int nvc_gsp_init(struct nvc_gpu *gpu);
 void nvc_gsp_fini(struct nvc_gpu *gpu);
 int nvc_gsp_logs_show(struct nvc_gsp *gsp, unsigned int which,
 		      char *buf, size_t size);
+int nvc_gsp_logs_raw(struct nvc_gsp *gsp, unsigned int which, char *buf,
+		     size_t size);
 
 void nvc_gsp_debugfs_init(struct dentry *root);
 void nvc_gsp_debugfs_fini(void);
@@ -282,6 +302,9 @@ void nvc_rpc_kill(struct nvc_gsp *gsp, int err, const char *why);
 int nvc_rpc_enable_irq(struct nvc_gsp *gsp);
 void nvc_rpc_disable_irq(struct nvc_gsp *gsp);
 void nvc_rpc_enable_nonstall(struct nvc_gsp *gsp);
+void nvc_rpc_lockdown_notice(struct nvc_gsp *gsp, const void *payload,
+			     size_t len);
+u32 nvc_mc_engine_to_nv2080(u32 mc_engine_idx);
 int nvc_rpc_stats_show(struct nvc_gsp *gsp, char *buf, size_t size);
 int nvc_rpc_hist_show(struct nvc_gsp *gsp, char *buf, size_t size);
 
@@ -292,7 +315,7 @@ void nvc_gsp_event(struct nvc_gsp *gsp, u32 function, u32 rpc_result,
 /* seq.c */
 int nvc_gsp_run_sequencer(struct nvc_gsp *gsp, const void *payload,
 			  size_t len);
-int nvc_gsp_boot_riscv(struct nvc_gsp *gsp, bool resume);
+int nvc_gsp_boot_riscv(struct nvc_gsp *gsp);
 void nvc_gsp_falcon_reset(struct nvc_gsp *gsp);
 
 /* rm.c */

@@ -24,7 +24,8 @@ fi
 # Static guest programs: tests/vm/progs/NAME.c -> /tests/bin/NAME
 for src in "$ROOT"/tests/vm/progs/*.c; do
 	[ -e "$src" ] || continue
-	gcc -static $CFLAGS_HOST -pthread -o "$BUILD/vmbin/$(basename "$src" .c)" "$src"
+	gcc -static $CFLAGS_HOST -I/usr/include/libdrm -pthread \
+		-o "$BUILD/vmbin/$(basename "$src" .c)" "$src" -ldrm
 done
 
 # Test-only kernel modules (tests/vm/kmod), built against the VM kernel.

@@ -630,8 +630,9 @@ static int nvc_gsp_unload(struct nvc_gsp *gsp)
 	u32 v;
 	int ret;
 
+	/* OGKM reads nothing of this reply: any length will do. */
 	ret = nvc_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER,
-			   &req, sizeof(req), &req, sizeof(req), NULL);
+			   &req, sizeof(req), NULL, 0, NULL);
 	if (ret)
 		return ret;
 	ret = read_poll_timeout(nvc_rd32, v, v == NVC_GSP_HALT_MAILBOX, 20,

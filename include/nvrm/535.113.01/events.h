@@ -74,17 +74,11 @@ NVRM_CHECK_OFF(rpc_post_event_v17_00, eventData, 0x1d);
 #define NV0005_NOTIFY_INDEX_INDEX_MASK	0xffffu
 
 /*
- * VGPU_GSP_PLUGIN_TRIGGERED: the vGPU plugin task of @gfid fired its
- * notifier @notifyIndex (NVA084_NOTIFIERS_*; kernel_gsp.c,
- * _kgspRpcVgpuGspPluginTriggered, gpu_rmapi.c gpuGspPluginTriggeredEvent).
+ * VGPU_GSP_PLUGIN_TRIGGERED (rpc_vgpu_gsp_plugin_triggered_v17_00, in
+ * vgpu.h): the vGPU plugin task of gfid fired notifier notifyIndex
+ * (kernel_gsp.c _kgspRpcVgpuGspPluginTriggered, gpu_rmapi.c
+ * gpuGspPluginTriggeredEvent).
  */
-struct rpc_vgpu_gsp_plugin_triggered_v17_00 {
-	u32 gfid;
-	u32 notifyIndex;
-};
-
-NVRM_CHECK_SIZE(rpc_vgpu_gsp_plugin_triggered_v17_00, 0x8);
-NVRM_CHECK_OFF(rpc_vgpu_gsp_plugin_triggered_v17_00, notifyIndex, 0x4);
 
 /* cla084_notification.h (535.113.01): notifiers of a host vGPU device. */
 #define NVA084_NOTIFIERS_EVENT_VGPU_PLUGIN_TASK_BOOTLOADED	0

@@ -230,6 +230,7 @@ static u32 nvsim_alloc_obj(struct nvsim_gpu *gpu, u32 h_client, u32 h_parent,
 	case NVA081_VGPU_CONFIG:	/* sim/vgpu.c; no parameters */
 		want_parent = NV20_SUBDEVICE_0;
 		want_size = 0;
+		break;
 	case FERMI_VASPACE_A:	/* sim/mmu.c */
 		want_parent = NV01_DEVICE_0;
 		want_size = sizeof(struct NV_VASPACE_ALLOCATION_PARAMETERS);

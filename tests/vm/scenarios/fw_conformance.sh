@@ -34,6 +34,8 @@ for i in 1 2 3; do echo "burst 1000 rc 4000 13 1" >$S/inject; done
 check "log: after a wrap the decoder reports it and decodes the rest" \
 	wait_for 20 grep -q '^LOGRM: put [0-9]*, [1-9][0-9]* records, wrapped, [0-9]* words not decoded$' $D/log_rm
 check "log: no bad metadata after a wrap" sh -c "! grep -q 'bad metadata' $D/log_rm"
+check "log: every nvsim call site seen is in the logging ELF (sim/logcat.h)" \
+	sh -c "! grep -q 'not in the logging ELF' $D/log_init $D/log_intr $D/log_rm"
 
 # ---- row 6: events routed by the event objects that were registered
 T=/sys/kernel/debug/nvtest/nvcore.test.0/cmd

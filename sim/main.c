@@ -94,6 +94,14 @@ static int nvsim_bus_ce_fill(struct device *dev, u64 offset, u64 len,
 	return gpu ? nvsim_ce_fill(gpu, offset, len, pattern) : -ENODEV;
 }
 
+static int nvsim_bus_vram_pfn(struct device *dev, u64 offset,
+			      unsigned long *pfn)
+{
+	struct nvsim_gpu *gpu = nvsim_gpu_from_dev(dev);
+
+	return gpu ? nvsim_vram_pfn(gpu, offset, pfn) : -ENODEV;
+}
+
 /**
  * nvsim_gpu_get() - a GPU by index
  * @index: GPU number
@@ -237,6 +245,7 @@ static int nvsim_gpu_create(unsigned int index)
 		.bdf = (0x10 + index) << 8,
 		.vram_rw = nvsim_bus_vram_rw,
 		.ce_fill = nvsim_bus_ce_fill,
+		.vram_pfn = nvsim_bus_vram_pfn,
 	};
 
 	gpu->irq = irq_create_mapping(nvsim_irq_domain, gpu->irq_hwirq);

@@ -550,6 +550,7 @@ void nvsim_vram_fini(struct nvsim_gpu *gpu);
 int nvsim_vram_rw(struct nvsim_gpu *gpu, u64 offset, void *buf, size_t len,
 		  bool write);
 int nvsim_ce_fill(struct nvsim_gpu *gpu, u64 offset, u64 len, u32 pattern);
+int nvsim_vram_pfn(struct nvsim_gpu *gpu, u64 offset, unsigned long *pfn);
 
 /* inject.c */
 int nvsim_inject_gpu(struct nvsim_gpu *gpu, const char *cmd);

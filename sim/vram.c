@@ -282,3 +282,31 @@ int nvsim_ce_fill(struct nvsim_gpu *gpu, u64 offset, u64 len, u32 pattern)
 	atomic64_add(len, &gpu->stats[NVSIM_S_CE_BYTES]);
 	return 0;
 }
+
+/**
+ * nvsim_vram_pfn() - page frame of a VRAM page (platform data vram_pfn)
+ * @gpu: the GPU
+ * @offset: VRAM byte offset of a 4 KiB page
+ * @pfn: output
+ *
+ * Process context.
+ *
+ * Return: 0, -EINVAL (alignment or range) or -ENOMEM (backing limit).
+ */
+int nvsim_vram_pfn(struct nvsim_gpu *gpu, u64 offset, unsigned long *pfn)
+{
+	void *chunk, *page;
+
+	if (!IS_ALIGNED(offset, PAGE_SIZE) ||
+	    !nvsim_vram_range_ok(gpu, offset, PAGE_SIZE))
+		return nvsim_vram_reject(gpu, -EINVAL);
+	mutex_lock(&gpu->vram.lock);
+	chunk = nvsim_chunk_get(gpu, offset >> NVSIM_CHUNK_SHIFT);
+	if (chunk) {
+		page = chunk + (offset & NVSIM_CHUNK_MASK);
+		*pfn = is_vmalloc_addr(page) ? vmalloc_to_pfn(page) :
+		       page_to_pfn(virt_to_page(page));
+	}
+	mutex_unlock(&gpu->vram.lock);
+	return chunk ? 0 : nvsim_vram_reject(gpu, -ENOMEM);
+}

@@ -84,6 +84,13 @@ struct device;
  *       -errno (-ENODEV if @dev is not an nvsim GPU); may sleep.
  *       Copy-engine work and CPU accesses are serialised per GPU: a read
  *       after a completed fill sees the fill.
+ * @vram_pfn: the page frame behind the BAR1 view of the 4 KiB page at
+ *       @offset (page aligned, inside VRAM, else -EINVAL), for a CPU mapping.
+ *       Allocates the backing chunk if needed (-ENOMEM beyond
+ *       NVSIM_VRAM_BACKING_MAX). The frame stays valid until a pattern-0
+ *       @ce_fill covers its whole chunk or the GPU is destroyed: the driver
+ *       must remove every CPU mapping of a range before it scrubs it. May
+ *       sleep.
  */
 struct nvsim_bus_pdata {
 	u32 (*rd32)(struct device *dev, u32 addr);
@@ -100,6 +107,7 @@ struct nvsim_bus_pdata {
 	int (*vram_rw)(struct device *dev, u64 offset, void *buf, size_t len,
 		       bool write);
 	int (*ce_fill)(struct device *dev, u64 offset, u64 len, u32 pattern);
+	int (*vram_pfn)(struct device *dev, u64 offset, unsigned long *pfn);
 };
 
 /*

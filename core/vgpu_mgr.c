@@ -950,6 +950,7 @@ EXPORT_SYMBOL_NS_GPL(nvc_vgpu_plugin_msg, NVCORE);
  * @vgpu: the vGPU
  * @offset: page-aligned offset in the guest FB
  * @pfn: output
+ * @iomem: output: device memory (map write-combined), else system memory
  *
  * The frame stays valid until the vGPU's FB is scrubbed (reset, destroy):
  * the caller removes its mappings before it asks for a scrub.
@@ -957,7 +958,8 @@ EXPORT_SYMBOL_NS_GPL(nvc_vgpu_plugin_msg, NVCORE);
  * Return: 0, -EINVAL outside the guest FB, -ENODEV when the vGPU is lost,
  * -EOPNOTSUPP when the bus cannot map VRAM.
  */
-int nvc_vgpu_fb_pfn(struct nvc_vgpu *vgpu, u64 offset, unsigned long *pfn)
+int nvc_vgpu_fb_pfn(struct nvc_vgpu *vgpu, u64 offset, unsigned long *pfn,
+		    bool *iomem)
 {
 	struct nvc_gpu *gpu = vgpu->mgr->gpu;
 
@@ -967,6 +969,6 @@ int nvc_vgpu_fb_pfn(struct nvc_vgpu *vgpu, u64 offset, unsigned long *pfn)
 		return -ENODEV;
 	if (!gpu->bus->vram_pfn)
 		return -EOPNOTSUPP;
-	return gpu->bus->vram_pfn(gpu, vgpu->fb.base + offset, pfn);
+	return gpu->bus->vram_pfn(gpu, vgpu->fb.base + offset, pfn, iomem);
 }
 EXPORT_SYMBOL_NS_GPL(nvc_vgpu_fb_pfn, NVCORE);

@@ -94,7 +94,7 @@ static int nvsim_bus_ce_fill(struct device *dev, u64 offset, u64 len,
 	return gpu ? nvsim_ce_fill(gpu, offset, len, pattern) : -ENODEV;
 }
 
-static int nvsim_bus_vram_pfn(struct device *dev, u64 offset,
+static int nvsim_bus_bar1_pfn(struct device *dev, u64 offset,
 			      unsigned long *pfn)
 {
 	struct nvsim_gpu *gpu = nvsim_gpu_from_dev(dev);
@@ -213,6 +213,7 @@ static int nvsim_gpu_create(unsigned int index)
 	if (!gpu)
 		return -ENOMEM;
 	gpu->index = index;
+	gpu->personality = nvsim_personality_default();
 	gpu->chip = c;
 	gpu->irq_hwirq = index;
 	spin_lock_init(&gpu->reg_lock);
@@ -227,6 +228,8 @@ static int nvsim_gpu_create(unsigned int index)
 	init_irq_work(&gpu->irq_work, nvsim_irq_work_fn);
 	nvsim_reg_init(gpu);
 	nvsim_vram_init(gpu);
+	spin_lock_init(&gpu->mmu.lock);
+	mutex_init(&gpu->mmu.query_lock);
 	ret = nvsim_vgpu_init(gpu);
 	if (ret)
 		goto err_vram;
@@ -245,7 +248,7 @@ static int nvsim_gpu_create(unsigned int index)
 		.bdf = (0x10 + index) << 8,
 		.vram_rw = nvsim_bus_vram_rw,
 		.ce_fill = nvsim_bus_ce_fill,
-		.vram_pfn = nvsim_bus_vram_pfn,
+		.bar1_pfn = nvsim_bus_bar1_pfn,
 	};
 
 	gpu->irq = irq_create_mapping(nvsim_irq_domain, gpu->irq_hwirq);

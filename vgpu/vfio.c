@@ -702,6 +702,7 @@ static vm_fault_t nvvgpu_vma_fault(struct vm_fault *vmf)
 		  << PAGE_SHIFT;
 	unsigned long pfn;
 	vm_fault_t ret = VM_FAULT_SIGBUS;
+	bool iomem;
 
 	if (!nd)
 		return VM_FAULT_SIGBUS;
@@ -709,8 +710,10 @@ static vm_fault_t nvvgpu_vma_fault(struct vm_fault *vmf)
 	if (!down_read_trylock(&nd->mem_sem))
 		return VM_FAULT_NOPAGE;
 	if (!READ_ONCE(nd->revoked) && !READ_ONCE(nd->lost) &&
-	    !nvc_vgpu_fb_pfn(nd->vgpu, off, &pfn))
-		ret = vmf_insert_pfn(vma, vmf->address, pfn);
+	    !nvc_vgpu_fb_pfn(nd->vgpu, off, &pfn, &iomem))
+		ret = vmf_insert_pfn_prot(vma, vmf->address, pfn, iomem ?
+					  pgprot_writecombine(vma->vm_page_prot) :
+					  vma->vm_page_prot);
 	up_read(&nd->mem_sem);
 	return ret;
 }

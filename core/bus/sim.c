@@ -71,14 +71,16 @@ static int nvc_sim_vram_fill(struct nvc_gpu *gpu, u64 offset, u64 len,
 	return sg->pdata->ce_fill(gpu->dev, offset, len, pattern);
 }
 
-static int nvc_sim_vram_pfn(struct nvc_gpu *gpu, u64 offset,
-			    unsigned long *pfn)
+/* nvsim's BAR1 aperture is system memory aliasing its VRAM. */
+static int nvc_sim_vram_pfn(struct nvc_gpu *gpu, u64 offset, unsigned long *pfn,
+			    bool *iomem)
 {
 	struct nvc_sim_gpu *sg = container_of(gpu, struct nvc_sim_gpu, gpu);
 
-	if (!sg->pdata->vram_pfn)
+	if (!sg->pdata->bar1_pfn)
 		return -EOPNOTSUPP;
-	return sg->pdata->vram_pfn(gpu->dev, offset, pfn);
+	*iomem = false;
+	return sg->pdata->bar1_pfn(gpu->dev, offset, pfn);
 }
 
 static const struct nvc_bus_ops nvc_sim_bus_ops = {

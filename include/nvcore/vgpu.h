@@ -129,7 +129,8 @@ bool nvc_vgpu_lost(struct nvc_vgpu *vgpu);
 int nvc_vgpu_fb_rw(struct nvc_vgpu *vgpu, u64 offset, void *buf, size_t len,
 		   bool write);
 int nvc_vgpu_fb_scrub(struct nvc_vgpu *vgpu);
-int nvc_vgpu_fb_pfn(struct nvc_vgpu *vgpu, u64 offset, unsigned long *pfn);
+int nvc_vgpu_fb_pfn(struct nvc_vgpu *vgpu, u64 offset, unsigned long *pfn,
+		    bool *iomem);
 
 /**
  * enum nvc_vgpu_msg - host channel messages a client may send

@@ -84,12 +84,14 @@ struct device;
  *       -errno (-ENODEV if @dev is not an nvsim GPU); may sleep.
  *       Copy-engine work and CPU accesses are serialised per GPU: a read
  *       after a completed fill sees the fill.
- * @vram_pfn: the page frame behind the BAR1 view of the 4 KiB page at
- *       @offset (page aligned, inside VRAM, else -EINVAL), for a CPU mapping.
- *       Allocates the backing chunk if needed (-ENOMEM beyond
- *       NVSIM_VRAM_BACKING_MAX). The frame stays valid until a pattern-0
- *       @ce_fill covers its whole chunk or the GPU is destroyed: the driver
- *       must remove every CPU mapping of a range before it scrubs it. May
+ * @bar1_pfn: the BAR1 aperture as memory, for CPU mappings of VRAM: BAR1
+ *       offset x aliases VRAM offset x. Sets *@pfn to the page frame that
+ *       backs the 4 KiB page at @offset (page-aligned down), allocating its
+ *       64 KiB chunk if absent. Returns 0, -EINVAL if the page is not
+ *       inside VRAM, -ENOMEM beyond NVSIM_VRAM_BACKING_MAX, -ENODEV if
+ *       @dev is not an nvsim GPU. The frame stays valid until a zero
+ *       @ce_fill covers its whole chunk or the GPU is destroyed: the
+ *       driver unmaps CPU mappings of a range before scrubbing it. May
  *       sleep.
  */
 struct nvsim_bus_pdata {
@@ -107,7 +109,7 @@ struct nvsim_bus_pdata {
 	int (*vram_rw)(struct device *dev, u64 offset, void *buf, size_t len,
 		       bool write);
 	int (*ce_fill)(struct device *dev, u64 offset, u64 len, u32 pattern);
-	int (*vram_pfn)(struct device *dev, u64 offset, unsigned long *pfn);
+	int (*bar1_pfn)(struct device *dev, u64 offset, unsigned long *pfn);
 };
 
 /*

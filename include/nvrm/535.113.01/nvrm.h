@@ -18,5 +18,6 @@
 #include "events.h"
 #include "regs.h"
 #include "vgpu.h"
+#include "vmm.h"
 
 #endif /* NVRM_535_NVRM_H */

@@ -213,6 +213,7 @@ static int nvsim_gpu_create(unsigned int index)
 	if (!gpu)
 		return -ENOMEM;
 	gpu->index = index;
+	gpu->personality = nvsim_personality_default();
 	gpu->chip = c;
 	gpu->irq_hwirq = index;
 	spin_lock_init(&gpu->reg_lock);
@@ -229,6 +230,9 @@ static int nvsim_gpu_create(unsigned int index)
 	nvsim_vram_init(gpu);
 	spin_lock_init(&gpu->mmu.lock);
 	mutex_init(&gpu->mmu.query_lock);
+	ret = nvsim_vgpu_init(gpu);
+	if (ret)
+		goto err_vram;
 
 	gpu->pdata = (struct nvsim_bus_pdata) {
 		.rd32 = nvsim_bus_rd32,
@@ -256,6 +260,7 @@ static int nvsim_gpu_create(unsigned int index)
 	if (ret)
 		goto err_irq;
 	nvsim_debugfs_gpu_init(gpu);
+	nvsim_vgpu_debugfs(gpu);
 	res = (struct resource)DEFINE_RES_IRQ_NAMED(gpu->irq, "gsp");
 
 	info.data = &gpu->pdata;
@@ -281,6 +286,8 @@ err_unpublish:
 err_irq:
 	irq_dispose_mapping(gpu->irq);
 err_free:
+	nvsim_vgpu_fini(gpu);
+err_vram:
 	nvsim_vram_fini(gpu);
 	kfree(gpu);
 	return ret;
@@ -295,6 +302,7 @@ static void nvsim_gpu_destroy(struct nvsim_gpu *gpu)
 	irq_work_sync(&gpu->irq_work);
 	nvsim_gpus[gpu->index] = NULL;
 	irq_dispose_mapping(gpu->irq);
+	nvsim_vgpu_fini(gpu);
 	nvsim_vram_fini(gpu);
 	kfree(gpu);
 }

@@ -225,6 +225,23 @@ struct nvsim_faults {
 };
 
 /* Statistics; see nvsim_stat_names in sim/debugfs.c. */
+/**
+ * enum nvsim_personality - firmware variant nvsim plays (sim/personality.c)
+ * @NVSIM_PERS_OGKM535: OGKM-535 conventions (default)
+ * @NVSIM_PERS_STRICT570: ogkm535, asserting on out-of-order rpc.sequence
+ * @NVSIM_PERS_ECHO: replies echo rpc.sequence; zero tails, short checksum
+ * @NVSIM_PERS_TERSE: ogkm535 with header-only replies where OGKM reads
+ *	nothing else
+ * @NVSIM_PERS_NR: number of personalities
+ */
+enum nvsim_personality {
+	NVSIM_PERS_OGKM535,
+	NVSIM_PERS_STRICT570,
+	NVSIM_PERS_ECHO,
+	NVSIM_PERS_TERSE,
+	NVSIM_PERS_NR,
+};
+
 enum nvsim_stat {
 	NVSIM_S_RX_MSGS,
 	NVSIM_S_TX_MSGS,
@@ -256,6 +273,8 @@ enum nvsim_stat {
 	NVSIM_S_VRAM_ERRORS,
 	NVSIM_S_INJECTED,
 	NVSIM_S_NONSTALL_IRQS,
+	NVSIM_S_SEQ_ASSERTS,
+	NVSIM_S_TX_STALE_TAILS,
 	NVSIM_S_NR,
 };
 
@@ -265,17 +284,15 @@ enum nvsim_stat {
  * @size: buffer bytes
  * @pte: DMA address of every 4 KiB page, as the driver wrote them
  * @npages: entries in @pte
- * @area: offset of the record area
- * @nrec: records the area holds
- * @put: records written so far
+ * @entries: u64 words in the ring (after the put pointer)
+ * @put: words written so far
  */
 struct nvsim_log {
 	bool valid;
 	u64 size;
 	u64 *pte;
 	u32 npages;
-	u32 area;
-	u32 nrec;
+	u64 entries;
 	u64 put;
 };
 
@@ -360,6 +377,8 @@ struct nvsim_event {
  * @logs: log buffers
  * @rx_seq: next expected command-queue seqNum
  * @tx_seq: next status-queue seqNum
+ * @rpc_seq: last non-zero rpc.sequence received (0: none since boot)
+ * @assert_code: GSP-RM asserted (strict570): halt with this code
  * @cmdq_rptr: how far GSP-RM consumed the command queue
  * @statq_wptr: status-queue write pointer
  * @have_sysinfo: GSP_SET_SYSTEM_INFO consumed
@@ -370,6 +389,8 @@ struct nvsim_event {
  * @bad_rptr: an invalid status-queue read pointer was reported
  * @msg: one message gathered out of the ring (64 KiB)
  * @tx: one message being built (64 KiB)
+ * @big: a large request reassembled from continuation records (4 MiB,
+ *	allocated on first use, kept until the GPU goes)
  */
 struct nvsim_fw {
 	struct GspFwWprMeta wpr;
@@ -377,6 +398,8 @@ struct nvsim_fw {
 	struct nvsim_log logs[NVSIM_NR_LOGS];
 	u32 rx_seq;
 	u32 tx_seq;
+	u32 rpc_seq;
+	u32 assert_code;
 	u32 cmdq_rptr;
 	u32 statq_wptr;
 	bool have_sysinfo;
@@ -387,6 +410,7 @@ struct nvsim_fw {
 	bool bad_rptr;
 	u8 *msg;
 	u8 *tx;
+	u8 *big;
 };
 
 /**
@@ -453,6 +477,7 @@ struct nvsim_mmu {
  * @events: events posted with nvsim_post_event(), not yet sent
  * @nr_events: entries in @events
  * @vram: VRAM backing
+ * @personality: &enum nvsim_personality played (READ_ONCE; debugfs writes)
  * @stats: statistics (atomic, no lock)
  * @task: the GSP thread (booter and GSP-RM)
  * @wq: the GSP thread sleeps here
@@ -464,6 +489,7 @@ struct nvsim_mmu {
  * @rm: RM objects (GSP thread only)
  * @dbg: debugfs directory
  * @knobs: debugfs private data of the count knobs and others
+ * @vgpu: vGPU manager and plugin state (sim/vgpu.c)
  */
 struct nvsim_gpu {
 	unsigned int index;
@@ -489,6 +515,7 @@ struct nvsim_gpu {
 	unsigned int nr_events;
 
 	struct nvsim_vram vram;
+	int personality;
 
 	atomic64_t stats[NVSIM_S_NR];
 
@@ -505,7 +532,18 @@ struct nvsim_gpu {
 	struct dentry *dbg;
 	struct nvsim_knob knobs[NVSIM_F_NR];
 	struct nvsim_mmu mmu;
+	struct nvsim_vgpu *vgpu;
 };
+
+/* personality.c */
+enum nvsim_personality nvsim_personality_default(void);
+const char *nvsim_personality_name(enum nvsim_personality p);
+void nvsim_personality_debugfs(struct nvsim_gpu *gpu);
+
+static inline enum nvsim_personality nvsim_pers(struct nvsim_gpu *gpu)
+{
+	return READ_ONCE(gpu->personality);
+}
 
 static inline void nvsim_stat_inc(struct nvsim_gpu *gpu, enum nvsim_stat s)
 {
@@ -582,6 +620,15 @@ void nvsim_mmu_init(struct nvsim_gpu *gpu);
 
 /* inject.c */
 int nvsim_inject_gpu(struct nvsim_gpu *gpu, const char *cmd);
+
+/* vgpu.c */
+int nvsim_vgpu_init(struct nvsim_gpu *gpu);
+void nvsim_vgpu_debugfs(struct nvsim_gpu *gpu);
+void nvsim_vgpu_fini(struct nvsim_gpu *gpu);
+void nvsim_vgpu_reset(struct nvsim_gpu *gpu);
+bool nvsim_vgpu_ctrl_known(u32 cmd);
+u32 nvsim_vgpu_ctrl(struct nvsim_gpu *gpu, u32 cmd, void *params, u32 size);
+void nvsim_vgpu_doorbell(struct nvsim_gpu *gpu, u32 val);
 
 /* debugfs.c */
 void nvsim_debugfs_init(void);

@@ -23,8 +23,8 @@
  * - QUEUE_HEAD(i) writes are the doorbell; RISC-V status registers report
  *   the core running (TU102: CORE_SWITCH_STATUS bit 0; GA102+: RISCV_CPUCTL
  *   bit 7); the RISC-V IRQ mask register mirrors the falcon IRQMASK.
- * - Interrupt-tree leaves (NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0..7) at
- *   0xb81000, LEAF_EN_SET at 0xb81400, LEAF_EN_CLEAR at 0xb81600): LEAF
+ * - Interrupt-tree leaves (NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0..7),
+ *   LEAF_EN_SET, LEAF_EN_CLEAR in the 0xb80000 aperture, dev_vm.h): LEAF
  *   reads the pending vectors and clears those written 1; EN_SET and
  *   EN_CLEAR enable and disable the vectors written 1, both read back the
  *   enable mask. Engines' non-stall interrupts set vector 0x80 + the
@@ -145,18 +145,18 @@ static bool nvsim_leaf_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
 	int i;
 	u32 newly;
 
-	i = nvsim_leaf_index(addr, NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0));
+	i = nvsim_leaf_index(addr, NVRM_VF_CPU_INTR_LEAF(0));
 	if (i >= 0) {
 		r->intr_leaf[i] &= ~val;
 		return false;
 	}
-	i = nvsim_leaf_index(addr, NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_SET(0));
+	i = nvsim_leaf_index(addr, NVRM_VF_CPU_INTR_LEAF_EN_SET(0));
 	if (i >= 0) {
 		newly = val & ~r->intr_en[i] & r->intr_leaf[i];
 		r->intr_en[i] |= val;
 		return newly;
 	}
-	i = nvsim_leaf_index(addr, NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_CLEAR(0));
+	i = nvsim_leaf_index(addr, NVRM_VF_CPU_INTR_LEAF_EN_CLEAR(0));
 	if (i >= 0)
 		r->intr_en[i] &= ~val;
 	return false;
@@ -249,13 +249,13 @@ static u32 nvsim_read_locked(struct nvsim_gpu *gpu, u32 addr)
 	unsigned int i;
 	int leaf;
 
-	leaf = nvsim_leaf_index(addr, NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0));
+	leaf = nvsim_leaf_index(addr, NVRM_VF_CPU_INTR_LEAF(0));
 	if (leaf >= 0)
 		return r->intr_leaf[leaf];
-	leaf = nvsim_leaf_index(addr, NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_SET(0));
+	leaf = nvsim_leaf_index(addr, NVRM_VF_CPU_INTR_LEAF_EN_SET(0));
 	if (leaf < 0)
 		leaf = nvsim_leaf_index(addr,
-					NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_CLEAR(0));
+					NVRM_VF_CPU_INTR_LEAF_EN_CLEAR(0));
 	if (leaf >= 0)
 		return r->intr_en[leaf];
 	if (addr >= NVSIM_QHEAD_BASE &&
@@ -464,6 +464,10 @@ void nvsim_reg_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
 
 	if (addr >= SZ_16M || (addr & 3))
 		return;
+	if (addr == NVRM_VGPU_DOORBELL) {
+		nvsim_vgpu_doorbell(gpu, val);
+		return;
+	}
 
 	spin_lock_irqsave(&gpu->reg_lock, flags);
 	old = f->irqstat & f->irqmask;
@@ -491,8 +495,8 @@ void nvsim_reg_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
 	} else if (addr == NVRM_GSP_RISCV_IRQMASK) {
 		f->irqmask = val;
 		fire = nvsim_gsp_irq_update(gpu, old, 0);
-	} else if (addr >= NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0) &&
-		   addr < NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_CLEAR(0) +
+	} else if (addr >= NVRM_VF_CPU_INTR_LEAF(0) &&
+		   addr < NVRM_VF_CPU_INTR_LEAF_EN_CLEAR(0) +
 			  NVSIM_LEAF_SPAN) {
 		fire = nvsim_leaf_write(gpu, addr, val);
 	}

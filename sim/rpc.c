@@ -8,7 +8,9 @@
  * buffer it may overwrite: replies are the request with outputs filled in
  * (fact sheet section 3). Functions:
  *
- * - NOP (0): answered at once, payload echoed.
+ * - NOP (0): answered at once, payload echoed, any size (nvsim's own
+ *   echo service for the driver's self-test; no NVIDIA driver sends NOP,
+ *   and what GSP-RM does with it is not public).
  * - FREE (10): frees an object and its subtree (a client: everything).
  * - GET_GSP_STATIC_INFO (65): GspStaticConfigInfo of the chip.
  * - GSP_RM_CONTROL (76), GSP_RM_ALLOC (103): see below.
@@ -28,8 +30,11 @@
  * NV_ERR_NOT_SUPPORTED; params size not the structure's, or paramsSize past
  * the payload, NV_ERR_INVALID_PARAM_STRUCT; bad field values
  * NV_ERR_INVALID_ARGUMENT; object limit NV_ERR_NO_MEMORY; freeing internal
- * objects NV_ERR_INSUFFICIENT_PERMISSIONS. The same code goes into the
- * payload status and rpc_result.
+ * objects NV_ERR_INSUFFICIENT_PERMISSIONS. For ALLOC and FREE the same
+ * code goes into the payload status and rpc_result (OGKM's
+ * rpcRmApiAlloc_GSP and rpcRmApiFree_GSP see a failure only in
+ * rpc_result); a control's status goes into its params only, with
+ * rpc_result NV_OK (OGKM rpcRmApiControl_GSP, COPYOUT_ON_ERROR).
  *
  * Controls (cmd >> 16 must be the target's class, else NV_ERR_NOT_SUPPORTED;
  * paramsSize must equal the parameter structure): NV0080 GPU_GET_CLASSLIST
@@ -138,6 +143,7 @@ void nvsim_rm_reset(struct nvsim_gpu *gpu)
 	gpu->rm.count = 0;
 	atomic64_set(&gpu->stats[NVSIM_S_OBJECTS_LIVE], 0);
 	nvsim_vas_reset(gpu);
+	nvsim_vgpu_reset(gpu);
 }
 
 /**
@@ -224,6 +230,10 @@ static u32 nvsim_alloc_obj(struct nvsim_gpu *gpu, u32 h_client, u32 h_parent,
 	case FERMI_VASPACE_A:	/* sim/mmu.c */
 		want_parent = NV01_DEVICE_0;
 		want_size = sizeof(struct NV_VASPACE_ALLOCATION_PARAMETERS);
+		break;
+	case NVA081_VGPU_CONFIG:	/* sim/vgpu.c; no parameters */
+		want_parent = NV20_SUBDEVICE_0;
+		want_size = 0;
 		break;
 	default:
 		return nvsim_chip_has_class(gpu, cls) ? NV_ERR_NOT_SUPPORTED :
@@ -523,6 +533,8 @@ static u32 nvsim_ctrl(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd,
 
 	if (cmd >> 16 != o->cls)
 		return NV_ERR_NOT_SUPPORTED;
+	if (nvsim_vgpu_ctrl_known(cmd))
+		return nvsim_vgpu_ctrl(gpu, cmd, params, size);
 	for (i = 0; i < ARRAY_SIZE(nvsim_ctrl_sizes); i++)
 		if (nvsim_ctrl_sizes[i].cmd == cmd)
 			break;
@@ -653,7 +665,12 @@ static u32 nvsim_rpc_control(struct nvsim_gpu *gpu, u8 *p, u64 len)
 	else
 		status = nvsim_ctrl(gpu, o, c->cmd, c->params, c->paramsSize);
 	c->status = status;
-	return status;
+	/*
+	 * The control ran (or was refused): its status is in the params and
+	 * the RPC itself succeeded (OGKM kernel/vgpu/nv/rpc.c reads a failing
+	 * control's status from the params when rpc_result is 0).
+	 */
+	return NV_OK;
 }
 
 /* ---- boot-time RPCs ---- */

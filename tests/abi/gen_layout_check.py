@@ -24,7 +24,9 @@ What is checked:
     so one run reports all problems instead of stopping at the first;
   * enum/const/reg rows whose NAME our headers #define (checked under
     #ifdef NAME) or enumerate; NAME(i) rows when NAME is a function-like
-    macro; reg 'F[bit-hi]'/'F[bit-lo]' rows as F__BIT_HI / F__BIT_LO.
+    macro; reg 'F[bit-hi]'/'F[bit-lo]' rows as F__BIT_HI / F__BIT_LO;
+    DRF_BASE(R) / DRF_EXTENT(R) rows of a range R as R__BASE / R__EXTENT,
+    and 'A+B' rows (absolute offsets) when every term is ours.
 
 The result line is "abi <version>: N checked, M failed"; exit status 1 on
 any failure.
@@ -125,6 +127,31 @@ def cstr(s):
     return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
 
 
+def term_expr(term, macros, fmacros):
+    """C expression for one term of a register row, or None.
+
+    DRF_BASE(X) / DRF_EXTENT(X) (a range define such as
+    NV_VIRTUAL_FUNCTION_FULL_PHYS_OFFSET) are our X__BASE / X__EXTENT."""
+    m = re.match(r'^DRF_(BASE|EXTENT)\((\w+)\)$', term)
+    if m:
+        mac = '%s__%s' % (m.group(2), m.group(1))
+        return mac if mac in macros else None
+    m = re.match(r'^(\w+)\((\d+)\)$', term)
+    if m:
+        return term if m.group(1) in fmacros else None
+    if re.match(r'^\w+$', term) and term in macros:
+        return term
+    return None
+
+
+def sum_expr(name, macros, fmacros):
+    """'A+B' rows (absolute offsets): every term must be ours."""
+    terms = [term_expr(t, macros, fmacros) for t in name.split('+')]
+    if not terms or None in terms:
+        return None
+    return '(' + ' + '.join(terms) + ')'
+
+
 def build_checks(rows, aggr, macros, fmacros, enums):
     """Return (checks, skipped_structs, unchecked_names).
 
@@ -141,6 +168,14 @@ def build_checks(rows, aggr, macros, fmacros, enums):
                 if mac in macros:
                     checks.append(('%s %s' % (kind, mac), want, mac,
                                    None, mac))
+                else:
+                    unchecked.append(name)
+                continue
+            if '+' in name or name.startswith('DRF_'):
+                expr = sum_expr(name, macros, fmacros)
+                if expr:
+                    checks.append(('%s %s' % (kind, name), want, expr,
+                                   None, None))
                 else:
                     unchecked.append(name)
                 continue

@@ -18,5 +18,6 @@
 #include "events.h"
 #include "regs.h"
 #include "vmm.h"
+#include "vgpu.h"
 
 #endif /* NVRM_535_NVRM_H */

@@ -12,6 +12,8 @@
  *   nvdrm_test evict FACTOR         VRAM overcommitted FACTOR times, checked
  *   nvdrm_test unplug UNBIND_PATH   unbind with fds and mappings open
  *   nvdrm_test gpuva MMU_DEBUGFS    page tables walked by nvsim's MMU
+ *   nvdrm_test recover MMU CRASH RECOVERIES
+ *                                   a GSP crash with a VM mapped
  *
  * Prints one "PASS: nvdrm/<name>" or "FAIL: nvdrm/<name> why" per check.
  */
@@ -880,6 +882,70 @@ static void t_gpuva(const char *path)
 	close(fd);
 }
 
+/* ---- recover: a GSP crash and in-place recovery with a VM mapped ---- */
+
+static long read_long(const char *path)
+{
+	char buf[32] = "";
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return -1;
+	if (read(fd, buf, sizeof(buf) - 1) < 0)
+		buf[0] = 0;
+	close(fd);
+	return strtol(buf, NULL, 0);
+}
+
+static void t_recover(const char *mmu, const char *crash, const char *recoveries)
+{
+	int fd = open_nvdrm(), cfd, i;
+	const uint64_t S = 1 << 20;
+	uint64_t A = param(fd, NVDRM_PARAM_VA_START) + (8ull << 30);
+	struct drm_nvdrm_vm_create c = {};
+	struct drm_nvdrm_vm_destroy d = {};
+	char pdb[64], pdb2[64], r[256];
+	long rec0 = read_long(recoveries);
+	uint32_t h, h2, *p;
+	uint64_t sum;
+
+	mmu_path = mmu;
+	xioctl(fd, DRM_IOCTL_NVDRM_VM_CREATE, &c);
+	gem_create(fd, S, NVDRM_GEM_DOMAIN_VRAM, &h);
+	p = gem_map(fd, h, S);
+	if (!p) {
+		CHECK("recover: object mapped", 0, "-");
+		return;
+	}
+	fill(p, S, 99);
+	sum = sum32(p, S);
+	vm_bind(fd, c.vm_id, NVDRM_VM_BIND_OP_MAP, h, 0, A, 0, S);
+	CHECK("recover: one VA space before", mmu_vas(pdb, sizeof(pdb)) == 1, "-");
+	cfd = open(crash, O_WRONLY);
+	CHECK("recover: GSP crash injected", cfd >= 0 && write(cfd, "1", 1) == 1, "errno %d", errno);
+	if (cfd >= 0)
+		close(cfd);
+	for (i = 0; i < 600 && read_long(recoveries) <= rec0; i++)
+		usleep(100000);
+	CHECK("recover: nvcore recovered in place", read_long(recoveries) > rec0, "-");
+	for (i = 0; i < 100 && mmu_vas(pdb2, sizeof(pdb2)) != 1; i++)
+		usleep(100000);
+	CHECK("recover: nvdrm gave GSP-RM its VA space again, same page directory",
+	      mmu_vas(pdb2, sizeof(pdb2)) == 1 && !strcmp(pdb, pdb2), "%s vs %s", pdb2, pdb);
+	mmu_query(pdb2, A, S, r, sizeof(r));
+	CHECK("recover: the mapping still translates to the same data",
+	      strstr(r, "aperture vid") && field_hex(r, "sum ") == sum, "%s", r);
+	CHECK("recover: ioctls work after recovery",
+	      !gem_create(fd, S, NVDRM_GEM_DOMAIN_SYSTEM, &h2), "-");
+	CHECK("recover: map after recovery",
+	      !vm_bind(fd, c.vm_id, NVDRM_VM_BIND_OP_MAP, h2, 0, A + S, 0, S), "-");
+	d.vm_id = c.vm_id;
+	CHECK("recover: vm destroy after recovery", !xioctl(fd, DRM_IOCTL_NVDRM_VM_DESTROY, &d), "-");
+	CHECK("recover: no VA space left", mmu_vas(pdb2, sizeof(pdb2)) == 0, "-");
+	munmap(p, S);
+	close(fd);
+}
+
 /* ---- unplug ---- */
 
 static void t_unplug(const char *unbind, const char *dev)
@@ -947,6 +1013,8 @@ int main(int argc, char **argv)
 		t_evict(atoi(argv[2]));
 	else if (!strcmp(t, "gpuva") && argc > 2)
 		t_gpuva(argv[2]);
+	else if (!strcmp(t, "recover") && argc > 4)
+		t_recover(argv[2], argv[3], argv[4]);
 	else if (!strcmp(t, "unplug") && argc > 3)
 		t_unplug(argv[2], argv[3]);
 	else {

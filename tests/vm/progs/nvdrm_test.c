@@ -10,7 +10,9 @@
  *   nvdrm_test inval                invalid arguments of every ioctl
  *   nvdrm_test openclose N          N open/create/close cycles
  *   nvdrm_test evict FACTOR         VRAM overcommitted FACTOR times, checked
- *   nvdrm_test unplug UNBIND_PATH   unbind with fds and mappings open
+ *   nvdrm_test unplug UNBIND_PATH DEV
+ *                                   unbind with fds and mappings open
+ *                                   (UNBIND_PATH "!cmd": run cmd instead)
  *   nvdrm_test gpuva MMU_DEBUGFS    page tables walked by nvsim's MMU
  *   nvdrm_test recover MMU CRASH RECOVERIES
  *                                   a GSP crash with a VM mapped
@@ -964,12 +966,19 @@ static void t_unplug(const char *unbind, const char *dev)
 		return;
 	fill(pv, 1 << 20, 5);
 	fill(ps, 1 << 20, 6);
-	ufd = open(unbind, O_WRONLY);
-	r = ufd >= 0 ? (int)write(ufd, dev, strlen(dev)) : -1;
-	CHECK("unplug: unbind with the fd and mappings open", r == (int)strlen(dev),
-	      "errno %d", errno);
-	if (ufd >= 0)
-		close(ufd);
+	if (unbind[0] == '!') {
+		/* A command (rmmod nvsim): the device goes from under nvcore. */
+		r = system(unbind + 1);
+		CHECK("unplug: device removed with the fd and mappings open", r == 0,
+		      "%s: %d", unbind + 1, r);
+	} else {
+		ufd = open(unbind, O_WRONLY);
+		r = ufd >= 0 ? (int)write(ufd, dev, strlen(dev)) : -1;
+		CHECK("unplug: unbind with the fd and mappings open", r == (int)strlen(dev),
+		      "errno %d", errno);
+		if (ufd >= 0)
+			close(ufd);
+	}
 	r = xioctl(fd, DRM_IOCTL_NVDRM_GET_PARAM, &g);
 	CHECK("unplug: ioctl after unplug -ENODEV", r == -ENODEV, "%d", r);
 	{

@@ -14,6 +14,7 @@
  *                                   unbind with fds and mappings open
  *                                   (UNBIND_PATH "!cmd": run cmd instead)
  *   nvdrm_test gpuva MMU_DEBUGFS    page tables walked by nvsim's MMU
+ *   nvdrm_test bench                BENCH-KV lines for make bench
  *   nvdrm_test recover MMU CRASH RECOVERIES
  *                                   a GSP crash with a VM mapped
  *
@@ -29,6 +30,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <xf86drm.h>
@@ -884,6 +886,74 @@ static void t_gpuva(const char *path)
 	close(fd);
 }
 
+/* ---- bench ---- */
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Create and write @n objects of @size in @domain; seconds taken. */
+static double bench_fill(int fd, uint32_t *h, int n, size_t size, uint32_t domain)
+{
+	double t = now_s();
+	int i;
+
+	for (i = 0; i < n; i++) {
+		void *p;
+
+		gem_create(fd, size, domain, &h[i]);
+		p = gem_map(fd, h[i], size);
+		if (p) {
+			memset(p, 0x5a + i, size);
+			munmap(p, size);
+		}
+	}
+	return now_s() - t;
+}
+
+static void t_bench(void)
+{
+	int fd = open_nvdrm(), i, n;
+	const size_t S = 1 << 20;
+	uint64_t vram = param(fd, NVDRM_PARAM_VRAM_USABLE);
+	uint32_t *h;
+	double t_sys, t_vram, t_evict, t_cpy;
+	char *a, *b;
+
+	n = (int)(vram / S);
+	h = calloc(3 * n, sizeof(*h));
+	/* Baseline: userspace memcpy of the same amount, same run. */
+	a = malloc(vram);
+	b = malloc(vram);
+	memset(a, 1, vram);
+	memset(b, 2, vram);
+	t_cpy = now_s();
+	for (i = 0; i < 4; i++)
+		memcpy(i & 1 ? a : b, i & 1 ? b : a, vram);
+	t_cpy = (now_s() - t_cpy) / 4;
+	free(a);
+	free(b);
+	t_sys = bench_fill(fd, h, n, S, NVDRM_GEM_DOMAIN_SYSTEM);
+	/* Empty VRAM: no eviction. */
+	t_vram = bench_fill(fd, h + n, n, S, NVDRM_GEM_DOMAIN_VRAM);
+	/* VRAM full: each new object evicts one (CPU copy through BAR1). */
+	t_evict = bench_fill(fd, h + 2 * n, n, S, NVDRM_GEM_DOMAIN_VRAM);
+	printf("BENCH-KV nvdrm_memcpy_mib_s %.1f\n", vram / S / t_cpy);
+	printf("BENCH-KV gem_sys_create_write_mib_s %.1f\n", n / t_sys);
+	printf("BENCH-KV gem_vram_create_write_mib_s %.1f\n", n / t_vram);
+	if (t_evict > t_vram)
+		printf("BENCH-KV evict_cpu_mib_s %.1f\n", n / (t_evict - t_vram));
+	for (i = 0; i < 3 * n; i++)
+		gem_close(fd, h[i]);
+	free(h);
+	close(fd);
+	CHECK("bench: ran", 1, "-");
+}
+
 /* ---- recover: a GSP crash and in-place recovery with a VM mapped ---- */
 
 static long read_long(const char *path)
@@ -1022,6 +1092,8 @@ int main(int argc, char **argv)
 		t_evict(atoi(argv[2]));
 	else if (!strcmp(t, "gpuva") && argc > 2)
 		t_gpuva(argv[2]);
+	else if (!strcmp(t, "bench"))
+		t_bench();
 	else if (!strcmp(t, "recover") && argc > 4)
 		t_recover(argv[2], argv[3], argv[4]);
 	else if (!strcmp(t, "unplug") && argc > 3)

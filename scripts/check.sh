@@ -33,6 +33,13 @@ if want static; then
 			echo "PASS: static: $m.ko depends on no drm/vfio/mdev"
 		fi
 	done | emit
+	# The vGPU host client needs nvcore, VFIO and mdev, and nothing else.
+	deps=$(modinfo -F depends "$ROOT/nvvgpu.ko" | tr ',' '\n' | sort | paste -sd,)
+	if [ "$deps" = "mdev,nvcore,vfio" ]; then
+		echo "PASS: static: nvvgpu.ko depends on nvcore, vfio and mdev only"
+	else
+		echo "FAIL: static: nvvgpu.ko depends on nvcore, vfio and mdev only (depends: $deps)"
+	fi | emit
 	# nvdrm: nvcore and DRM modules only, and no firmware ABI header.
 	if [ -f "$ROOT/nvdrm.ko" ]; then
 		deps=$(modinfo -F depends "$ROOT/nvdrm.ko")
@@ -46,13 +53,6 @@ if want static; then
 		else
 			echo "PASS: static: nvdrm includes nothing from include/nvrm"
 		fi
-	fi | emit
-	# The vGPU host client needs nvcore, VFIO and mdev, and nothing else.
-	deps=$(modinfo -F depends "$ROOT/nvvgpu.ko" | tr ',' '\n' | sort | paste -sd,)
-	if [ "$deps" = "mdev,nvcore,vfio" ]; then
-		echo "PASS: static: nvvgpu.ko depends on nvcore, vfio and mdev only"
-	else
-		echo "FAIL: static: nvvgpu.ko depends on nvcore, vfio and mdev only (depends: $deps)"
 	fi | emit
 	if out=$("$ROOT/scripts/checkpatch.sh" 2>&1); then
 		echo "PASS: static: checkpatch clean" | emit

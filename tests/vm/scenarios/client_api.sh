@@ -6,6 +6,7 @@
 # event routing to owners, detach under an event storm, in-place recovery,
 # teardown order, and two small benchmarks.
 # vm-args: --timeout 600
+# vm-personality: yes
 
 S=/sys/kernel/debug/nvsim/gpu0
 D=/sys/kernel/debug/nvcore/gpu0

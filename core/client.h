@@ -118,7 +118,8 @@ struct nvc_event_sub {
 	nvc_event_fn fn;
 };
 
-#define NVC_GPU_CHIDS		2048
+/* Host channels of Turing and later (OGKM dev_fifo.h NV_PCCSR_CHANNEL__SIZE_1). */
+#define NVC_GPU_CHIDS		4096
 #define NVC_GPU_GFIDS		32
 #define NVC_RES_MAX_PARTS	64
 

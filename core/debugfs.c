@@ -7,6 +7,7 @@
  *   gpuN/rpc_stats       transport counters
  *   gpuN/rpc_history     recent RPCs: function, sequence, start, duration, result
  *   gpuN/log_init, log_intr, log_rm   GSP-RM's log buffers, decoded
+ *   gpuN/loginit, logintr, logrm      the same buffers, raw (binary)
  *   gpuN/resources       resource map: GPU pools, clients, partitions, usage
  *   gpuN/rpc_selftest    write "CALLERS COUNT [BYTES]": run the concurrent RPC
  *                        self-test; read: its last result
@@ -110,6 +111,21 @@ static int nvc_log2_fmt(struct nvc_gpu *gpu, char *buf, size_t size)
 	return nvc_gsp_logs_show(gpu->gsp, 2, buf, size);
 }
 
+static int nvc_raw0_fmt(struct nvc_gpu *gpu, char *buf, size_t size)
+{
+	return nvc_gsp_logs_raw(gpu->gsp, 0, buf, size);
+}
+
+static int nvc_raw1_fmt(struct nvc_gpu *gpu, char *buf, size_t size)
+{
+	return nvc_gsp_logs_raw(gpu->gsp, 1, buf, size);
+}
+
+static int nvc_raw2_fmt(struct nvc_gpu *gpu, char *buf, size_t size)
+{
+	return nvc_gsp_logs_raw(gpu->gsp, 2, buf, size);
+}
+
 #define NVC_DBG_FILE(name)						\
 static int name##_show(struct seq_file *s, void *unused)		\
 {									\
@@ -123,6 +139,9 @@ NVC_DBG_FILE(nvc_hist);
 NVC_DBG_FILE(nvc_log0);
 NVC_DBG_FILE(nvc_log1);
 NVC_DBG_FILE(nvc_log2);
+NVC_DBG_FILE(nvc_raw0);
+NVC_DBG_FILE(nvc_raw1);
+NVC_DBG_FILE(nvc_raw2);
 
 static int nvc_resources_show(struct seq_file *s, void *unused)
 {
@@ -255,6 +274,9 @@ void nvc_debugfs_gpu_init(struct nvc_gpu *gpu)
 	debugfs_create_file("log_init", 0444, gpu->dbg, gpu, &nvc_log0_fops);
 	debugfs_create_file("log_intr", 0444, gpu->dbg, gpu, &nvc_log1_fops);
 	debugfs_create_file("log_rm", 0444, gpu->dbg, gpu, &nvc_log2_fops);
+	debugfs_create_file("loginit", 0400, gpu->dbg, gpu, &nvc_raw0_fops);
+	debugfs_create_file("logintr", 0400, gpu->dbg, gpu, &nvc_raw1_fops);
+	debugfs_create_file("logrm", 0400, gpu->dbg, gpu, &nvc_raw2_fops);
 	debugfs_create_file("resources", 0444, gpu->dbg, gpu, &nvc_resources_fops);
 	debugfs_create_file("rpc_selftest", 0600, gpu->dbg, gpu, &nvc_st_fops);
 	debugfs_create_file("bench", 0600, gpu->dbg, gpu, &nvc_bench_fops);

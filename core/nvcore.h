@@ -25,6 +25,8 @@ struct dentry;
  *	NULL if the backend cannot)
  * @vram_fill: fill VRAM with a 32-bit pattern using a copy engine (may
  *	sleep; NULL if the backend cannot)
+ * @vram_pfn: page frame of the BAR1 page aliasing VRAM at an offset, and
+ *	whether it is device memory (may sleep; NULL if the backend cannot)
  *
  * Register accessors may be called from any context and must not sleep.
  * DMA memory is allocated on &nvc_gpu.dev with the DMA API whatever the
@@ -37,6 +39,8 @@ struct nvc_bus_ops {
 	int (*vram_rw)(struct nvc_gpu *gpu, u64 offset, void *buf, size_t len,
 		       bool write);
 	int (*vram_fill)(struct nvc_gpu *gpu, u64 offset, u64 len, u32 pattern);
+	int (*vram_pfn)(struct nvc_gpu *gpu, u64 offset, unsigned long *pfn,
+			bool *iomem);
 };
 
 /**

@@ -134,13 +134,9 @@ static void nvc_hb_work(struct work_struct *work)
 	if (!READ_ONCE(gpu->recover_armed))
 		return;
 	if (heartbeat_ms && down_read_trylock(&res->gsp_sem)) {
-		if (!res->lost) {
-			u32 nop = 0;
-
-			/* A hang is detected and handled inside the call. */
-			nvc_rpc_call(gpu->gsp, NV_VGPU_MSG_FUNCTION_NOP, &nop,
-				     sizeof(nop), &nop, sizeof(nop), NULL);
-		}
+		/* A hang is detected and handled inside the call. */
+		if (!res->lost)
+			nvc_gsp_ping(gpu->gsp);
 		up_read(&res->gsp_sem);
 	}
 	/* Off (0) still re-checks the setting once a second. */

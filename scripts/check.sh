@@ -9,12 +9,16 @@
 #   vm      every scenario in tests/vm/scenarios, one VM boot each
 # NVTEST_ONLY="vm unit" restricts tiers; NVTEST_SCENARIOS="a b" scenarios.
 # FUZZ_SECS sets the per-target fuzz time (default 10).
+# NVTEST_PERSONALITIES="strict570 echo terse" (the default) lists the nvsim
+# firmware personalities the VM scenarios run under besides the default
+# ogkm535; set it empty to run under ogkm535 only.
 set -uo pipefail
 . "$(dirname "$0")/common.sh"
 
 RES=$BUILD/results.txt
 : >"$RES"
 tiers=${NVTEST_ONLY:-static abi unit fuzz vm}
+pers=${NVTEST_PERSONALITIES-strict570 echo terse}
 want() { [[ " $tiers " == *" $1 "* ]]; }
 emit() { tee -a "$RES" | grep -E '^(PASS|FAIL|SKIP)|^    '; }
 t0=$(date +%s)
@@ -29,6 +33,27 @@ if want static; then
 			echo "PASS: static: $m.ko depends on no drm/vfio/mdev"
 		fi
 	done | emit
+	# The vGPU host client needs nvcore, VFIO and mdev, and nothing else.
+	deps=$(modinfo -F depends "$ROOT/nvvgpu.ko" | tr ',' '\n' | sort | paste -sd,)
+	if [ "$deps" = "mdev,nvcore,vfio" ]; then
+		echo "PASS: static: nvvgpu.ko depends on nvcore, vfio and mdev only"
+	else
+		echo "FAIL: static: nvvgpu.ko depends on nvcore, vfio and mdev only (depends: $deps)"
+	fi | emit
+	# nvdrm: nvcore and DRM modules only, and no firmware ABI header.
+	if [ -f "$ROOT/nvdrm.ko" ]; then
+		deps=$(modinfo -F depends "$ROOT/nvdrm.ko")
+		if tr ',' '\n' <<<"$deps" | grep -vqxE 'nvcore|drm|ttm|drm_[a-z_]*|gpu-sched'; then
+			echo "FAIL: static: nvdrm.ko depends on nvcore and DRM modules only (depends: $deps)"
+		else
+			echo "PASS: static: nvdrm.ko depends on nvcore and DRM modules only ($deps)"
+		fi
+		if grep -rn 'nvrm/' "$ROOT/drm"; then
+			echo "FAIL: static: nvdrm includes nothing from include/nvrm"
+		else
+			echo "PASS: static: nvdrm includes nothing from include/nvrm"
+		fi
+	fi | emit
 	if out=$("$ROOT/scripts/checkpatch.sh" 2>&1); then
 		echo "PASS: static: checkpatch clean" | emit
 	else
@@ -76,6 +101,18 @@ if want vm; then
 		for s in $scns; do
 			echo "== vm: $s"
 			"$ROOT/scripts/vm.sh" "$s" 2>&1 | emit
+		done
+		# nvsim's other firmware personalities (docs/nvsim.md): every
+		# scenario whose outcome can depend on one runs again under each
+		# ("# vm-personality: no" opts out); verdicts read vm/NAME@PERS.
+		for p in $pers; do
+			for s in $scns; do
+				grep -q '^# vm-personality: no' \
+					"$ROOT/tests/vm/scenarios/$s.sh" && continue
+				echo "== vm: $s@$p"
+				NVTEST_TAG=$p NVTEST_APPEND="${NVTEST_APPEND:+$NVTEST_APPEND }nvsim.personality=$p" \
+					"$ROOT/scripts/vm.sh" "$s" 2>&1 | emit
+			done
 		done
 	fi
 fi

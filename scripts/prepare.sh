@@ -16,12 +16,16 @@ if [ -f "$ROOT/tools/mkgspfw.c" ]; then
 	for chip in tu102 ga102 ad102; do
 		"$BUILD/tools/mkgspfw" --chip "$chip" --outdir "$BUILD/fw"
 	done
+	# Variants for fw_conformance (firmware_class.path points at them).
+	"$BUILD/tools/mkgspfw" --chip ga102 --outdir "$BUILD/fw/nvcore-test/badver" --fwversion 535.113.02
+	"$BUILD/tools/mkgspfw" --chip ga102 --outdir "$BUILD/fw/nvcore-test/nolog" --log-elf none --fwversion none
 fi
 
 # Static guest programs: tests/vm/progs/NAME.c -> /tests/bin/NAME
 for src in "$ROOT"/tests/vm/progs/*.c; do
 	[ -e "$src" ] || continue
-	gcc -static $CFLAGS_HOST -pthread -o "$BUILD/vmbin/$(basename "$src" .c)" "$src"
+	gcc -static $CFLAGS_HOST -I/usr/include/libdrm -pthread \
+		-o "$BUILD/vmbin/$(basename "$src" .c)" "$src" -ldrm
 done
 
 # Test-only kernel modules (tests/vm/kmod), built against the VM kernel.

@@ -30,6 +30,9 @@ fi
 scn=$1
 file=$ROOT/tests/vm/scenarios/$scn.sh
 [ -f "$file" ] || { echo "FAIL: vm/$scn: no such scenario"; exit 1; }
+# NVTEST_TAG names a variant run (e.g. an nvsim personality): verdicts and
+# the log become NAME@TAG; the guest still runs scenario NAME.
+name=$scn${NVTEST_TAG:+@$NVTEST_TAG}
 
 timeout=${NVTEST_TIMEOUT:-180}
 extra_append=${NVTEST_APPEND:-}
@@ -42,13 +45,13 @@ while [ $# -gt 0 ]; do
 	--append) extra_append+=" $2"; shift ;;
 	--timeout) timeout=$2; shift ;;
 	--qemu) read -r -a q <<<"$2"; extra+=("${q[@]}"); shift ;;
-	*) echo "FAIL: vm/$scn: bad vm-args '$1'"; exit 1 ;;
+	*) echo "FAIL: vm/$name: bad vm-args '$1'"; exit 1 ;;
 	esac
 	shift
 done
 
 mkdir -p "$BUILD/vmlogs"
-log=$BUILD/vmlogs/$scn.log
+log=$BUILD/vmlogs/$name.log
 # One boot. A guest whose kernel prints nothing within START_S seconds
 # never started (a host-side QEMU hang, seen once in hundreds of boots):
 # it is killed and booted once more, and the verdict says so. Nothing of
@@ -95,22 +98,22 @@ if [ -n "${NVTEST_SHOW:-}" ]; then
 fi
 # Guest verdict lines (outside the dmesg dump).
 awk '/^NVTEST-DMESG-BEGIN/{d=1} /^NVTEST-DMESG-END/{d=0; next} !d' "$log" |
-	sed -n -e "s|^PASS: |PASS: vm/$scn: |p" -e "s|^FAIL: |FAIL: vm/$scn: |p"
+	sed -n -e "s|^PASS: |PASS: vm/$name: |p" -e "s|^FAIL: |FAIL: vm/$name: |p"
 
 # Kernel lines: printk lines carry a "[ seconds]" stamp.
 BAD='BUG|WARNING|Oops|refcount|list_del corruption|hung task|blocked for more than|sleeping function called from invalid context|Kernel panic|general protection|KASAN|UBSAN|kernel BUG'
 bad=$(grep -aE '^\[ *[0-9]+\.[0-9]+\]' "$log" | grep -aE "$BAD" | sort -u | head -n 5 || true)
 if [ -n "$bad" ]; then
-	echo "FAIL: vm/$scn: kernel-log-clean"
+	echo "FAIL: vm/$name: kernel-log-clean"
 	echo "$bad" | sed 's/^/    /'
 else
-	echo "PASS: vm/$scn: kernel-log-clean"
+	echo "PASS: vm/$name: kernel-log-clean"
 fi
 
 if grep -aq '^NVTEST-DONE' "$log"; then
-	echo "PASS: vm/$scn: finished ($secs s)$retried"
+	echo "PASS: vm/$name: finished ($secs s)$retried"
 else
-	echo "FAIL: vm/$scn: finished (qemu rc $qrc after $secs s; timeout ${timeout}s; log $log)"
+	echo "FAIL: vm/$name: finished (qemu rc $qrc after $secs s; timeout ${timeout}s; log $log)"
 	tail -n 15 "$log" | sed 's/^/    /'
 fi
 }

@@ -80,6 +80,8 @@ static const char *const nvsim_fault_names[NVSIM_F_NR] = {
 
 static const char *const nvsim_stat_names[NVSIM_S_NR] = {
 	[NVSIM_S_RX_MSGS] = "rx_msgs",
+	[NVSIM_S_SEQ_ASSERTS] = "seq_asserts",
+	[NVSIM_S_TX_STALE_TAILS] = "tx_stale_tails",
 	[NVSIM_S_TX_MSGS] = "tx_msgs",
 	[NVSIM_S_RX_BAD_CSUM] = "rx_bad_csum",
 	[NVSIM_S_RX_BAD_LENGTH] = "rx_bad_length",
@@ -371,6 +373,8 @@ void nvsim_debugfs_gpu_init(struct nvsim_gpu *gpu)
 			    &nvsim_boot_fault_fops);
 	debugfs_create_file("stats", 0400, gpu->dbg, gpu, &nvsim_stats_fops);
 	debugfs_create_file("inject", 0200, gpu->dbg, gpu, &nvsim_inject_fops);
+	nvsim_personality_debugfs(gpu);
+	nvsim_mmu_init(gpu);
 }
 
 /**

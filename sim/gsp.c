@@ -88,6 +88,7 @@ enum {
 #define NVSIM_RM_E_CMDQ		0xbad00005
 #define NVSIM_RM_E_INIT		0xbad00006
 #define NVSIM_RM_E_SEQ		0xbad00007
+#define NVSIM_RM_E_ASSERT	0xbad00008
 #define NVSIM_RM_E_CRASH	0xbad000ff
 
 #define NVSIM_IDLE_POLL		msecs_to_jiffies(100)
@@ -362,11 +363,12 @@ static bool nvsim_statq_space(struct nvsim_gpu *gpu, u32 elems, int *err)
 	return nvsim_ring_free(rptr, fw->statq_wptr, NVRM_MSGQ_MSG_COUNT) >= elems;
 }
 
-/* Faults that damage a built message; the message stays resealed. */
-static void nvsim_tx_damage(struct nvsim_gpu *gpu, size_t bytes)
-{
-	struct GSP_MSG_QUEUE_ELEMENT *e = (void *)gpu->fw.tx;
+static const u8 nvsim_zero_page[NVRM_MSGQ_ENTRY_SIZE];
 
+/* Faults that damage a message's header; it stays sealed over @body. */
+static void nvsim_tx_damage(struct nvsim_gpu *gpu,
+			    struct GSP_MSG_QUEUE_ELEMENT *e, u64 body)
+{
 	if (nvsim_fault_take(gpu, NVSIM_F_BAD_LENGTH)) {
 		switch (nvsim_fault_rand(gpu) % 4) {
 		case 0:
@@ -383,10 +385,12 @@ static void nvsim_tx_damage(struct nvsim_gpu *gpu, size_t bytes)
 						    NVRM_MSGQ_ENTRY_SIZE);
 			break;
 		}
-		nvsim_wire_reseal(e, bytes);
 		nvsim_logf(gpu, NVSIM_LOGRM, "fault: bad_length seq %u",
 			   le32_to_cpu(e->seqNum));
 	}
+	e->checkSum = 0;
+	e->checkSum = cpu_to_le32(nvsim_wire_fold64(nvsim_wire_xor(e, sizeof(*e)) ^
+						    body));
 	if (nvsim_fault_take(gpu, NVSIM_F_CORRUPT_CSUM)) {
 		e->checkSum ^= cpu_to_le32(1u << (nvsim_fault_rand(gpu) % 32));
 		nvsim_logf(gpu, NVSIM_LOGRM, "fault: corrupt_csum seq %u",
@@ -394,7 +398,54 @@ static void nvsim_tx_damage(struct nvsim_gpu *gpu, size_t bytes)
 	}
 }
 
-/* Put one message (payload <= 0xFFB0) into the status queue. */
+/*
+ * Access bytes [off, off + len) of a message whose first page is status
+ * queue entry @slot; pages after the last entry wrap to entry 0.
+ */
+static int nvsim_statq_rw(struct nvsim_gpu *gpu, u32 slot, u64 off,
+			  void *buf, size_t len, bool write)
+{
+	while (len) {
+		u32 k = off / NVRM_MSGQ_ENTRY_SIZE, in = off % NVRM_MSGQ_ENTRY_SIZE;
+		size_t n = min_t(size_t, len, NVRM_MSGQ_ENTRY_SIZE - in);
+		int err;
+
+		err = nvsim_shm_rw(gpu, nvsim_entry_off(gpu->fw.shm.statq,
+					nvsim_ring_advance(slot, k, NVRM_MSGQ_MSG_COUNT)) + in,
+				   buf, n, write);
+		if (err)
+			return err;
+		buf += n;
+		off += n;
+		len -= n;
+	}
+	return 0;
+}
+
+/* XOR of message bytes [off, end) as they are in the status queue now. */
+static int nvsim_statq_xor(struct nvsim_gpu *gpu, u32 slot, u64 off, u64 end,
+			   u64 *acc)
+{
+	u8 *tmp = gpu->fw.tx;
+	int err;
+
+	*acc = 0;
+	if (off >= end)
+		return 0;
+	err = nvsim_statq_rw(gpu, slot, off, tmp, end - off, false);
+	if (!err)
+		*acc = nvsim_wire_xor(tmp, end - off);
+	return err;
+}
+
+/*
+ * Put one message (payload <= 0xFFB0) into the status queue, built in
+ * place: header, payload, zero padding to the next 8 bytes. The rest of
+ * the last page keeps whatever an earlier message left there (ogkm535:
+ * OGKM-535 message_queue_cpu.c pads a reused buffer to 8 bytes only and
+ * checksums whole elements), or is zeroed and left out of the checksum
+ * (echo: 0x30 + rpc.length, as OGKM-570 sums without CC).
+ */
 static int nvsim_tx_msg(struct nvsim_gpu *gpu,
 			const struct rpc_message_header_v03_00 *hdr,
 			const void *payload, u32 len, bool wait)
@@ -402,8 +453,10 @@ static int nvsim_tx_msg(struct nvsim_gpu *gpu,
 	struct nvsim_fw *fw = &gpu->fw;
 	u32 elems = nvsim_wire_elems_for(len);
 	unsigned long deadline = jiffies + msecs_to_jiffies(NVSIM_TX_WAIT_MS);
-	u32 seq, i, wptr, shown;
-	size_t bytes;
+	bool stale = nvsim_pers(gpu) != NVSIM_PERS_ECHO;
+	struct GSP_MSG_QUEUE_ELEMENT e;
+	u64 used, end8, whole, body, tail = 0;
+	u32 seq, wptr, shown;
 	int err;
 
 	if (!elems)
@@ -431,21 +484,39 @@ static int nvsim_tx_msg(struct nvsim_gpu *gpu,
 	} else {
 		fw->tx_seq++;
 	}
-	bytes = nvsim_wire_encode(fw->tx, NVRM_MSG_MAX_SIZE, seq, hdr, payload,
-				  len);
-	if (!bytes)
-		return -EINVAL;
-	nvsim_tx_damage(gpu, bytes);
 
 	wptr = fw->statq_wptr;
-	for (i = 0; i < elems; i++) {
-		err = nvsim_shm_rw(gpu, nvsim_entry_off(fw->shm.statq, wptr),
-				   fw->tx + i * NVRM_MSGQ_ENTRY_SIZE,
-				   NVRM_MSGQ_ENTRY_SIZE, true);
+	nvsim_wire_hdr(&e, seq, hdr, len);
+	used = sizeof(e) + (u64)len;
+	end8 = ALIGN(used, 8);
+	whole = (u64)elems * NVRM_MSGQ_ENTRY_SIZE;
+	body = len ? nvsim_wire_xor(payload, len) : 0;
+	if (stale) {
+		err = nvsim_statq_xor(gpu, wptr, end8, whole, &tail);
 		if (err)
 			return err;
-		wptr = nvsim_ring_advance(wptr, 1, NVRM_MSGQ_MSG_COUNT);
+		if (tail)
+			nvsim_stat_inc(gpu, NVSIM_S_TX_STALE_TAILS);
 	}
+	nvsim_tx_damage(gpu, &e, body ^ tail);
+
+	err = nvsim_statq_rw(gpu, wptr, 0, &e, sizeof(e), true);
+	if (!err && len)
+		err = nvsim_statq_rw(gpu, wptr, sizeof(e), (void *)payload, len,
+				     true);
+	if (!err && end8 > used)
+		err = nvsim_statq_rw(gpu, wptr, used, (void *)nvsim_zero_page,
+				     end8 - used, true);
+	while (!err && !stale && end8 < whole) {
+		u64 n = min_t(u64, whole - end8, sizeof(nvsim_zero_page));
+
+		err = nvsim_statq_rw(gpu, wptr, end8, (void *)nvsim_zero_page,
+				     n, true);
+		end8 += n;
+	}
+	if (err)
+		return err;
+	wptr = nvsim_ring_advance(wptr, elems, NVRM_MSGQ_MSG_COUNT);
 	wmb();	/* entries before the write pointer */
 	fw->statq_wptr = wptr;
 	shown = wptr;
@@ -702,11 +773,45 @@ static void nvsim_rx_reject(struct nvsim_gpu *gpu, enum nvsim_wire_err why,
 		       seq, nvsim_wire_err_names[why]);
 }
 
-/* Take the next message off the command queue into fw->msg. */
-static enum nvsim_rx nvsim_rx_one(struct nvsim_gpu *gpu,
-				  struct nvsim_wire_msg *m)
+/*
+ * strict570: a non-zero rpc.sequence must be the previous non-zero one
+ * plus 1 (nouveau 90caca3b7264: 570 firmware asserts on out-of-order RPC
+ * sequence numbers). The assert halts GSP-RM as a real one does: an
+ * OS_ERROR_LOG event, then the HALT interrupt (nvsim_rm_run()).
+ */
+static bool nvsim_rpc_seq_ok(struct nvsim_gpu *gpu,
+			     const struct nvsim_wire_msg *m)
 {
 	struct nvsim_fw *fw = &gpu->fw;
+	u32 seq = le32_to_cpu(m->rpc->sequence), want = fw->rpc_seq + 1;
+
+	if (!seq)
+		return true;
+	if (nvsim_pers(gpu) == NVSIM_PERS_STRICT570 && fw->rpc_seq &&
+	    seq != want) {
+		nvsim_stat_inc(gpu, NVSIM_S_SEQ_ASSERTS);
+		pr_warn_ratelimited("nvsim: GPU %u: assert: RPC sequence %u, expected %u\n",
+				    gpu->index, seq, want);
+		nvsim_os_error(gpu, GSP_ERROR, "assert: RPC sequence %u, expected %u (function %u)",
+			       seq, want, m->function);
+		fw->assert_code = NVSIM_RM_E_ASSERT;
+		return false;
+	}
+	fw->rpc_seq = seq;
+	return true;
+}
+
+/*
+ * Take the next message off the command queue into fw->msg, or, with
+ * @into, straight to its final place: the payload lands at @into (the
+ * element header is kept in fw->msg; the 0x50 bytes before @into and up to
+ * 7 after the payload are borrowed and restored), one copy instead of two.
+ */
+static enum nvsim_rx nvsim_rx_one(struct nvsim_gpu *gpu,
+				  struct nvsim_wire_msg *m, u8 *into)
+{
+	struct nvsim_fw *fw = &gpu->fw;
+	u8 save[sizeof(struct GSP_MSG_QUEUE_ELEMENT)], *buf = fw->msg;
 	u32 wptr, avail, elems, rptr, i;
 	enum nvsim_wire_err why;
 	u64 used;
@@ -746,14 +851,19 @@ static enum nvsim_rx nvsim_rx_one(struct nvsim_gpu *gpu,
 	used = le32_to_cpu(((struct GSP_MSG_QUEUE_ELEMENT *)fw->msg)->rpc.length);
 	used = min_t(u64, ALIGN((u64)NVRM_MSG_HDR_SIZE + used, 8),
 		     (u64)elems * NVRM_MSGQ_ENTRY_SIZE);
+	if (into) {
+		buf = into - sizeof(save);
+		memcpy(save, buf, sizeof(save));
+		memcpy(buf, fw->msg, sizeof(save));
+	}
 	if (used > sizeof(struct GSP_MSG_QUEUE_ELEMENT)) {
 		err = nvsim_shm_rw(gpu, nvsim_entry_off(fw->shm.cmdq, rptr) +
 				   sizeof(struct GSP_MSG_QUEUE_ELEMENT),
-				   fw->msg + sizeof(struct GSP_MSG_QUEUE_ELEMENT),
+				   buf + sizeof(struct GSP_MSG_QUEUE_ELEMENT),
 				   min_t(u64, used, NVRM_MSGQ_ENTRY_SIZE) -
 				   sizeof(struct GSP_MSG_QUEUE_ELEMENT), false);
 		if (err)
-			return NVSIM_RX_FATAL;
+			goto fatal;
 	}
 	for (i = 1; i < elems; i++) {
 		u64 off = (u64)i * NVRM_MSGQ_ENTRY_SIZE;
@@ -762,17 +872,24 @@ static enum nvsim_rx nvsim_rx_one(struct nvsim_gpu *gpu,
 		if (used <= off)
 			continue;
 		err = nvsim_shm_rw(gpu, nvsim_entry_off(fw->shm.cmdq, rptr),
-				   fw->msg + off,
+				   buf + off,
 				   min_t(u64, used - off, NVRM_MSGQ_ENTRY_SIZE), false);
 		if (err)
-			return NVSIM_RX_FATAL;
+			goto fatal;
 	}
 	rptr = nvsim_ring_advance(rptr, 1, NVRM_MSGQ_MSG_COUNT);
 	if (nvsim_cmdq_commit(gpu, rptr))
-		return NVSIM_RX_FATAL;
+		goto fatal;
 	nvsim_stat_inc(gpu, NVSIM_S_RX_MSGS);
 
-	why = nvsim_wire_decode(fw->msg, (size_t)elems * NVRM_MSGQ_ENTRY_SIZE, m);
+	why = nvsim_wire_decode(buf, (size_t)elems * NVRM_MSGQ_ENTRY_SIZE, m);
+	if (into) {
+		/* Keep the header in fw->msg; give the borrowed bytes back. */
+		memcpy(fw->msg, buf, sizeof(save));
+		memcpy(buf, save, sizeof(save));
+		m->rpc = &((struct GSP_MSG_QUEUE_ELEMENT *)fw->msg)->rpc;
+	}
+
 	if (why != NVSIM_WIRE_OK) {
 		u32 seq = le32_to_cpu(((struct GSP_MSG_QUEUE_ELEMENT *)fw->msg)->seqNum);
 
@@ -798,7 +915,13 @@ static enum nvsim_rx nvsim_rx_one(struct nvsim_gpu *gpu,
 		return NVSIM_RX_NONE;
 	}
 	fw->rx_seq++;
+	if (!nvsim_rpc_seq_ok(gpu, m))
+		return NVSIM_RX_FATAL;
 	return NVSIM_RX_MSG;
+fatal:
+	if (into)
+		memcpy(buf, save, sizeof(save));
+	return NVSIM_RX_FATAL;
 }
 
 /* Expected total payload of a large request, 0 if not derivable. */
@@ -817,7 +940,7 @@ static u64 nvsim_large_total(u32 function, const u8 *p, u32 len)
 
 /*
  * Append continuation records to a full first part. Returns the payload
- * buffer (fw->msg payload copied into a bigger one) and its length, or NULL
+ * buffer (fw->big, the first part copied in) and its length, or NULL
  * with *len = 0 if the request has to be dropped.
  *
  * For RM_CONTROL and RM_ALLOC the total length follows from paramsSize. For
@@ -831,14 +954,17 @@ static u8 *nvsim_rx_large(struct nvsim_gpu *gpu, u32 function, u8 *first,
 	u64 total = nvsim_large_total(function, first, first_len);
 	unsigned int wait_ms = total ? NVSIM_CONT_WAIT_MS : NVSIM_CONT_GUESS_MS;
 	unsigned long deadline = jiffies + msecs_to_jiffies(wait_ms);
-	u64 have = first_len, size = NVRM_MSG_MAX_SIZE;
+	u64 have = first_len, size = NVSIM_RPC_CAP;
 	bool too_large = false, last_full = true;
 	struct nvsim_wire_msg m;
-	u8 *buf, *nbuf;
+	u8 *buf;
 	u32 next;
 	int err;
 
-	buf = kvmalloc(size, GFP_KERNEL);
+	/* One buffer for the largest request, kept: no copies on growth. */
+	if (!gpu->fw.big)
+		gpu->fw.big = kvmalloc(NVSIM_RPC_CAP, GFP_KERNEL);
+	buf = gpu->fw.big;
 	if (!buf)
 		too_large = true;
 	else
@@ -854,29 +980,23 @@ static u8 *nvsim_rx_large(struct nvsim_gpu *gpu, u32 function, u8 *first,
 		}
 		if (err || next != NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD)
 			break;
-		if (nvsim_rx_one(gpu, &m) != NVSIM_RX_MSG) {
+		/* Straight into place while a whole record still fits. */
+		if (nvsim_rx_one(gpu, &m, !too_large &&
+				 have + NVSIM_WIRE_MAX_PAYLOAD + 8 <= size ?
+				 buf + have : NULL) != NVSIM_RX_MSG) {
 			/* A broken record breaks the whole request. */
 			too_large = true;
 			break;
 		}
 		deadline = jiffies + msecs_to_jiffies(wait_ms);
 		last_full = m.payload_len == NVSIM_WIRE_MAX_PAYLOAD;
-		if (too_large || have + m.payload_len > NVSIM_RPC_CAP) {
+		if (too_large || have + m.payload_len > size) {
 			too_large = true;
 			have += m.payload_len;
 			continue;
 		}
-		if (have + m.payload_len > size) {
-			size = max_t(u64, size * 2, have + m.payload_len);
-			size = min_t(u64, size, NVSIM_RPC_CAP);
-			nbuf = kvrealloc(buf, have, size, GFP_KERNEL);
-			if (!nbuf) {
-				too_large = true;
-				continue;
-			}
-			buf = nbuf;
-		}
-		memcpy(buf + have, m.payload, m.payload_len);
+		if (m.payload != buf + have)
+			memcpy(buf + have, m.payload, m.payload_len);
 		have += m.payload_len;
 	}
 	if (too_large) {
@@ -885,7 +1005,6 @@ static u8 *nvsim_rx_large(struct nvsim_gpu *gpu, u32 function, u8 *first,
 				    gpu->index, have);
 		nvsim_os_error(gpu, GSP_ERROR, "nvsim: request function %u of %llu bytes dropped",
 			       function, have);
-		kvfree(buf);
 		*len = 0;
 		return NULL;
 	}
@@ -896,15 +1015,28 @@ static u8 *nvsim_rx_large(struct nvsim_gpu *gpu, u32 function, u8 *first,
 
 /* ---- dispatch ---- */
 
+/*
+ * The reply to @req: same function; rpc.sequence echoed only by the echo
+ * personality (whether GSP-RM echoes it is not in any public source: an
+ * assumption, docs/nvsim.md); header-only under terse where OGKM reads
+ * nothing but the header.
+ */
 static void nvsim_reply(struct nvsim_gpu *gpu,
 			const struct rpc_message_header_v03_00 *req,
 			u32 result, const u8 *payload, u64 len)
 {
 	struct rpc_message_header_v03_00 hdr = *req;
 	u32 delay = nvsim_delay_reply_ms(gpu);
+	enum nvsim_personality pers = nvsim_pers(gpu);
 
 	hdr.rpc_result = result;
 	hdr.rpc_result_private = result;
+	if (pers != NVSIM_PERS_ECHO)
+		hdr.sequence = 0;
+	if (pers == NVSIM_PERS_TERSE &&
+	    (result != NV_OK || hdr.function == NV_VGPU_MSG_FUNCTION_FREE ||
+	     hdr.function == NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER))
+		len = 0;
 	if (delay) {
 		nvsim_stat_inc(gpu, NVSIM_S_FAULTS_FIRED);
 		nvsim_sleep_ms(gpu, delay);
@@ -975,7 +1107,6 @@ static bool nvsim_handle(struct nvsim_gpu *gpu, struct nvsim_wire_msg *m)
 		nvsim_logf(gpu, NVSIM_LOGINIT, "unloading (level %u, PM %u): halting",
 			   u->newLevel, u->bInPMTransition);
 	}
-	kvfree(big);
 	return go_on;
 }
 
@@ -987,7 +1118,7 @@ static bool nvsim_serve_queue(struct nvsim_gpu *gpu, bool *fatal)
 	*fatal = false;
 	while (nvsim_rm_alive(gpu) && !nvsim_hung(gpu) &&
 	       !atomic_read(&gpu->crash_req)) {
-		switch (nvsim_rx_one(gpu, &m)) {
+		switch (nvsim_rx_one(gpu, &m, NULL)) {
 		case NVSIM_RX_NONE:
 			return true;
 		case NVSIM_RX_FATAL:
@@ -997,6 +1128,10 @@ static bool nvsim_serve_queue(struct nvsim_gpu *gpu, bool *fatal)
 			if (!nvsim_handle(gpu, &m))
 				return false;
 			break;
+		}
+		if (gpu->fw.assert_code) {
+			*fatal = true;
+			return false;
 		}
 	}
 	return true;
@@ -1414,6 +1549,8 @@ static int nvsim_rm_queues(struct nvsim_gpu *gpu)
 	}
 	fw->rx_seq = 0;
 	fw->tx_seq = 0;
+	fw->rpc_seq = 0;
+	fw->assert_code = 0;
 	fw->cmdq_rptr = 0;
 	fw->statq_wptr = 0;
 	nvsim_wire_txhdr_init(&h);
@@ -1769,8 +1906,10 @@ static void nvsim_rm_run(struct nvsim_gpu *gpu)
 			nvsim_kick(gpu);	/* more events: do not sleep */
 		if (!nvsim_hung(gpu)) {
 			if (!nvsim_serve_queue(gpu, &fatal)) {
-				nvsim_rm_halt(gpu, fatal ? NVSIM_HALT_KILLED :
-					      NVSIM_HALT_CLEAN, 0);
+				code = gpu->fw.assert_code;
+				nvsim_rm_halt(gpu, code ? NVSIM_HALT_ERROR :
+					      fatal ? NVSIM_HALT_KILLED :
+					      NVSIM_HALT_CLEAN, code);
 				return;
 			}
 		}
@@ -1866,6 +2005,8 @@ void nvsim_gsp_stop(struct nvsim_gpu *gpu)
 	gpu->task = NULL;
 	kvfree(gpu->fw.msg);
 	kvfree(gpu->fw.tx);
+	kvfree(gpu->fw.big);
 	gpu->fw.msg = NULL;
 	gpu->fw.tx = NULL;
+	gpu->fw.big = NULL;
 }

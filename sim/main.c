@@ -94,6 +94,14 @@ static int nvsim_bus_ce_fill(struct device *dev, u64 offset, u64 len,
 	return gpu ? nvsim_ce_fill(gpu, offset, len, pattern) : -ENODEV;
 }
 
+static int nvsim_bus_bar1_pfn(struct device *dev, u64 offset,
+			      unsigned long *pfn)
+{
+	struct nvsim_gpu *gpu = nvsim_gpu_from_dev(dev);
+
+	return gpu ? nvsim_vram_pfn(gpu, offset, pfn) : -ENODEV;
+}
+
 /**
  * nvsim_gpu_get() - a GPU by index
  * @index: GPU number
@@ -205,6 +213,7 @@ static int nvsim_gpu_create(unsigned int index)
 	if (!gpu)
 		return -ENOMEM;
 	gpu->index = index;
+	gpu->personality = nvsim_personality_default();
 	gpu->chip = c;
 	gpu->irq_hwirq = index;
 	spin_lock_init(&gpu->reg_lock);
@@ -219,6 +228,11 @@ static int nvsim_gpu_create(unsigned int index)
 	init_irq_work(&gpu->irq_work, nvsim_irq_work_fn);
 	nvsim_reg_init(gpu);
 	nvsim_vram_init(gpu);
+	spin_lock_init(&gpu->mmu.lock);
+	mutex_init(&gpu->mmu.query_lock);
+	ret = nvsim_vgpu_init(gpu);
+	if (ret)
+		goto err_vram;
 
 	gpu->pdata = (struct nvsim_bus_pdata) {
 		.rd32 = nvsim_bus_rd32,
@@ -234,6 +248,7 @@ static int nvsim_gpu_create(unsigned int index)
 		.bdf = (0x10 + index) << 8,
 		.vram_rw = nvsim_bus_vram_rw,
 		.ce_fill = nvsim_bus_ce_fill,
+		.bar1_pfn = nvsim_bus_bar1_pfn,
 	};
 
 	gpu->irq = irq_create_mapping(nvsim_irq_domain, gpu->irq_hwirq);
@@ -245,6 +260,7 @@ static int nvsim_gpu_create(unsigned int index)
 	if (ret)
 		goto err_irq;
 	nvsim_debugfs_gpu_init(gpu);
+	nvsim_vgpu_debugfs(gpu);
 	res = (struct resource)DEFINE_RES_IRQ_NAMED(gpu->irq, "gsp");
 
 	info.data = &gpu->pdata;
@@ -270,6 +286,8 @@ err_unpublish:
 err_irq:
 	irq_dispose_mapping(gpu->irq);
 err_free:
+	nvsim_vgpu_fini(gpu);
+err_vram:
 	nvsim_vram_fini(gpu);
 	kfree(gpu);
 	return ret;
@@ -284,6 +302,7 @@ static void nvsim_gpu_destroy(struct nvsim_gpu *gpu)
 	irq_work_sync(&gpu->irq_work);
 	nvsim_gpus[gpu->index] = NULL;
 	irq_dispose_mapping(gpu->irq);
+	nvsim_vgpu_fini(gpu);
 	nvsim_vram_fini(gpu);
 	kfree(gpu);
 }

@@ -242,6 +242,23 @@ struct nvsim_faults {
 };
 
 /* Statistics; see nvsim_stat_names in sim/debugfs.c. */
+/**
+ * enum nvsim_personality - firmware variant nvsim plays (sim/personality.c)
+ * @NVSIM_PERS_OGKM535: OGKM-535 conventions (default)
+ * @NVSIM_PERS_STRICT570: ogkm535, asserting on out-of-order rpc.sequence
+ * @NVSIM_PERS_ECHO: replies echo rpc.sequence; zero tails, short checksum
+ * @NVSIM_PERS_TERSE: ogkm535 with header-only replies where OGKM reads
+ *	nothing else
+ * @NVSIM_PERS_NR: number of personalities
+ */
+enum nvsim_personality {
+	NVSIM_PERS_OGKM535,
+	NVSIM_PERS_STRICT570,
+	NVSIM_PERS_ECHO,
+	NVSIM_PERS_TERSE,
+	NVSIM_PERS_NR,
+};
+
 enum nvsim_stat {
 	NVSIM_S_RX_MSGS,
 	NVSIM_S_TX_MSGS,
@@ -275,6 +292,8 @@ enum nvsim_stat {
 	NVSIM_S_NONSTALL_IRQS,
 	NVSIM_S_LOCKDOWNS,
 	NVSIM_S_LOCKDOWN_VIOLATIONS,
+	NVSIM_S_SEQ_ASSERTS,
+	NVSIM_S_TX_STALE_TAILS,
 	NVSIM_S_NR,
 };
 
@@ -284,17 +303,15 @@ enum nvsim_stat {
  * @size: buffer bytes
  * @pte: DMA address of every 4 KiB page, as the driver wrote them
  * @npages: entries in @pte
- * @area: offset of the record area
- * @nrec: records the area holds
- * @put: records written so far
+ * @entries: u64 words in the ring (after the put pointer)
+ * @put: words written so far
  */
 struct nvsim_log {
 	bool valid;
 	u64 size;
 	u64 *pte;
 	u32 npages;
-	u32 area;
-	u32 nrec;
+	u64 entries;
 	u64 put;
 };
 
@@ -379,6 +396,8 @@ struct nvsim_event {
  * @logs: log buffers
  * @rx_seq: next expected command-queue seqNum
  * @tx_seq: next status-queue seqNum
+ * @rpc_seq: last non-zero rpc.sequence received (0: none since boot)
+ * @assert_code: GSP-RM asserted (strict570): halt with this code
  * @cmdq_rptr: how far GSP-RM consumed the command queue
  * @statq_wptr: status-queue write pointer
  * @have_sysinfo: GSP_SET_SYSTEM_INFO consumed
@@ -394,6 +413,8 @@ struct nvsim_event {
  * @bad_rptr: an invalid status-queue read pointer was reported
  * @msg: one message gathered out of the ring (64 KiB)
  * @tx: one message being built (64 KiB)
+ * @big: a large request reassembled from continuation records (4 MiB,
+ *	allocated on first use, kept until the GPU goes)
  */
 struct nvsim_fw {
 	struct GspFwWprMeta wpr;
@@ -401,6 +422,8 @@ struct nvsim_fw {
 	struct nvsim_log logs[NVSIM_NR_LOGS];
 	u32 rx_seq;
 	u32 tx_seq;
+	u32 rpc_seq;
+	u32 assert_code;
 	u32 cmdq_rptr;
 	u32 statq_wptr;
 	bool have_sysinfo;
@@ -414,6 +437,7 @@ struct nvsim_fw {
 	bool bad_rptr;
 	u8 *msg;
 	u8 *tx;
+	u8 *big;
 };
 
 /**
@@ -439,6 +463,27 @@ struct nvsim_knob {
 	int id;
 };
 
+#define NVSIM_MAX_VAS	64
+
+/**
+ * struct nvsim_mmu - VA spaces with a page directory, for the MMU walk
+ * @lock: protects @vas (written by the GSP thread, read by debugfs)
+ * @vas: client, handle, aperture (0: slot free) and PDB of each VA space
+ * @query_lock: serialises debugfs queries and protects @result
+ * @result: the last query's answer
+ */
+struct nvsim_mmu {
+	spinlock_t lock;
+	struct {
+		u32 client;
+		u32 handle;
+		u32 aperture;
+		u64 pdb;
+	} vas[NVSIM_MAX_VAS];
+	struct mutex query_lock;
+	char result[160];
+};
+
 /**
  * struct nvsim_gpu - one simulated GPU
  * @index: GPU number, 0-based
@@ -459,6 +504,7 @@ struct nvsim_knob {
  * @events: events posted with nvsim_post_event(), not yet sent
  * @nr_events: entries in @events
  * @vram: VRAM backing
+ * @personality: &enum nvsim_personality played (READ_ONCE; debugfs writes)
  * @stats: statistics (atomic, no lock)
  * @task: the GSP thread (booter and GSP-RM)
  * @wq: the GSP thread sleeps here
@@ -471,6 +517,7 @@ struct nvsim_knob {
  * @rm: RM objects (GSP thread only)
  * @dbg: debugfs directory
  * @knobs: debugfs private data of the count knobs and others
+ * @vgpu: vGPU manager and plugin state (sim/vgpu.c)
  */
 struct nvsim_gpu {
 	unsigned int index;
@@ -496,6 +543,7 @@ struct nvsim_gpu {
 	unsigned int nr_events;
 
 	struct nvsim_vram vram;
+	int personality;
 
 	atomic64_t stats[NVSIM_S_NR];
 
@@ -512,7 +560,19 @@ struct nvsim_gpu {
 
 	struct dentry *dbg;
 	struct nvsim_knob knobs[NVSIM_F_NR];
+	struct nvsim_vgpu *vgpu;
+	struct nvsim_mmu mmu;
 };
+
+/* personality.c */
+enum nvsim_personality nvsim_personality_default(void);
+const char *nvsim_personality_name(enum nvsim_personality p);
+void nvsim_personality_debugfs(struct nvsim_gpu *gpu);
+
+static inline enum nvsim_personality nvsim_pers(struct nvsim_gpu *gpu)
+{
+	return READ_ONCE(gpu->personality);
+}
 
 static inline void nvsim_stat_inc(struct nvsim_gpu *gpu, enum nvsim_stat s)
 {
@@ -579,9 +639,27 @@ void nvsim_vram_fini(struct nvsim_gpu *gpu);
 int nvsim_vram_rw(struct nvsim_gpu *gpu, u64 offset, void *buf, size_t len,
 		  bool write);
 int nvsim_ce_fill(struct nvsim_gpu *gpu, u64 offset, u64 len, u32 pattern);
+int nvsim_vram_pfn(struct nvsim_gpu *gpu, u64 offset, unsigned long *pfn);
+
+/* mmu.c */
+u32 nvsim_vas_alloc_check(const void *params);
+u32 nvsim_vas_copy_pdes(struct nvsim_gpu *gpu, u32 client, u32 handle,
+			const void *params);
+void nvsim_vas_forget(struct nvsim_gpu *gpu, u32 client, u32 handle);
+void nvsim_vas_reset(struct nvsim_gpu *gpu);
+void nvsim_mmu_init(struct nvsim_gpu *gpu);
 
 /* inject.c */
 int nvsim_inject_gpu(struct nvsim_gpu *gpu, const char *cmd);
+
+/* vgpu.c */
+int nvsim_vgpu_init(struct nvsim_gpu *gpu);
+void nvsim_vgpu_debugfs(struct nvsim_gpu *gpu);
+void nvsim_vgpu_fini(struct nvsim_gpu *gpu);
+void nvsim_vgpu_reset(struct nvsim_gpu *gpu);
+bool nvsim_vgpu_ctrl_known(u32 cmd);
+u32 nvsim_vgpu_ctrl(struct nvsim_gpu *gpu, u32 cmd, void *params, u32 size);
+void nvsim_vgpu_doorbell(struct nvsim_gpu *gpu, u32 val);
 
 /* debugfs.c */
 void nvsim_debugfs_init(void);

@@ -607,6 +607,10 @@ void nvsim_reg_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
 
 	if (addr >= SZ_16M || (addr & 3))
 		return;
+	if (addr == NVRM_VGPU_DOORBELL) {
+		nvsim_vgpu_doorbell(gpu, val);
+		return;
+	}
 
 	spin_lock_irqsave(&gpu->reg_lock, flags);
 	old = f->irqstat & f->irqmask;

@@ -8,7 +8,9 @@
  * buffer it may overwrite: replies are the request with outputs filled in
  * (fact sheet section 3). Functions:
  *
- * - NOP (0): answered at once, payload echoed.
+ * - NOP (0): answered at once, payload echoed, any size (nvsim's own
+ *   echo service for the driver's self-test; no NVIDIA driver sends NOP,
+ *   and what GSP-RM does with it is not public).
  * - FREE (10): frees an object and its subtree (a client: everything).
  * - GET_GSP_STATIC_INFO (65): GspStaticConfigInfo of the chip.
  * - GSP_RM_CONTROL (76), GSP_RM_ALLOC (103): see below.
@@ -28,15 +30,20 @@
  * NV_ERR_NOT_SUPPORTED; params size not the structure's, or paramsSize past
  * the payload, NV_ERR_INVALID_PARAM_STRUCT; bad field values
  * NV_ERR_INVALID_ARGUMENT; object limit NV_ERR_NO_MEMORY; freeing internal
- * objects NV_ERR_INSUFFICIENT_PERMISSIONS. The same code goes into the
- * payload status and rpc_result.
+ * objects NV_ERR_INSUFFICIENT_PERMISSIONS. For ALLOC and FREE the same
+ * code goes into the payload status and rpc_result (OGKM's
+ * rpcRmApiAlloc_GSP and rpcRmApiFree_GSP see a failure only in
+ * rpc_result); a control's status goes into its params only, with
+ * rpc_result NV_OK (OGKM rpcRmApiControl_GSP, COPYOUT_ON_ERROR).
  *
  * Controls (cmd >> 16 must be the target's class, else NV_ERR_NOT_SUPPORTED;
  * paramsSize must equal the parameter structure): NV0080 GPU_GET_CLASSLIST
  * (count only) and GPU_GET_CLASSLIST_V2; NV2080 GPU_GET_INFO_V2 (all values
  * 0), GPU_GET_GID_INFO, GPU_GET_ENGINES_V2, FB_GET_INFO_V2, FB_GET_FB_REGION_INFO,
  * EVENT_SET_NOTIFICATION, BIOS_GET_SKU_INFO and INTERNAL_INTR_GET_KERNEL_TABLE
- * (internal subdevice only); others NV_ERR_NOT_SUPPORTED.
+ * (internal subdevice only); NV90F1 VASPACE_COPY_SERVER_RESERVED_PDES
+ * (sim/mmu.c, as is FERMI_VASPACE_A under a device); others
+ * NV_ERR_NOT_SUPPORTED.
  *
  * INTERNAL_INTR_GET_KERNEL_TABLE: first the GSP entry (engineIdx
  * MC_ENGINE_IDX_GSP, stall vector NVSIM_INTR_VECTOR_GSP, no non-stall
@@ -118,6 +125,8 @@ static void nvsim_obj_free(struct nvsim_gpu *gpu, struct nvsim_obj *o)
 
 	list_for_each_entry_safe(c, tmp, &o->children, sibling)
 		nvsim_obj_free(gpu, c);
+	if (o->cls == FERMI_VASPACE_A)
+		nvsim_vas_forget(gpu, o->client, o->handle);
 	list_del(&o->sibling);
 	hash_del(&o->node);
 	kfree(o);
@@ -141,6 +150,8 @@ void nvsim_rm_reset(struct nvsim_gpu *gpu)
 	}
 	gpu->rm.count = 0;
 	atomic64_set(&gpu->stats[NVSIM_S_OBJECTS_LIVE], 0);
+	nvsim_vgpu_reset(gpu);
+	nvsim_vas_reset(gpu);
 }
 
 /**
@@ -224,6 +235,14 @@ static u32 nvsim_alloc_obj(struct nvsim_gpu *gpu, u32 h_client, u32 h_parent,
 		want_parent = NV20_SUBDEVICE_0;
 		want_size = sizeof(struct NV0005_ALLOC_PARAMETERS);
 		break;
+	case NVA081_VGPU_CONFIG:	/* sim/vgpu.c; no parameters */
+		want_parent = NV20_SUBDEVICE_0;
+		want_size = 0;
+		break;
+	case FERMI_VASPACE_A:	/* sim/mmu.c */
+		want_parent = NV01_DEVICE_0;
+		want_size = sizeof(struct NV_VASPACE_ALLOCATION_PARAMETERS);
+		break;
 	default:
 		return nvsim_chip_has_class(gpu, cls) ? NV_ERR_NOT_SUPPORTED :
 		       NV_ERR_INVALID_CLASS;
@@ -240,6 +259,8 @@ static u32 nvsim_alloc_obj(struct nvsim_gpu *gpu, u32 h_client, u32 h_parent,
 		return NV_ERR_INVALID_ARGUMENT;
 	if (cls == NV20_SUBDEVICE_0 &&
 	    ((const struct NV2080_ALLOC_PARAMETERS *)params)->subDeviceId)
+		return NV_ERR_INVALID_ARGUMENT;
+	if (cls == FERMI_VASPACE_A && nvsim_vas_alloc_check(params))
 		return NV_ERR_INVALID_ARGUMENT;
 	if (nvsim_is_event_class(cls)) {
 		const struct NV0005_ALLOC_PARAMETERS *e = (const void *)params;
@@ -507,6 +528,8 @@ static const struct {
 	  sizeof(struct NV2080_CTRL_BIOS_GET_SKU_INFO_PARAMS) },
 	{ NV2080_CTRL_CMD_INTERNAL_INTR_GET_KERNEL_TABLE,
 	  sizeof(struct NV2080_CTRL_INTERNAL_INTR_GET_KERNEL_TABLE_PARAMS) },
+	{ NV90F1_CTRL_CMD_VASPACE_COPY_SERVER_RESERVED_PDES,
+	  sizeof(struct NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS) },
 };
 
 static void nvsim_subtree(struct NV2080_CTRL_INTERNAL_INTR_GET_KERNEL_TABLE_PARAMS *p,
@@ -525,6 +548,8 @@ static u32 nvsim_ctrl(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd,
 
 	if (cmd >> 16 != o->cls)
 		return NV_ERR_NOT_SUPPORTED;
+	if (nvsim_vgpu_ctrl_known(cmd))
+		return nvsim_vgpu_ctrl(gpu, cmd, params, size);
 	for (i = 0; i < ARRAY_SIZE(nvsim_ctrl_sizes); i++)
 		if (nvsim_ctrl_sizes[i].cmd == cmd)
 			break;
@@ -612,6 +637,8 @@ static u32 nvsim_ctrl(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd,
 	case NVSIM_CTRL_CMD_BIOS_GET_SKU_INFO:
 		nvsim_fill_sku(gpu, params);
 		return NV_OK;
+	case NV90F1_CTRL_CMD_VASPACE_COPY_SERVER_RESERVED_PDES:
+		return nvsim_vas_copy_pdes(gpu, o->client, o->handle, params);
 	case NV2080_CTRL_CMD_INTERNAL_INTR_GET_KERNEL_TABLE: {
 		struct NV2080_CTRL_INTERNAL_INTR_GET_KERNEL_TABLE_PARAMS *p = params;
 
@@ -667,7 +694,12 @@ static u32 nvsim_rpc_control(struct nvsim_gpu *gpu, u8 *p, u64 len)
 	else
 		status = nvsim_ctrl(gpu, o, c->cmd, c->params, c->paramsSize);
 	c->status = status;
-	return status;
+	/*
+	 * The control ran (or was refused): its status is in the params and
+	 * the RPC itself succeeded (OGKM kernel/vgpu/nv/rpc.c reads a failing
+	 * control's status from the params when rpc_result is 0).
+	 */
+	return NV_OK;
 }
 
 /* ---- boot-time RPCs ---- */

@@ -23,7 +23,14 @@
  *   the memory actually in use. A non-zero pattern is written out, so it is
  *   limited to NVSIM_CE_FILL_MAX (64 MiB, else -E2BIG).
  *
- * Both run in process context and may sleep; vram.lock serialises them per
+ * - bar1_pfn: the BAR1 aperture as memory for CPU mappings (BAR1 offset x
+ *   aliases VRAM offset x, a static BAR1 mapping): the page frame backing
+ *   the 4 KiB page of VRAM at an offset, its chunk allocated (zeroed) if
+ *   absent. A chunk stays while anything may map it; the driver must
+ *   unmap CPU mappings of a range before it scrubs (fills with 0) the
+ *   range, since a zero fill that covers a chunk frees it.
+ *
+ * All run in process context and may sleep; vram.lock serialises them per
  * GPU. Requests come from the driver and are untrusted: ranges are checked
  * overflow-safe against the VRAM size, rejected requests are counted
  * (stats: vram_errors) and never logged. VRAM survives GSP resets and
@@ -33,6 +40,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/vmalloc.h>
 
 #include "nvsim.h"
 
@@ -195,6 +203,36 @@ int nvsim_vram_rw(struct nvsim_gpu *gpu, u64 offset, void *buf, size_t len,
 out:
 	mutex_unlock(&v->lock);
 	return ret;
+}
+
+/**
+ * nvsim_vram_pfn() - the page frame behind a BAR1 page (platform data bar1_pfn)
+ * @gpu: the GPU
+ * @offset: VRAM byte offset (BAR1 aliases VRAM one to one)
+ * @pfn: output
+ *
+ * Process context.
+ *
+ * Return: 0, -EINVAL (range) or -ENOMEM (backing limit).
+ */
+int nvsim_vram_pfn(struct nvsim_gpu *gpu, u64 offset, unsigned long *pfn)
+{
+	void *chunk, *page;
+
+	if (!nvsim_vram_range_ok(gpu, offset, PAGE_SIZE))
+		return nvsim_vram_reject(gpu, -EINVAL);
+	mutex_lock(&gpu->vram.lock);
+	chunk = nvsim_chunk_get(gpu, offset >> NVSIM_CHUNK_SHIFT);
+	mutex_unlock(&gpu->vram.lock);
+	if (!chunk)
+		return nvsim_vram_reject(gpu, -ENOMEM);
+	/* kvzalloc of 64 KiB: page-aligned from kmalloc or vmalloc alike. */
+	page = chunk + (offset & NVSIM_CHUNK_MASK & PAGE_MASK);
+	if (is_vmalloc_addr(page))
+		*pfn = vmalloc_to_pfn(page);
+	else
+		*pfn = page_to_pfn(virt_to_page(page));
+	return 0;
 }
 
 /* Pattern 0: free covered chunks, zero partly covered ones. Holds vram.lock. */

@@ -16,8 +16,11 @@
  * - The checksum is the XOR of all little-endian 64-bit words of the message
  *   (zero padded to 8 bytes), folded to 32 bits (high ^ low); checkSum is
  *   chosen so that the fold over the message including it is zero. nvsim
- *   verifies over 0x30 + rpc.length rounded up to 8 and produces messages
- *   whose unused tail is zero, so either range folds to zero.
+ *   verifies the driver's messages over 0x30 + rpc.length rounded up to 8
+ *   (nova-core leaves stale bytes in the rest of the last page).
+ *   nvsim_wire_encode() produces a zero tail, so either range folds to
+ *   zero; the GSP thread builds its messages in the ring itself, in the
+ *   style of its personality (sim/personality.c).
  *
  * Everything here is pure computation on caller buffers and builds in the
  * kernel and in userspace (tests/unit/sim).
@@ -45,6 +48,21 @@
  */
 u32 nvsim_wire_fold(const void *buf, size_t len)
 {
+	return nvsim_wire_fold64(nvsim_wire_xor(buf, len));
+}
+
+/**
+ * nvsim_wire_xor() - XOR of the little-endian 64-bit words of a range
+ * @buf: start of the range (any alignment)
+ * @len: number of bytes; a partial last word counts as zero padded
+ *
+ * Ranges that start at 8-byte aligned message offsets combine by XOR;
+ * nvsim_wire_fold64() turns the result into the checksum fold.
+ *
+ * Return: the 64-bit XOR.
+ */
+u64 nvsim_wire_xor(const void *buf, size_t len)
+{
 	const u8 *p = buf;
 	u64 acc = 0, w;
 	size_t i;
@@ -55,7 +73,48 @@ u32 nvsim_wire_fold(const void *buf, size_t len)
 	}
 	for (; i < len; i++)
 		acc ^= (u64)p[i] << (8 * (i & 7));
+	return acc;
+}
+
+/**
+ * nvsim_wire_fold64() - fold a 64-bit XOR into the 32-bit checksum
+ * @acc: XOR of a message's words
+ *
+ * Return: (high 32 bits) ^ (low 32 bits).
+ */
+u32 nvsim_wire_fold64(u64 acc)
+{
 	return (u32)(acc >> 32) ^ (u32)acc;
+}
+
+/**
+ * nvsim_wire_hdr() - fill the element and RPC headers of a message
+ * @e: header to fill (checkSum left 0)
+ * @seq: element seqNum
+ * @tmpl: RPC header to copy (function, rpc_result, rpc_result_private,
+ *	sequence, spare); header_version, signature and length are set here
+ * @payload_len: payload size, at most 0xFFB0
+ *
+ * Return: elemCount, or 0 if the payload does not fit one message.
+ */
+u32 nvsim_wire_hdr(struct GSP_MSG_QUEUE_ELEMENT *e, u32 seq,
+		   const struct rpc_message_header_v03_00 *tmpl,
+		   u32 payload_len)
+{
+	u32 elems = nvsim_wire_elems_for(payload_len);
+
+	memset(e, 0, sizeof(*e));
+	e->seqNum = cpu_to_le32(seq);
+	e->elemCount = cpu_to_le32(elems);
+	e->rpc.header_version = cpu_to_le32(NVRM_RPC_HEADER_VERSION);
+	e->rpc.signature = cpu_to_le32(NVRM_RPC_SIGNATURE);
+	e->rpc.length = cpu_to_le32(NVSIM_RPC_HDR + payload_len);
+	e->rpc.function = tmpl->function;
+	e->rpc.rpc_result = tmpl->rpc_result;
+	e->rpc.rpc_result_private = tmpl->rpc_result_private;
+	e->rpc.sequence = tmpl->sequence;
+	e->rpc.u.spare = tmpl->u.spare;
+	return elems;
 }
 
 /**
@@ -226,18 +285,8 @@ size_t nvsim_wire_encode(void *buf, size_t size, u32 seq,
 	if (!elems || bytes > size)
 		return 0;
 	/* Header and padding zeroed; the payload is copied over its bytes. */
-	memset(buf, 0, sizeof(*e));
+	nvsim_wire_hdr(e, seq, tmpl, payload_len);
 	memset((u8 *)buf + used, 0, bytes - used);
-	e->seqNum = cpu_to_le32(seq);
-	e->elemCount = cpu_to_le32(elems);
-	e->rpc.header_version = cpu_to_le32(NVRM_RPC_HEADER_VERSION);
-	e->rpc.signature = cpu_to_le32(NVRM_RPC_SIGNATURE);
-	e->rpc.length = cpu_to_le32(NVSIM_RPC_HDR + payload_len);
-	e->rpc.function = tmpl->function;
-	e->rpc.rpc_result = tmpl->rpc_result;
-	e->rpc.rpc_result_private = tmpl->rpc_result_private;
-	e->rpc.sequence = tmpl->sequence;
-	e->rpc.u.spare = tmpl->u.spare;
 	if (payload_len)
 		memcpy((u8 *)buf + sizeof(*e), payload, payload_len);
 	/* Zero padding adds nothing to the fold: seal the used bytes only. */

@@ -58,6 +58,11 @@ struct nvsim_wire_msg {
 };
 
 u32 nvsim_wire_fold(const void *buf, size_t len);
+u64 nvsim_wire_xor(const void *buf, size_t len);
+u32 nvsim_wire_fold64(u64 acc);
+u32 nvsim_wire_hdr(struct GSP_MSG_QUEUE_ELEMENT *e, u32 seq,
+		   const struct rpc_message_header_v03_00 *tmpl,
+		   u32 payload_len);
 u32 nvsim_ring_free(u32 rptr, u32 wptr, u32 count);
 u32 nvsim_ring_avail(u32 rptr, u32 wptr, u32 count);
 u32 nvsim_ring_advance(u32 ptr, u32 n, u32 count);

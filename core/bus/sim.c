@@ -71,12 +71,25 @@ static int nvc_sim_vram_fill(struct nvc_gpu *gpu, u64 offset, u64 len,
 	return sg->pdata->ce_fill(gpu->dev, offset, len, pattern);
 }
 
+/* nvsim's BAR1 aperture is system memory aliasing its VRAM. */
+static int nvc_sim_vram_pfn(struct nvc_gpu *gpu, u64 offset, unsigned long *pfn,
+			    bool *iomem)
+{
+	struct nvc_sim_gpu *sg = container_of(gpu, struct nvc_sim_gpu, gpu);
+
+	if (!sg->pdata->bar1_pfn)
+		return -EOPNOTSUPP;
+	*iomem = false;
+	return sg->pdata->bar1_pfn(gpu->dev, offset, pfn);
+}
+
 static const struct nvc_bus_ops nvc_sim_bus_ops = {
 	.name = "sim",
 	.rd32 = nvc_sim_rd32,
 	.wr32 = nvc_sim_wr32,
 	.vram_rw = nvc_sim_vram_rw,
 	.vram_fill = nvc_sim_vram_fill,
+	.vram_pfn = nvc_sim_vram_pfn,
 };
 
 static int nvc_sim_probe(struct platform_device *pdev)

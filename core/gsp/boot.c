@@ -37,16 +37,18 @@
 #include <linux/vmalloc.h>
 
 #include <nvrm/535.113.01/nvrm.h>
+#include <nvrm/535.113.01/libos_log.h>
 
 #include "../nvcore.h"
 #include "gsp.h"
+#include "fwlog.h"
 
 static unsigned int boot_timeout_ms = 5000;
 module_param(boot_timeout_ms, uint, 0644);
 MODULE_PARM_DESC(boot_timeout_ms, "Time GSP-RM has to report INIT_DONE (default 5000)");
 
 #define NVC_LOG_SIZE		SZ_64K
-#define NVC_LOG_REC_SIZE	128
+#define NVC_LOG_SUMMARY		128
 #define NVC_RADIX3_ENTRIES	512u
 #define NVC_GSP_HALT_MAILBOX	0x80000000u
 #define NVC_SIG_ALIGN		256
@@ -101,6 +103,15 @@ static int nvc_gsp_load_fw(struct nvc_gsp *gsp)
 	ret = nvc_fw_gsp_parse(gsp->fw->data, gsp->fw->size, sig, &gsp->image);
 	if (ret) {
 		dev_err(gpu->dev, "nvcore: %s is not a valid GSP image (%d)\n", path, ret);
+		return ret;
+	}
+	ret = nvc_fw_image_version(gsp->fw->data, gsp->fw->size,
+				   NVC_GSP_FW_VERSION, gsp->fw_version,
+				   sizeof(gsp->fw_version), &gsp->fw_version_src);
+	if (ret) {
+		dev_err(gpu->dev, "nvcore: %s: firmware version %s (%d): this driver speaks GSP-RM %s\n",
+			path, ret == -EPROTO ? "mismatch" : "unreadable", ret,
+			NVC_GSP_FW_VERSION);
 		return ret;
 	}
 
@@ -451,6 +462,15 @@ static int nvc_gsp_wait_init_done(struct nvc_gsp *gsp)
 	return 0;
 }
 
+/* The logging ELF section of each log (OGKM kernel_gsp.c, logInitValues). */
+static const char * const nvc_log_sections[NVC_GSP_NR_LOGS] = {
+	LIBOS_LOG_SECTION_INIT, LIBOS_LOG_SECTION_RM, LIBOS_LOG_SECTION_RM,
+};
+
+static const char * const nvc_log_tasks[NVC_GSP_NR_LOGS] = {
+	"INIT", "INTR", "RM",
+};
+
 /**
  * nvc_gsp_logs_show() - decode one firmware log buffer
  * @gsp: the GSP
@@ -458,43 +478,100 @@ static int nvc_gsp_wait_init_done(struct nvc_gsp *gsp)
  * @buf: output
  * @size: its size
  *
- * Records are fixed 128-byte entries {u64 seq, u64 timestamp_ns,
- * char text[112]} in a ring after the put pointer and the PTE array; put
- * counts records ever written (see nvsim's log.c).
+ * The buffer is copied first, between two reads of its put pointer, so
+ * the decoder (fwlog.c) works on a stable snapshot and skips what the GSP
+ * overwrote meanwhile. Records are decoded with the logging ELF of the
+ * loaded firmware image; without one only a summary is shown (the raw
+ * buffer stays readable in debugfs).
  *
  * Return: bytes written.
  */
 int nvc_gsp_logs_show(struct nvc_gsp *gsp, unsigned int which, char *buf,
 		      size_t size)
 {
+	struct nvc_fwlog_result res = {};
+	struct nvc_fwlog_elf *le;
 	const struct nvc_dma *m;
-	size_t area, cap;
-	u64 put, k, first;
-	int len = 0;
+	u64 put1, put2, entries, oldest;
+	char summary[NVC_LOG_SUMMARY];
+	u32 *scratch = NULL;
+	u64 *snap = NULL;
+	size_t len = 0, dlen;
+	int ret, n;
+
+	if (which >= NVC_GSP_NR_LOGS || !gsp->logs[which].va || size < 2)
+		return 0;
+	m = &gsp->logs[which];
+	entries = m->size / 8 - 1;
+	le = kzalloc(sizeof(*le), GFP_KERNEL);
+	snap = kvmalloc(m->size, GFP_KERNEL);
+	scratch = kvmalloc_array(entries / 2 + 1, sizeof(*scratch), GFP_KERNEL);
+	if (!le || !snap || !scratch)
+		goto out;
+
+	put1 = READ_ONCE(*(u64 *)m->va);
+	smp_rmb();	/* the GSP writes records before put */
+	memcpy(snap, m->va, m->size);
+	smp_rmb();	/* the copy before the second look at put */
+	put2 = READ_ONCE(*(u64 *)m->va);
+	/* Words the GSP may have overwritten while we copied are stale. */
+	oldest = max(put1, put2) > entries ? max(put1, put2) - entries : 0;
+
+	ret = gsp->fw ? nvc_fwlog_elf_from_image(le, gsp->fw->data,
+						 gsp->fw->size,
+						 nvc_log_sections[which]) :
+			-ENOENT;
+	if (ret) {
+		len = scnprintf(buf, size,
+				"%s: put %llu, no logging ELF in the firmware image (%d): raw buffer only\n",
+				nvc_log_names[which], put1, ret);
+		goto out;
+	}
+	/* Decode after room for the summary line, then put it in front. */
+	if (size <= NVC_LOG_SUMMARY)
+		goto out;
+	dlen = nvc_fwlog_decode(le, nvc_log_tasks[which], snap + 1, entries,
+				put1, oldest, scratch, entries / 2 + 1,
+				buf + NVC_LOG_SUMMARY, size - NVC_LOG_SUMMARY,
+				&res);
+	n = scnprintf(summary, sizeof(summary),
+		      "%s: put %llu, %llu records%s%s%s, %llu words not decoded\n",
+		      nvc_log_names[which], put1, res.records,
+		      res.wrapped ? ", wrapped" : "",
+		      res.bad_meta ? ", bad metadata" : "",
+		      res.truncated ? ", truncated" : "", res.lost);
+	memmove(buf + n, buf + NVC_LOG_SUMMARY, dlen + 1);
+	memcpy(buf, summary, n);
+	len = n + dlen;
+out:
+	kvfree(scratch);
+	kvfree(snap);
+	kfree(le);
+	return len;
+}
+
+/**
+ * nvc_gsp_logs_raw() - copy one firmware log buffer as it is
+ * @gsp: the GSP
+ * @which: 0 LOGINIT, 1 LOGINTR, 2 LOGRM
+ * @buf: output
+ * @size: its size
+ *
+ * For offline decoding with the firmware's logging ELF (nouveau exposes
+ * the same buffers in debugfs).
+ *
+ * Return: bytes copied.
+ */
+int nvc_gsp_logs_raw(struct nvc_gsp *gsp, unsigned int which, char *buf,
+		     size_t size)
+{
+	size_t n;
 
 	if (which >= NVC_GSP_NR_LOGS || !gsp->logs[which].va)
 		return 0;
-	m = &gsp->logs[which];
-	area = ALIGN(8 + 8 * (m->size / PAGE_SIZE), 8);
-	cap = (m->size - area) / NVC_LOG_REC_SIZE;
-	put = READ_ONCE(*(u64 *)m->va);
-	/* Records are written before put is advanced (nvsim log.c). */
-	smp_rmb();
-	first = put > cap ? put - cap : 0;
-	for (k = first; k < put && len < size - 1; k++) {
-		const u8 *rec = m->va + area + (k % cap) * NVC_LOG_REC_SIZE;
-		u64 seq, ts;
-		char text[NVC_LOG_REC_SIZE - 16 + 1];
-
-		memcpy(&seq, rec, 8);
-		memcpy(&ts, rec + 8, 8);
-		memcpy(text, rec + 16, sizeof(text) - 1);
-		text[sizeof(text) - 1] = 0;
-		len += scnprintf(buf + len, size - len, "%s %llu %llu.%06llu %s\n",
-				 nvc_log_names[which], seq, ts / 1000000000,
-				 (ts % 1000000000) / 1000, text);
-	}
-	return len;
+	n = min(size, gsp->logs[which].size);
+	memcpy(buf, gsp->logs[which].va, n);
+	return n;
 }
 
 static int nvc_failed_log_show(struct seq_file *s, void *unused)
@@ -553,8 +630,9 @@ static int nvc_gsp_unload(struct nvc_gsp *gsp)
 	u32 v;
 	int ret;
 
+	/* OGKM reads nothing of this reply: any length will do. */
 	ret = nvc_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER,
-			   &req, sizeof(req), &req, sizeof(req), NULL);
+			   &req, sizeof(req), NULL, 0, NULL);
 	if (ret)
 		return ret;
 	ret = read_poll_timeout(nvc_rd32, v, v == NVC_GSP_HALT_MAILBOX, 20,
@@ -687,8 +765,8 @@ int nvc_gsp_init(struct nvc_gpu *gpu)
 		goto err_rm;
 	}
 	nvc_rpc_enable_nonstall(gsp);
-	dev_info(gpu->dev, "nvcore: GSP-RM %s booted in %llu us\n",
-		 NVC_GSP_FW_VERSION, gsp->boot_ns / 1000);
+	dev_info(gpu->dev, "nvcore: GSP-RM %s (version from %s) booted in %llu us\n",
+		 gsp->fw_version, gsp->fw_version_src, gsp->boot_ns / 1000);
 	return 0;
 
 err_rm:

@@ -216,7 +216,7 @@ int nvc_gsp_enumerate(struct nvc_gsp *gsp, struct nvc_gpu_info *info)
 		info->vram_regions[i].iso = s->regions[i].iso;
 	}
 	info->nr_display_heads = s->display_heads;
-	strscpy(info->fw_version, NVC_GSP_FW_VERSION, sizeof(info->fw_version));
+	strscpy(info->fw_version, gsp->fw_version, sizeof(info->fw_version));
 
 	gsp->h_int_client = s->h_internal_client;
 	gsp->h_int_subdevice = s->h_internal_subdevice;

@@ -21,6 +21,7 @@
 
 NVRM_CHECK_SIZE(nvc_elf64_ehdr, 64);
 NVRM_CHECK_SIZE(nvc_elf64_shdr, 64);
+NVRM_CHECK_SIZE(nvc_elf64_phdr, 56);
 NVRM_CHECK_SIZE(nvc_fw_bin_hdr, 24);
 NVRM_CHECK_SIZE(nvc_fw_riscv_desc, 0x54);
 NVRM_CHECK_SIZE(nvc_simg_hdr, NVC_SIMG_HDR_SIZE);
@@ -139,6 +140,147 @@ int nvc_fw_elf_section(const void *elf, size_t size, const char *name,
 	*sec = p + found.offset;
 	*sec_size = found.size;
 	return 0;
+}
+
+/**
+ * nvc_fw_elf_for_each() - visit every section of a validated ELF64 file
+ * @elf: file contents
+ * @size: file size
+ * @fn: called for each section with its header and NUL-terminated name;
+ *	a non-zero return stops the walk and is returned
+ * @ctx: passed to @fn
+ *
+ * The file is validated as by nvc_fw_elf_section() first; a section that
+ * is not SHT_NOBITS lies inside the file.
+ *
+ * Return: 0, an error of the validation, or what @fn returned.
+ */
+int nvc_fw_elf_for_each(const void *elf, size_t size,
+			int (*fn)(void *ctx, const struct nvc_elf64_shdr *sh,
+				  const char *name),
+			void *ctx)
+{
+	struct nvc_elf64_shdr strtab, sh;
+	struct nvc_elf64_ehdr eh;
+	const u8 *p = elf;
+	int ret;
+	u32 i;
+
+	ret = nvc_fw_elf_check(p, size, &eh, &strtab);
+	if (ret)
+		return ret;
+	for (i = 0; i < eh.shnum; i++) {
+		nvc_fw_shdr(p, &eh, i, &sh);
+		ret = fn(ctx, &sh, (const char *)p + strtab.offset + sh.name);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/**
+ * nvc_fw_version() - the version a firmware file carries in .fwversion
+ * @elf: file contents (gsp-<ver>.bin, or NVIDIA's gsp_log_*.bin)
+ * @size: file size
+ * @buf: returns the version, NUL-terminated
+ * @buf_size: size of @buf
+ *
+ * OGKM (kernel_gsp.c, _kgspFwContainerVerifyVersion) expects the section
+ * to hold the version string and its NUL, nothing else. Accepted: 1 to 63
+ * characters of [0-9A-Za-z._-] followed by exactly one NUL.
+ *
+ * Return: 0, -ENOENT if there is no .fwversion section, -EINVAL if it is
+ * malformed, -ENOSPC if @buf is too small, or an ELF error.
+ */
+int nvc_fw_version(const void *elf, size_t size, char *buf, size_t buf_size)
+{
+	const u8 *sec;
+	size_t len, i;
+	int ret;
+
+	ret = nvc_fw_elf_section(elf, size, ".fwversion", &sec, &len);
+	if (ret)
+		return ret;
+	if (len < 2 || len > 64 || sec[len - 1])
+		return -EINVAL;
+	for (i = 0; i < len - 1; i++) {
+		u8 c = sec[i];
+
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		      (c >= 'A' && c <= 'Z') || c == '.' || c == '_' ||
+		      c == '-'))
+			return -EINVAL;
+	}
+	if (len > buf_size)
+		return -ENOSPC;
+	memcpy(buf, sec, len);
+	return 0;
+}
+
+/**
+ * nvc_fw_image_version() - the version a GSP image reports, cross-checked
+ * @elf: gsp-<ver>.bin contents
+ * @size: its size
+ * @requested: the version in the file name nvcore asked for
+ * @buf: returns the version (NUL-terminated)
+ * @buf_size: size of @buf
+ * @src: returns where it came from: ".fwversion", "image header" or
+ *	"file name"
+ *
+ * Two places carry a version: the .fwversion section (NVIDIA's images;
+ * OGKM refuses a file whose .fwversion is not its own version,
+ * _kgspFwContainerVerifyVersion) and, in mkgspfw's images, the header of
+ * .fwimage that the simulated GSP-RM runs. Every one present must be
+ * well formed and equal @requested; the first present one is returned,
+ * else @requested.
+ *
+ * Return: 0, -EINVAL for a malformed version, -EPROTO when a version
+ * differs from @requested or from the other, or an ELF error.
+ */
+int nvc_fw_image_version(const void *elf, size_t size, const char *requested,
+			 char *buf, size_t buf_size, const char **src)
+{
+	char hdr_ver[sizeof(((struct nvc_simg_hdr *)0)->version) + 1];
+	struct nvc_simg_hdr h;
+	const u8 *img;
+	size_t img_size;
+	bool have_hdr = false;
+	int ret;
+
+	ret = nvc_fw_elf_section(elf, size, ".fwimage", &img, &img_size);
+	if (ret)
+		return ret;
+	if (img_size >= sizeof(h)) {
+		memcpy(&h, img, sizeof(h));
+		if (!memcmp(h.magic, NVC_SIMG_MAGIC, sizeof(h.magic))) {
+			memcpy(hdr_ver, h.version, sizeof(h.version));
+			hdr_ver[sizeof(h.version)] = 0;
+			if (!memchr(h.version, 0, sizeof(h.version)) || !hdr_ver[0])
+				return -EINVAL;
+			have_hdr = true;
+		}
+	}
+	ret = nvc_fw_version(elf, size, buf, buf_size);
+	if (ret == -ENOSPC)
+		return -EINVAL;
+	if (ret && ret != -ENOENT)
+		return ret;
+	if (!ret) {
+		*src = ".fwversion";
+		if (have_hdr && strcmp(buf, hdr_ver))
+			return -EPROTO;
+	} else if (have_hdr) {
+		*src = "image header";
+		if (strlen(hdr_ver) >= buf_size)
+			return -EINVAL;
+		strcpy(buf, hdr_ver);
+	} else {
+		*src = "file name";
+		if (strlen(requested) >= buf_size)
+			return -EINVAL;
+		strcpy(buf, requested);
+	}
+	return strcmp(buf, requested) ? -EPROTO : 0;
 }
 
 /**

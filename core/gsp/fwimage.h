@@ -81,6 +81,30 @@ struct nvc_elf64_shdr {
 };
 
 /**
+ * struct nvc_elf64_phdr - ELF64 program header (little-endian)
+ * @type: segment type (1 = PT_LOAD)
+ * @flags: segment flags
+ * @offset: file offset of the contents
+ * @vaddr: virtual address
+ * @paddr: physical address
+ * @filesz: bytes in the file
+ * @memsz: bytes in memory
+ * @align: alignment
+ */
+struct nvc_elf64_phdr {
+	u32 type;
+	u32 flags;
+	u64 offset;
+	u64 vaddr;
+	u64 paddr;
+	u64 filesz;
+	u64 memsz;
+	u64 align;
+};
+
+#define NVC_ELF_PT_LOAD		1
+
+/**
  * struct nvc_fw_bin_hdr - NVIDIA common firmware binary header
  * @bin_magic: 0x10DE
  * @bin_ver: header version
@@ -179,6 +203,13 @@ struct nvc_gsp_bl {
 
 int nvc_fw_elf_section(const void *elf, size_t size, const char *name,
 		       const u8 **sec, size_t *sec_size);
+int nvc_fw_elf_for_each(const void *elf, size_t size,
+			int (*fn)(void *ctx, const struct nvc_elf64_shdr *sh,
+				  const char *name),
+			void *ctx);
+int nvc_fw_version(const void *elf, size_t size, char *buf, size_t buf_size);
+int nvc_fw_image_version(const void *elf, size_t size, const char *requested,
+			 char *buf, size_t buf_size, const char **src);
 int nvc_fw_gsp_parse(const void *elf, size_t size, const char *sig_name,
 		     struct nvc_gsp_fw *fw);
 int nvc_fw_bl_parse(const void *file, size_t size, struct nvc_gsp_bl *bl);

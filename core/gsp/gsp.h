@@ -74,7 +74,8 @@ struct nvc_rpc_hist {
  * @replies: replies matched to a caller
  * @events: unsolicited messages received
  * @timeouts: calls that timed out
- * @stale: replies nobody waited for any more (late, or unknown sequence)
+ * @stale: replies nobody waited for any more (late, absorbed by a ghost,
+ *	or an echoed sequence nobody waits for)
  * @bad_csum: messages dropped for a bad checksum
  * @seq_repeat: messages dropped for a repeated sequence number
  * @seq_gap: sequence numbers skipped by the firmware
@@ -110,19 +111,24 @@ struct nvc_rpc_waiter;
  * @cmdq_rptr: where GSP reports how far it read the command queue
  * @statq_rptr: where the CPU reports how far it read the status queue
  * @cmdq_lock: serialises senders: command queue writes, @cmdq_wptr,
- *	@tx_seq
+ *	@tx_seq, @tx_total, @next_sequence
  * @cmdq_wptr: our copy of the command-queue write pointer
  * @tx_seq: next command-queue seqNum
+ * @tx_total: command-queue elements written since boot
+ * @next_sequence: rpc.sequence of the next numbered message (never 0)
  * @rx_lock: serialises receivers: status queue reads, @rx_seq, @rx_buf,
  *	@rx_rptr, and the reassembly into &nvc_gsp.rx_cont's buffer
  * @rx_seq: next expected status-queue seqNum
  * @rx_rptr: the status-queue read pointer
  * @rx_buf: staging buffer for one incoming message (64 KiB)
  * @rx_cont: caller whose multi-part reply is being reassembled
- * @wait_lock: protects @waiters, @rx_cont, @next_sequence, @dead and
- *	@dead_err
- * @waiters: callers waiting for a reply, oldest first
- * @next_sequence: sequence number of the next call (never 0)
+ * @echo: GSP-RM echoes rpc.sequence in replies (seen once; @rx_lock)
+ * @ghost_fed: a ghost absorbed a reply and no caller got one since
+ *	(@rx_lock)
+ * @wait_lock: protects @waiters, @ghosts, @rx_cont, @dead and @dead_err
+ * @waiters: callers waiting for a reply, in queue order
+ * @ghosts: places of timed-out callers whose reply may still come, in
+ *	queue order
  * @dead: the transport is unusable; callers fail with -ENODEV
  * @dead_err: why (errno)
  * @irq_mode: the interrupt drives receive (after boot)
@@ -140,6 +146,8 @@ struct nvc_rpc_waiter;
  * @fw: the GSP firmware file
  * @bl_fw: the bootloader firmware file
  * @image: parsed GSP image and signature
+ * @fw_version: the firmware version the image reports
+ * @fw_version_src: where @fw_version was read (see nvc_fw_image_version())
  * @bl: parsed bootloader
  * @img_pages: pages holding the image (radix3 level 3)
  * @img_dma: their bus addresses
@@ -191,16 +199,20 @@ struct nvc_gsp {
 	struct mutex cmdq_lock;
 	u32 cmdq_wptr;
 	u32 tx_seq;
+	u64 tx_total;
+	u32 next_sequence;
 
 	struct mutex rx_lock;
 	u32 rx_seq;
 	u32 rx_rptr;
 	void *rx_buf;
 	struct nvc_rpc_waiter *rx_cont;
+	bool echo;
+	bool ghost_fed;
 
 	spinlock_t wait_lock;
 	struct list_head waiters;
-	u32 next_sequence;
+	struct list_head ghosts;
 	bool dead;
 	int dead_err;
 
@@ -218,6 +230,8 @@ struct nvc_gsp {
 	const struct firmware *fw;
 	const struct firmware *bl_fw;
 	struct nvc_gsp_fw image;
+	char fw_version[NVC_FW_VERSION_LEN];
+	const char *fw_version_src;
 	struct nvc_gsp_bl bl;
 	struct page **img_pages;
 	dma_addr_t *img_dma;
@@ -265,6 +279,8 @@ int nvc_gsp_init(struct nvc_gpu *gpu);
 void nvc_gsp_fini(struct nvc_gpu *gpu);
 int nvc_gsp_logs_show(struct nvc_gsp *gsp, unsigned int which,
 		      char *buf, size_t size);
+int nvc_gsp_logs_raw(struct nvc_gsp *gsp, unsigned int which, char *buf,
+		     size_t size);
 
 void nvc_gsp_debugfs_init(struct dentry *root);
 void nvc_gsp_debugfs_fini(void);
@@ -275,8 +291,12 @@ void nvc_rpc_fini(struct nvc_gsp *gsp);
 int nvc_rpc_call(struct nvc_gsp *gsp, u32 function, const void *req,
 		 size_t req_len, void *reply, size_t reply_len,
 		 u32 *rpc_result);
+int nvc_rpc_call_len(struct nvc_gsp *gsp, u32 function, const void *req,
+		     size_t req_len, void *reply, size_t cap, size_t need,
+		     size_t *got, u32 *rpc_result);
 int nvc_rpc_post(struct nvc_gsp *gsp, u32 function, const void *req,
 		 size_t req_len);
+unsigned int nvc_rpc_spin_us(void);
 void nvc_rpc_drain(struct nvc_gsp *gsp);
 void nvc_rpc_kill(struct nvc_gsp *gsp, int err, const char *why);
 int nvc_rpc_enable_irq(struct nvc_gsp *gsp);
@@ -307,6 +327,7 @@ int nvc_rm_free(struct nvc_gsp *gsp, u32 h_client, u32 h_parent,
 		u32 h_object);
 int nvc_nv_status_to_errno(u32 status);
 int nvc_rm_client_create(struct nvc_gsp *gsp, u32 h_client, const char *name);
+int nvc_gsp_ping(struct nvc_gsp *gsp);
 
 /* enum.c */
 int nvc_gsp_enumerate(struct nvc_gsp *gsp, struct nvc_gpu_info *info);

@@ -49,15 +49,21 @@
  * count across the wrap (CVE-2024-58018).
  *
  * checkSum is chosen so that XOR-ing all little-endian 64-bit words of the
- * message and folding the result (high ^ low 32 bits) yields zero. nvcore
- * zero-pads and sums whole pages when sending (accepted by every firmware
- * version) and verifies 0x30 + rpc.length rounded up to 8 when receiving
- * (which accepts producers that leave stale bytes after the message).
+ * message and folding the result (high ^ low 32 bits) yields zero. The
+ * range differs between producers: OGKM-535 message_queue_cpu.c sums whole
+ * elements (elemCount * 0x1000) on send and receive and zero-pads only to
+ * the next 8 bytes of a reused staging buffer, so a message from GSP-RM can
+ * carry stale bytes after its end that the checksum covers; OGKM-570 (non
+ * CC) sums 0x30 + rpc.length. nvcore zero-pads and sums whole pages when
+ * sending (every checker agrees then) and accepts a received message when
+ * either range folds to zero; the tail is never required to be zero.
  *
  * RPCs whose payload exceeds 0xFFB0 bytes are sent as a first message with
  * the original function and 0xFFB0 payload bytes followed by function-71
  * (CONTINUATION_RECORD) messages carrying the rest; large replies arrive the
- * same way and are reassembled by &struct nvc_rpc_reasm.
+ * same way and are reassembled by &struct nvc_rpc_reasm, or straight into
+ * the caller's buffer with nvc_msgq_peek() and nvc_msgq_take(), which copy
+ * and verify in one pass over the ring.
  *
  * Everything in this file is a pure function over caller memory. The caller
  * serialises access, maps the queues, reads and writes the shared pointers
@@ -231,15 +237,19 @@ int nvc_msgq_seal(void *msg, size_t buf_size)
  * @msg: message copy (element header first)
  * @len: bytes valid at @msg
  *
- * Sums 0x30 + rpc.length rounded up to 8 bytes, which must fold to zero.
+ * Accepts the message when 0x30 + rpc.length rounded up to 8 bytes folds to
+ * zero (OGKM-570, nova-core producers) or, when @len covers them, when all
+ * elemCount pages fold to zero (OGKM-535 and nouveau producers, whose
+ * checksum covers whatever follows the message in its last page).
  *
  * Return: 0, -EBADMSG for an illegal rpc.length, -EOVERFLOW if @len does
- * not cover the summed range, -EILSEQ on checksum mismatch.
+ * not cover the short range, -EILSEQ on checksum mismatch.
  */
 int nvc_msgq_verify(const void *msg, size_t len)
 {
 	struct GSP_MSG_QUEUE_ELEMENT hdr;
-	size_t need;
+	size_t need, whole;
+	u32 fold;
 
 	if (len < sizeof(hdr))
 		return -EBADMSG;
@@ -250,7 +260,15 @@ int nvc_msgq_verify(const void *msg, size_t len)
 	need = ALIGN((size_t)NVRM_MSG_HDR_SIZE + hdr.rpc.length, 8);
 	if (need > len)
 		return -EOVERFLOW;
-	return nvc_msgq_csum(msg, need) ? -EILSEQ : 0;
+	fold = nvc_msgq_csum(msg, need);
+	if (!fold)
+		return 0;
+	whole = (size_t)hdr.elemCount * NVC_PAGE;
+	if (hdr.elemCount < 1 || hdr.elemCount > NVRM_MSG_MAX_ELEMS ||
+	    whole < need || whole > len)
+		return -EILSEQ;
+	return (fold ^ nvc_msgq_csum((const u8 *)msg + need, whole - need)) ?
+	       -EILSEQ : 0;
 }
 
 /**
@@ -422,38 +440,30 @@ int nvc_msgq_put(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
 }
 
 /**
- * nvc_msgq_recv() - validate and copy out one message from a ring
+ * nvc_msgq_peek() - fetch and validate the header of the next message
  * @ring: consumer's ring; its memory may be modified concurrently
  * @rptr: consumer's read pointer
  * @wptr: producer's write pointer, raw value read from shared memory
- * @out: destination for the message (element header first)
- * @out_size: size of @out; 0x10000 always suffices
+ * @hdr: returns the header, fetched from the ring once
  * @info: returns the decoded header fields and the next read pointer
  *
- * Safe for any ring contents and any pointer values. The element header is
- * fetched from the ring once, validated, and copied over the header of the
- * copy in @out so that everything returned is what was validated. The
- * checksum is verified on the copy, never on shared memory.
- *
- * @info->next_rptr, elem_count and msg_size are valid when 0, -EOVERFLOW or
- * -EILSEQ is returned (the caller may skip the message); all fields are
- * valid on success. The caller publishes next_rptr after a full barrier.
+ * Safe for any ring contents and any pointer values. Everything returned
+ * comes from the single copy in @hdr, which nvc_msgq_take() then uses in
+ * place of the ring's header bytes. Nothing is verified against the
+ * checksum yet.
  *
  * Return:
- * * 0 - message copied to @out
+ * * 0 - a message is waiting; @hdr and @info are valid
  * * -EAGAIN - ring empty
  * * -EPROTO - @rptr or @wptr invalid (peer broken)
  * * -EBADMSG - elemCount, rpc.length, header_version or signature invalid,
  *   or elemCount larger than the entries available
- * * -EILSEQ - checksum mismatch
- * * -EOVERFLOW - @out_size smaller than @info->msg_size
  */
-int nvc_msgq_recv(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
-		  void *out, size_t out_size, struct nvc_msgq_msg_info *info)
+int nvc_msgq_peek(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
+		  struct GSP_MSG_QUEUE_ELEMENT *hdr,
+		  struct nvc_msgq_msg_info *info)
 {
-	struct GSP_MSG_QUEUE_ELEMENT hdr;
 	u32 elem, len, count = ring->count;
-	size_t size, first;
 	int avail;
 
 	avail = nvc_msgq_rx_avail(count, rptr, wptr);
@@ -463,10 +473,10 @@ int nvc_msgq_recv(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
 		return -EAGAIN;
 
 	/* Single fetch of the header; only the local copy is used below. */
-	memcpy(&hdr, ring->entries + (size_t)rptr * NVC_PAGE, sizeof(hdr));
+	memcpy(hdr, ring->entries + (size_t)rptr * NVC_PAGE, sizeof(*hdr));
 	barrier();
-	elem = hdr.elemCount;
-	len = hdr.rpc.length;
+	elem = hdr->elemCount;
+	len = hdr->rpc.length;
 
 	if (elem < 1 || elem > NVRM_MSG_MAX_ELEMS || elem > (u32)avail)
 		return -EBADMSG;
@@ -474,31 +484,178 @@ int nvc_msgq_recv(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
 	    len > elem * NVC_PAGE - NVRM_MSG_HDR_SIZE ||
 	    nvc_msgq_elem_count(len) != elem)
 		return -EBADMSG;
-	if (hdr.rpc.header_version != NVRM_RPC_HEADER_VERSION ||
-	    hdr.rpc.signature != NVRM_RPC_SIGNATURE)
+	if (hdr->rpc.header_version != NVRM_RPC_HEADER_VERSION ||
+	    hdr->rpc.signature != NVRM_RPC_SIGNATURE)
 		return -EBADMSG;
 
-	size = ALIGN((size_t)NVRM_MSG_HDR_SIZE + len, 8);
 	info->next_rptr = (rptr + elem) % count;
 	info->elem_count = elem;
-	info->function = hdr.rpc.function;
+	info->function = hdr->rpc.function;
 	info->rpc_length = len;
-	info->rpc_result = hdr.rpc.rpc_result;
-	info->seq = hdr.seqNum;
-	info->msg_size = size;
-	if (size > out_size)
-		return -EOVERFLOW;
-
-	/* elem <= avail < count, so the message wraps at most once. */
-	first = min_t(size_t, size, (size_t)(count - rptr) * NVC_PAGE);
-	memcpy(out, ring->entries + (size_t)rptr * NVC_PAGE, first);
-	if (first < size)
-		memcpy((u8 *)out + first, ring->entries, size - first);
-	memcpy(out, &hdr, sizeof(hdr));
-
-	if (nvc_msgq_csum(out, size))
-		return -EILSEQ;
+	info->rpc_result = hdr->rpc.rpc_result;
+	info->sequence = hdr->rpc.sequence;
+	info->seq = hdr->seqNum;
+	info->msg_size = ALIGN((size_t)NVRM_MSG_HDR_SIZE + len, 8);
 	return 0;
+}
+
+/* XOR-fold @words little-endian words of @src, copying them to @dst. */
+static u64 nvc_msgq_fold_copy(u8 *dst, const u8 *src, size_t words)
+{
+	u64 acc = 0, w;
+	size_t i;
+
+	for (i = 0; i < words; i++) {
+		memcpy(&w, src + i * sizeof(w), sizeof(w));
+		memcpy(dst + i * sizeof(w), &w, sizeof(w));
+		acc ^= le64_to_cpu(w);
+	}
+	return acc;
+}
+
+static u64 nvc_msgq_fold(const u8 *src, size_t words)
+{
+	u64 acc = 0, w;
+	size_t i;
+
+	for (i = 0; i < words; i++) {
+		memcpy(&w, src + i * sizeof(w), sizeof(w));
+		acc ^= le64_to_cpu(w);
+	}
+	return acc;
+}
+
+/*
+ * Fold message bytes [off, end) (8-byte aligned offsets inside the
+ * message's pages) straight from the ring, copying message bytes
+ * [dst_off, dst_off + dst_len) to @dst on the way.
+ */
+static u64 nvc_msgq_fold_ring(const struct nvc_msgq_ring *ring, u32 rptr,
+			      size_t off, size_t end, u8 *dst, size_t dst_off,
+			      size_t dst_len)
+{
+	size_t first = (size_t)(ring->count - rptr) * NVC_PAGE;
+	size_t dst_end = dst_off + dst_len;
+	u64 acc = 0, w;
+
+	while (off < end) {
+		/* The message wraps at most once: pages after the last are 0.. */
+		const u8 *src = off < first ?
+			ring->entries + (size_t)rptr * NVC_PAGE + off :
+			ring->entries + (off - first);
+		size_t seg = off < first ? min(end, first) - off : end - off;
+		size_t c0, c1, n;
+
+		/* Part before, inside and after the copied range. */
+		c0 = clamp(dst_off, off, off + seg);
+		c1 = clamp(dst_end, off, off + seg);
+		acc ^= nvc_msgq_fold(src, (c0 - off) / 8);
+		if (c0 < c1) {
+			n = (c1 - c0) / 8;
+			acc ^= nvc_msgq_fold_copy(dst + (c0 - dst_off),
+						  src + (c0 - off), n);
+			c0 += n * 8;
+		}
+		if (c0 < c1) {
+			/* Last partial word of the copy: fold it whole. */
+			memcpy(&w, src + (c0 - off), sizeof(w));
+			memcpy(dst + (c0 - dst_off), &w, c1 - c0);
+			acc ^= le64_to_cpu(w);
+			c0 += 8;
+		}
+		if (c0 < off + seg)
+			acc ^= nvc_msgq_fold(src + (c0 - off), (off + seg - c0) / 8);
+		off += seg;
+	}
+	return acc;
+}
+
+static u32 nvc_msgq_fold32(u64 acc)
+{
+	return (u32)(acc >> 32) ^ (u32)acc;
+}
+
+/**
+ * nvc_msgq_take() - copy out and verify a message found by nvc_msgq_peek()
+ * @ring: the consumer's ring
+ * @rptr: the read pointer passed to nvc_msgq_peek()
+ * @hdr: the header nvc_msgq_peek() returned (used instead of the ring's)
+ * @info: the info nvc_msgq_peek() returned
+ * @dst: receives the first @len payload bytes (may be NULL if @len is 0)
+ * @len: payload bytes to copy, at most rpc.length - 0x20
+ *
+ * Copies and checksums in one pass over the ring. The whole payload is
+ * summed whether copied or not; the message is accepted when the short
+ * range (0x30 + rpc.length rounded up to 8) or all elemCount pages fold to
+ * zero (see the DOC above). On -EILSEQ @dst may hold damaged bytes.
+ *
+ * Return: 0, -EINVAL if @len exceeds the payload, -EILSEQ on checksum
+ * mismatch.
+ */
+int nvc_msgq_take(const struct nvc_msgq_ring *ring, u32 rptr,
+		  const struct GSP_MSG_QUEUE_ELEMENT *hdr,
+		  const struct nvc_msgq_msg_info *info, void *dst, size_t len)
+{
+	size_t plen = info->rpc_length - NVRM_RPC_HDR_SIZE;
+	size_t whole = (size_t)info->elem_count * NVC_PAGE;
+	u64 acc;
+
+	if (len > plen)
+		return -EINVAL;
+	acc = nvc_msgq_fold((const u8 *)hdr, sizeof(*hdr) / 8);
+	acc ^= nvc_msgq_fold_ring(ring, rptr, sizeof(*hdr), info->msg_size,
+				  dst, NVC_MSG_PAYLOAD_OFF, len);
+	if (!nvc_msgq_fold32(acc))
+		return 0;
+	acc ^= nvc_msgq_fold_ring(ring, rptr, info->msg_size, whole, NULL, 0, 0);
+	return nvc_msgq_fold32(acc) ? -EILSEQ : 0;
+}
+
+/**
+ * nvc_msgq_recv() - validate and copy out one whole message from a ring
+ * @ring: consumer's ring; its memory may be modified concurrently
+ * @rptr: consumer's read pointer
+ * @wptr: producer's write pointer, raw value read from shared memory
+ * @out: destination for the message (element header first)
+ * @out_size: size of @out; 0x10000 always suffices
+ * @info: returns the decoded header fields and the next read pointer
+ *
+ * nvc_msgq_peek() followed by nvc_msgq_take() into @out + 0x50: the header
+ * in @out is the validated copy, the checksum rules are nvc_msgq_take()'s.
+ *
+ * @info->next_rptr, elem_count and msg_size are valid when 0, -EOVERFLOW or
+ * -EILSEQ is returned (the caller may skip the message); all fields are
+ * valid on success. The caller publishes next_rptr after a full barrier.
+ *
+ * Return: 0, -EAGAIN, -EPROTO, -EBADMSG (see nvc_msgq_peek()), -EILSEQ on
+ * checksum mismatch, -EOVERFLOW if @out_size is smaller than
+ * @info->msg_size.
+ */
+int nvc_msgq_recv(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
+		  void *out, size_t out_size, struct nvc_msgq_msg_info *info)
+{
+	struct GSP_MSG_QUEUE_ELEMENT hdr;
+	size_t end;
+	u32 slot;
+	int ret;
+
+	ret = nvc_msgq_peek(ring, rptr, wptr, &hdr, info);
+	if (ret)
+		return ret;
+	if (info->msg_size > out_size)
+		return -EOVERFLOW;
+	memcpy(out, &hdr, sizeof(hdr));
+	ret = nvc_msgq_take(ring, rptr, &hdr, info,
+			    (u8 *)out + NVC_MSG_PAYLOAD_OFF,
+			    info->rpc_length - NVRM_RPC_HDR_SIZE);
+	/* The padding to 8 bytes, as it is in the ring (never across a page). */
+	end = NVRM_MSG_HDR_SIZE + info->rpc_length;
+	if (end < info->msg_size) {
+		slot = (rptr + end / NVC_PAGE) % ring->count;
+		memcpy((u8 *)out + end, ring->entries + (size_t)slot * NVC_PAGE +
+		       end % NVC_PAGE, info->msg_size - end);
+	}
+	return ret;
 }
 
 /**

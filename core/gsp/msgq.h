@@ -54,8 +54,9 @@ struct nvc_msgq_ring {
  * @function: rpc.function
  * @rpc_length: rpc.length (RPC header + payload bytes)
  * @rpc_result: rpc.rpc_result
+ * @sequence: rpc.sequence
  * @seq: element seqNum
- * @msg_size: bytes copied to the caller: ALIGN(0x30 + rpc_length, 8)
+ * @msg_size: ALIGN(0x30 + rpc_length, 8), the short checksum range
  */
 struct nvc_msgq_msg_info {
 	u32 next_rptr;
@@ -63,6 +64,7 @@ struct nvc_msgq_msg_info {
 	u32 function;
 	u32 rpc_length;
 	u32 rpc_result;
+	u32 sequence;
 	u32 seq;
 	u32 msg_size;
 };
@@ -88,6 +90,12 @@ int nvc_msgq_put(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
 		 size_t payload_len, u32 *new_wptr);
 int nvc_msgq_recv(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
 		  void *out, size_t out_size, struct nvc_msgq_msg_info *info);
+int nvc_msgq_peek(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
+		  struct GSP_MSG_QUEUE_ELEMENT *hdr,
+		  struct nvc_msgq_msg_info *info);
+int nvc_msgq_take(const struct nvc_msgq_ring *ring, u32 rptr,
+		  const struct GSP_MSG_QUEUE_ELEMENT *hdr,
+		  const struct nvc_msgq_msg_info *info, void *dst, size_t len);
 
 /**
  * struct nvc_rpc_split - iterator over the messages of a large RPC

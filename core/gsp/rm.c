@@ -5,11 +5,16 @@
  * DOC: RM calls over RPC
  *
  * GSP_RM_ALLOC, GSP_RM_CONTROL and FREE carry NVOS-style parameter blocks
- * (fact sheet §6). The reply is the request with outputs filled in: an
- * RPC-level failure is in the reply's rpc_result, the operation's own
- * NV_STATUS in the payload's status field; parameters are copied back to
- * the caller only on success. NV_STATUS codes become errnos here so that
- * nothing above the GSP layer sees them.
+ * (fact sheet §6). Replies are read the way OGKM's CPU side reads them
+ * (src/nvidia/kernel/vgpu/nv/rpc.c): a non-zero rpc_result is the failure
+ * and nothing else of the reply is read (it may be header-only); with
+ * rpc_result 0 the operation's own NV_STATUS is in the block's status
+ * field: a failing control comes back that way (rpcRmApiControl_GSP copies
+ * the params out on error only for COPYOUT_ON_ERROR controls, which nvcore
+ * does not request), and parameters are copied back only on success, from
+ * a reply that must then carry them all. A reply longer than the request
+ * is accepted (the extra bytes are ignored). NV_STATUS codes become errnos
+ * here so that nothing above the GSP layer sees them.
  */
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -22,6 +27,8 @@
 
 /* Upper bound on control parameters: what GSP-RM accepts in one call. */
 #define NVC_RM_PARAMS_MAX	(4u << 20)
+/* OGKM-535 ctrl2080gpu.h NV2080_CTRL_GPU_INFO_INDEX_MINOR_REVISION_EXT. */
+#define NVC_GPU_INFO_INDEX_MINOR_REVISION_EXT	0x4
 
 /**
  * nvc_nv_status_to_errno() - map an NV_STATUS to a negative errno
@@ -75,7 +82,7 @@ static int nvc_rm_rpc(struct nvc_gsp *gsp, u32 function, const void *hdr,
 		      size_t hdr_len, size_t status_off, void *params,
 		      u32 params_size)
 {
-	size_t len = hdr_len + params_size;
+	size_t len = hdr_len + params_size, got = 0;
 	u32 result, status;
 	u8 *req;
 	int ret;
@@ -89,11 +96,16 @@ static int nvc_rm_rpc(struct nvc_gsp *gsp, u32 function, const void *hdr,
 	if (params_size)
 		memcpy(req + hdr_len, params, params_size);
 
-	ret = nvc_rpc_call(gsp, function, req, len, req, len, &result);
+	ret = nvc_rpc_call_len(gsp, function, req, len, req, len,
+			       status_off + sizeof(status), &got, &result);
+	if (!ret && result)
+		ret = nvc_nv_status_to_errno(result);
 	if (!ret) {
 		memcpy(&status, req + status_off, sizeof(status));
-		ret = nvc_nv_status_to_errno(result ?: status);
+		ret = nvc_nv_status_to_errno(status);
 	}
+	if (!ret && got < len)
+		ret = -EPROTO;	/* success, but the outputs are missing */
 	if (!ret && params_size)
 		memcpy(params, req + hdr_len, params_size);
 	kvfree(req);
@@ -176,8 +188,9 @@ int nvc_rm_free(struct nvc_gsp *gsp, u32 h_client, u32 h_parent, u32 h_object)
 	u32 result;
 	int ret;
 
-	ret = nvc_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_FREE, &req, sizeof(req),
-			   &req, sizeof(req), &result);
+	ret = nvc_rpc_call_len(gsp, NV_VGPU_MSG_FUNCTION_FREE, &req,
+			       sizeof(req), &req, sizeof(req), sizeof(req),
+			       NULL, &result);
 	if (!ret)
 		ret = nvc_nv_status_to_errno(result ?: req.params.status);
 	return ret;
@@ -219,5 +232,41 @@ int nvc_rm_client_create(struct nvc_gsp *gsp, u32 h_client, const char *name)
 				   NV20_SUBDEVICE_0, &sub, sizeof(sub));
 	if (ret)
 		nvc_rm_free(gsp, h_client, 0, h_client);
+	return ret;
+}
+
+/**
+ * nvc_gsp_ping() - a cheap real control as a liveness check
+ * @gsp: the booted GSP
+ *
+ * NV2080_CTRL_CMD_GPU_GET_INFO_V2 for one index on nvcore's subdevice: a
+ * control every GSP-RM answers without touching hardware state. No NVIDIA
+ * driver sends NOP (function 0) to GSP-RM. Any answer counts, whatever its
+ * NV_STATUS; a hang is detected (and the transport killed) inside the call.
+ *
+ * Return: 0 if GSP-RM answered, else the transport's errno.
+ */
+int nvc_gsp_ping(struct nvc_gsp *gsp)
+{
+	struct {
+		struct rpc_gsp_rm_control_v03_00 hdr;
+		struct NV2080_CTRL_GPU_GET_INFO_V2_PARAMS p;
+	} *req;
+	u32 result;
+	int ret;
+
+	req = kzalloc(sizeof(*req), GFP_KERNEL);
+	if (!req)
+		return -ENOMEM;
+	req->hdr.hClient = gsp->h_client;
+	req->hdr.hObject = gsp->h_subdevice;
+	req->hdr.cmd = NV2080_CTRL_CMD_GPU_GET_INFO_V2;
+	req->hdr.paramsSize = sizeof(req->p);
+	req->p.gpuInfoListSize = 1;
+	req->p.gpuInfoList[0].index = NVC_GPU_INFO_INDEX_MINOR_REVISION_EXT;
+	ret = nvc_rpc_call_len(gsp, NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL, req,
+			       sizeof(*req), req, sizeof(*req), 0, NULL,
+			       &result);
+	kfree(req);
 	return ret;
 }

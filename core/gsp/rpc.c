@@ -7,32 +7,62 @@
  * The command queue carries CPU→GSP messages, the status queue GSP→CPU
  * messages (fact sheet §1–§3; the ring and element codec live in msgq.c).
  *
- * Senders serialise on @cmdq_lock; a payload larger than one message goes
- * out as a first part plus continuation records without interleaving.
- * A synchronous caller is put on the waiter list *before* its message
- * becomes visible to the GSP, with a per-GPU sequence number written into
- * the RPC header's ``sequence`` field; GSP-RM answers in the request's own
- * buffer, so the reply carries it back and is matched to its caller by
- * (function, sequence). A reply nobody waits for any more (its caller timed
- * out) is counted as stale and dropped, never delivered to another caller.
+ * Sending. Senders serialise on @cmdq_lock; a payload larger than one
+ * message goes out as a first part plus continuation records without
+ * interleaving. Every message gets the next RPC sequence number in
+ * rpc.sequence, assigned under @cmdq_lock in queue order, continuation
+ * records included (nouveau 90caca3b7264 "use rpc sequence numbers
+ * properly": 570 firmware asserts on out-of-order numbers); the numbers
+ * start at 1 after each boot and skip 0. GSP_SET_SYSTEM_INFO and
+ * SET_REGISTRY carry 0 and take no number, as nouveau sends them (OGKM's
+ * GSP path leaves rpc.sequence 0 for everything: the firmware accepts 0).
  *
- * Receivers serialise on @rx_lock. Whoever holds it drains the status
- * queue: replies complete their waiters, multi-part replies are reassembled
- * into the caller's buffer, and unsolicited events (function >= 0x1000) go
- * to the event dispatcher in process context. During boot callers poll.
- * After boot the GSP interrupt (SWGEN0) queues @rx_work; a waiting caller
- * first spins briefly, draining the queue itself (no wake-up on the fast
- * path; one caller at a time polls, draining replies for all, while the
- * others sleep; real GSP-RM controls take about 100 us, and under QEMU a
- * 200 us window measured 150-175 us p50 against 29 us for 500 us, hence
- * the 500 us default), then sleeps in 10 ms slices and drains once per
- * slice, so a lost interrupt costs latency, not a reply.
+ * Matching replies. GSP-RM serves the command queue in order and answers
+ * a synchronous RPC with the same function number (OGKM _kgspRpcRecvPoll
+ * waits by function number; no NVIDIA CPU path relies on the firmware
+ * echoing rpc.sequence). A caller is put on the waiter list, in queue
+ * order, under @cmdq_lock before its first message becomes visible. A
+ * reply goes to the oldest waiter with its function. When the firmware
+ * echoes rpc.sequence (a non-zero value that names a waiter), the reply
+ * goes to that waiter, and once one reply matched that way, an echoed
+ * number nobody waits for any more is stale.
  *
- * Timeouts are time-based (rpc_timeout_ms). A caller that times out gets
- * -ETIMEDOUT; if the GSP consumed nothing from the command queue during the
- * whole wait it is hung and the transport is declared dead. A dead
- * transport (hang, HALT interrupt, a status queue that cannot be parsed)
- * completes every waiter at once with -ENODEV and refuses new calls.
+ * Timeouts. Time-based (rpc_timeout_ms). If the GSP consumed nothing from
+ * the command queue during the whole wait, it is hung and the transport is
+ * declared dead. Otherwise the caller gets -ETIMEDOUT; without sequence
+ * echo its place in the FIFO is kept by a ghost that absorbs its late reply
+ * (stale), so later callers stay in step. A reply that is dropped rather
+ * than late cannot be told apart without echo: if a ghost absorbed a reply
+ * and then another caller whose request GSP-RM consumed times out before
+ * any caller got a reply, the replies are presumed out of step and the
+ * transport is declared dead (NVC_LOST_PROTOCOL: recovery re-boots GSP-RM).
+ *
+ * Replies are read by the rule their producer follows (OGKM
+ * kernel/vgpu/nv/rpc.c): a reply at least as long as the caller needs is
+ * accepted and copied up to the caller's buffer; a reply whose rpc_result
+ * is not 0 may be header-only (OGKM reads nothing else then, e.g. for FREE
+ * and for the large, one-way ALLOC_MEMORY). Multi-part replies end when
+ * they carry what the caller needs (OGKM _issueRpcLarge, nouveau
+ * r535_gsp_msgq_recv) or with a part shorter than a full message.
+ *
+ * Receiving. Receivers serialise on @rx_lock. Whoever holds it drains the
+ * status queue: the header of each message is fetched once and validated,
+ * then the payload is copied straight from the ring into its destination
+ * (the waiter's buffer, at the reassembly offset for continuation records;
+ * a staging buffer for events) and checksummed in the same pass. A message
+ * with a bad checksum fails the waiter it was addressed to (-EBADMSG).
+ * Events (function >= 0x1000) go to the event dispatcher. During boot
+ * callers poll. After boot the GSP interrupt (SWGEN0) queues @rx_work; a
+ * waiting caller first spins briefly, draining the queue itself (no wake-up
+ * on the fast path; one caller at a time polls, draining replies for all,
+ * while the others sleep; real GSP-RM controls take about 100 us, and under
+ * QEMU a 200 us window measured 150-175 us p50 against 29 us for 500 us,
+ * hence the 500 us default), then sleeps in 10 ms slices and drains once
+ * per slice, so a lost interrupt costs latency, not a reply.
+ *
+ * A dead transport (hang, HALT interrupt, a status queue that cannot be
+ * parsed) completes every waiter at once with -ENODEV and refuses new
+ * calls.
  *
  * Lock order: @cmdq_lock, then @rx_lock, then @wait_lock (a spinlock,
  * never held across sleeping or copying), then @hist_lock.
@@ -58,18 +88,26 @@ static unsigned int rpc_spin_us = 500;
 module_param(rpc_spin_us, uint, 0644);
 MODULE_PARM_DESC(rpc_spin_us, "How long one waiting caller polls for replies before sleeping (default 500)");
 
+static unsigned int rpc_test_seq_skip;
+module_param(rpc_test_seq_skip, uint, 0600);
+MODULE_PARM_DESC(rpc_test_seq_skip, "Test hook: skip this many RPC sequence numbers once (out of order for firmware that checks them)");
+
 #define NVC_RPC_SLICE_MS	10
 
 #define NVC_MSG_BUF_SIZE	NVRM_MSG_MAX_SIZE
 
 /**
- * struct nvc_rpc_waiter - a caller waiting for its reply
- * @node: entry in &nvc_gsp.waiters while unclaimed
+ * struct nvc_rpc_waiter - a caller waiting for its reply (or its ghost)
+ * @node: entry in &nvc_gsp.waiters (or &nvc_gsp.ghosts) while unclaimed
  * @function: function of the call
- * @sequence: sequence number of the call
- * @reply: where the reply payload goes
- * @reply_len: capacity of @reply; on success the payload length received
- * @reasm: reassembly state for a multi-part reply
+ * @seq_first: rpc.sequence of its first message
+ * @seq_last: rpc.sequence of its last message (continuation records)
+ * @tx_end: command-queue elements sent up to its last one: its place in
+ *	queue order
+ * @reply: where the reply payload goes (NULL for a ghost)
+ * @cap: capacity of @reply
+ * @need: payload bytes the caller needs (<= @cap)
+ * @have: payload bytes received so far (may exceed @cap)
  * @rpc_result: rpc_result of the reply
  * @status: 0, or the errno that ended the wait
  * @done: completed by the receiver or by nvc_rpc_kill()
@@ -77,10 +115,13 @@ MODULE_PARM_DESC(rpc_spin_us, "How long one waiting caller polls for replies bef
 struct nvc_rpc_waiter {
 	struct list_head node;
 	u32 function;
-	u32 sequence;
+	u32 seq_first;
+	u32 seq_last;
+	u64 tx_end;
 	void *reply;
-	size_t reply_len;
-	struct nvc_rpc_reasm reasm;
+	size_t cap;
+	size_t need;
+	size_t have;
 	u32 rpc_result;
 	int status;
 	struct completion done;
@@ -124,6 +165,22 @@ static void nvc_rpc_hist_dump(struct nvc_gsp *gsp)
 			 copy[i].dur_ns / 1000, copy[i].result);
 }
 
+/* Free the ghosts of timed-out callers. Context: @wait_lock held. */
+static void nvc_rpc_ghosts_free(struct nvc_gsp *gsp, struct list_head *out)
+{
+	list_splice_init(&gsp->ghosts, out);
+}
+
+static void nvc_rpc_ghost_list_free(struct list_head *list)
+{
+	struct nvc_rpc_waiter *w, *tmp;
+
+	list_for_each_entry_safe(w, tmp, list, node) {
+		list_del(&w->node);
+		kfree(w);
+	}
+}
+
 /**
  * nvc_rpc_kill() - declare the transport dead and wake every waiter
  * @gsp: the GSP
@@ -138,6 +195,7 @@ void nvc_rpc_kill(struct nvc_gsp *gsp, int err, const char *why)
 {
 	struct nvc_rpc_waiter *w, *tmp;
 	unsigned long flags;
+	LIST_HEAD(ghosts);
 
 	lockdep_assert_held(&gsp->rx_lock);
 
@@ -153,6 +211,7 @@ void nvc_rpc_kill(struct nvc_gsp *gsp, int err, const char *why)
 		w->status = -ENODEV;
 		complete(&w->done);
 	}
+	nvc_rpc_ghosts_free(gsp, &ghosts);
 	w = gsp->rx_cont;
 	gsp->rx_cont = NULL;
 	if (w) {
@@ -160,6 +219,7 @@ void nvc_rpc_kill(struct nvc_gsp *gsp, int err, const char *why)
 		complete(&w->done);
 	}
 	spin_unlock_irqrestore(&gsp->wait_lock, flags);
+	nvc_rpc_ghost_list_free(&ghosts);
 	wake_up_all(&gsp->rx_wq);
 
 	dev_err(gsp->gpu->dev, "nvcore: GSP transport dead (%d): %s\n", err, why);
@@ -168,91 +228,114 @@ void nvc_rpc_kill(struct nvc_gsp *gsp, int err, const char *why)
 			     err == -EIO ? NVC_LOST_GSP_CRASH : NVC_LOST_PROTOCOL);
 }
 
-/* Deliver a reply (first part) to its caller. */
-static void nvc_rpc_reply(struct nvc_gsp *gsp,
-			  const struct GSP_MSG_QUEUE_ELEMENT *msg,
-			  const struct nvc_msgq_msg_info *info)
+/* The waiter list entry of @fn and @seq, or NULL. Context: @wait_lock. */
+static struct nvc_rpc_waiter *nvc_rpc_find_seq(struct list_head *list, u32 fn,
+					       u32 seq)
 {
-	const void *payload = (const u8 *)msg + NVC_MSG_PAYLOAD_OFF;
-	size_t plen = info->rpc_length - NVRM_RPC_HDR_SIZE;
-	struct nvc_rpc_waiter *w = NULL, *it;
-	unsigned long flags;
-	size_t total;
-	int ret;
+	struct nvc_rpc_waiter *w;
 
+	list_for_each_entry(w, list, node)
+		if (w->function == fn &&
+		    seq - w->seq_first <= w->seq_last - w->seq_first)
+			return w;
+	return NULL;
+}
+
+static struct nvc_rpc_waiter *nvc_rpc_find_fn(struct list_head *list, u32 fn)
+{
+	struct nvc_rpc_waiter *w;
+
+	list_for_each_entry(w, list, node)
+		if (w->function == fn)
+			return w;
+	return NULL;
+}
+
+/*
+ * Claim the waiter a reply belongs to (see the DOC above); a ghost is
+ * freed and reported as NULL with *@ghost set. Context: @rx_lock held.
+ */
+static struct nvc_rpc_waiter *nvc_rpc_claim(struct nvc_gsp *gsp,
+					    const struct nvc_msgq_msg_info *info,
+					    bool *ghost)
+{
+	struct nvc_rpc_waiter *w = NULL, *g = NULL;
+	unsigned long flags;
+
+	*ghost = false;
 	spin_lock_irqsave(&gsp->wait_lock, flags);
-	list_for_each_entry(it, &gsp->waiters, node) {
-		if (it->sequence == msg->rpc.sequence &&
-		    it->function == info->function) {
-			w = it;
-			list_del_init(&w->node);
-			break;
+	if (info->sequence) {
+		w = nvc_rpc_find_seq(&gsp->waiters, info->function,
+				     info->sequence);
+		if (w)
+			gsp->echo = true;
+		else if (gsp->echo)
+			goto out;
+	}
+	if (!w) {
+		/* In queue order: the oldest of the waiters and the ghosts. */
+		w = nvc_rpc_find_fn(&gsp->waiters, info->function);
+		g = nvc_rpc_find_fn(&gsp->ghosts, info->function);
+		if (g && (!w || g->tx_end < w->tx_end)) {
+			list_del(&g->node);
+			gsp->ghost_fed = true;
+			*ghost = true;
+			w = NULL;
+		} else {
+			g = NULL;
 		}
 	}
+	if (w)
+		list_del_init(&w->node);
+out:
 	spin_unlock_irqrestore(&gsp->wait_lock, flags);
+	kfree(g);
+	return w;
+}
 
-	if (!w) {
-		gsp->stats.stale++;
-		return;
+static void nvc_rpc_finish(struct nvc_gsp *gsp, struct nvc_rpc_waiter *w,
+			   int status)
+{
+	w->status = status;
+	if (!status) {
+		gsp->stats.replies++;
+		gsp->ghost_fed = false;
 	}
+	complete(&w->done);
+	wake_up_all(&gsp->rx_wq);
+}
+
+/* A reply (first part) arrived for @w: its payload is already copied. */
+static void nvc_rpc_reply(struct nvc_gsp *gsp, struct nvc_rpc_waiter *w,
+			  const struct nvc_msgq_msg_info *info, size_t plen)
+{
+	unsigned long flags;
 
 	w->rpc_result = info->rpc_result;
-	if (plen > w->reply_len) {
-		w->status = -EMSGSIZE;
-		complete(&w->done);
-		wake_up_all(&gsp->rx_wq);
-		return;
-	}
-	/* A full message announces continuation records up to reply_len. */
-	total = plen;
-	if (plen == NVC_RPC_CHUNK && w->reply_len > plen)
-		total = w->reply_len;
-	nvc_rpc_reasm_init(&w->reasm, w->reply, w->reply_len);
-	ret = nvc_rpc_reasm_start(&w->reasm, info->function, payload, plen,
-				  total);
-	if (ret == NVC_RPC_REASM_MORE) {
+	w->have = plen;
+	if (plen == NVC_RPC_CHUNK && w->have < w->need) {
+		/* A full first part: continuation records follow. */
 		spin_lock_irqsave(&gsp->wait_lock, flags);
 		gsp->rx_cont = w;
 		spin_unlock_irqrestore(&gsp->wait_lock, flags);
 		return;
 	}
-	w->status = ret ? -EPROTO : 0;
-	w->reply_len = w->reasm.have;
-	gsp->stats.replies++;
-	complete(&w->done);
-	wake_up_all(&gsp->rx_wq);
+	nvc_rpc_finish(gsp, w, 0);
 }
 
-/* Append a continuation record to the reply being reassembled. */
-static void nvc_rpc_cont(struct nvc_gsp *gsp,
-			 const struct nvc_msgq_msg_info *info)
+/* A continuation record arrived for @w: its payload is already copied. */
+static void nvc_rpc_cont(struct nvc_gsp *gsp, struct nvc_rpc_waiter *w,
+			 size_t plen)
 {
-	const void *payload = (const u8 *)gsp->rx_buf + NVC_MSG_PAYLOAD_OFF;
-	size_t plen = info->rpc_length - NVRM_RPC_HDR_SIZE;
-	struct nvc_rpc_waiter *w;
 	unsigned long flags;
-	int ret;
 
-	spin_lock_irqsave(&gsp->wait_lock, flags);
-	w = gsp->rx_cont;
-	spin_unlock_irqrestore(&gsp->wait_lock, flags);
-	if (!w) {
-		gsp->stats.stale++;
+	w->have += plen;
+	if (plen == NVC_RPC_CHUNK && w->have < w->need)
 		return;
-	}
-
-	ret = nvc_rpc_reasm_feed(&w->reasm, info->function, payload, plen);
-	if (ret == NVC_RPC_REASM_MORE)
-		return;
-
 	spin_lock_irqsave(&gsp->wait_lock, flags);
 	gsp->rx_cont = NULL;
 	spin_unlock_irqrestore(&gsp->wait_lock, flags);
-	w->status = ret ? -EPROTO : 0;
-	w->reply_len = w->reasm.have;
-	gsp->stats.replies++;
-	complete(&w->done);
-	wake_up_all(&gsp->rx_wq);
+	nvc_rpc_finish(gsp, w, 0);
 }
 
 /* A non-continuation message arrived while a reply was incomplete. */
@@ -268,10 +351,28 @@ static void nvc_rpc_cont_abort(struct nvc_gsp *gsp)
 	if (w) {
 		dev_warn_ratelimited(gsp->gpu->dev,
 				     "nvcore: GSP interleaved a message into a multi-part reply\n");
-		w->status = -EPROTO;
-		complete(&w->done);
-		wake_up_all(&gsp->rx_wq);
+		nvc_rpc_finish(gsp, w, -EPROTO);
 	}
+}
+
+/* Track the element seqNum; false if the message repeats an old one. */
+static bool nvc_rpc_rx_seq(struct nvc_gsp *gsp, u32 seq)
+{
+	if (seq != gsp->rx_seq) {
+		if ((s32)(seq - gsp->rx_seq) < 0) {
+			gsp->stats.seq_repeat++;
+			dev_warn_ratelimited(gsp->gpu->dev,
+					     "nvcore: GSP message with repeated seqNum %u dropped\n",
+					     seq);
+			return false;
+		}
+		gsp->stats.seq_gap++;
+		dev_warn_ratelimited(gsp->gpu->dev,
+				     "nvcore: GSP seqNum jumped from %u to %u\n",
+				     gsp->rx_seq, seq);
+	}
+	gsp->rx_seq = seq + 1;
+	return true;
 }
 
 static void nvc_rpc_rx_locked(struct nvc_gsp *gsp)
@@ -280,8 +381,12 @@ static void nvc_rpc_rx_locked(struct nvc_gsp *gsp)
 		.entries = gsp->statq_entries,
 		.count = NVRM_MSGQ_MSG_COUNT,
 	};
-	struct GSP_MSG_QUEUE_ELEMENT *msg = gsp->rx_buf;
+	struct GSP_MSG_QUEUE_ELEMENT hdr;
 	struct nvc_msgq_msg_info info;
+	struct nvc_rpc_waiter *w;
+	size_t plen, n;
+	bool ghost, fresh;
+	void *dst;
 	u32 wptr;
 	int ret;
 
@@ -291,62 +396,82 @@ static void nvc_rpc_rx_locked(struct nvc_gsp *gsp)
 		wptr = READ_ONCE(gsp->statq->writePtr);
 		/* See the peer's entries no earlier than its write pointer. */
 		smp_rmb();
-		ret = nvc_msgq_recv(&ring, gsp->rx_rptr, wptr, gsp->rx_buf,
-				    NVC_MSG_BUF_SIZE, &info);
+		ret = nvc_msgq_peek(&ring, gsp->rx_rptr, wptr, &hdr, &info);
 		if (ret == -EAGAIN)
 			break;
-		if (ret == -EILSEQ) {
-			/* Intact framing, damaged contents: skip it. */
-			gsp->stats.bad_csum++;
-			dev_warn_ratelimited(gsp->gpu->dev,
-					     "nvcore: GSP message with bad checksum dropped\n");
-		} else if (ret) {
+		if (ret) {
 			nvc_rpc_kill(gsp, ret, ret == -EPROTO ?
 				     "status queue pointers out of range" :
 				     "malformed status queue message");
 			break;
 		}
+		plen = info.rpc_length - NVRM_RPC_HDR_SIZE;
+
+		/* Where the payload goes, decided from the fetched header. */
+		w = NULL;
+		dst = NULL;
+		n = 0;
+		ghost = false;
+		fresh = nvc_rpc_rx_seq(gsp, info.seq);
+		if (!fresh) {
+			/* Dropped below; still checksummed for the count. */
+		} else if (info.function == NVC_RPC_FN_CONTINUATION) {
+			w = gsp->rx_cont;
+		} else if (info.function >= NV_VGPU_MSG_EVENT_FIRST_EVENT) {
+			dst = gsp->rx_buf;
+			n = plen;
+		} else {
+			w = nvc_rpc_claim(gsp, &info, &ghost);
+		}
+		if (w && w->have < w->cap) {
+			dst = (u8 *)w->reply + w->have;
+			n = min(plen, w->cap - w->have);
+		}
+		ret = nvc_msgq_take(&ring, gsp->rx_rptr, &hdr, &info, dst, n);
 
 		/* Lockdown applies before the GSP can see the notice consumed. */
-		if (!ret && info.function == NV_VGPU_MSG_EVENT_GSP_LOCKDOWN_NOTICE)
-			nvc_rpc_lockdown_notice(gsp, (u8 *)msg + NVC_MSG_PAYLOAD_OFF,
-						info.rpc_length - NVRM_RPC_HDR_SIZE);
+		if (!ret && fresh &&
+		    info.function == NV_VGPU_MSG_EVENT_GSP_LOCKDOWN_NOTICE)
+			nvc_rpc_lockdown_notice(gsp, gsp->rx_buf, plen);
 		/* Entries copied out; hand them back before dispatching. */
 		gsp->rx_rptr = info.next_rptr;
 		/* Our copy is complete before the GSP may reuse the entries. */
 		smp_mb();
 		WRITE_ONCE(gsp->statq_rptr->readPtr, gsp->rx_rptr);
-		if (ret)
+
+		if (ret) {
+			/* Intact framing, damaged contents. */
+			gsp->stats.bad_csum++;
+			dev_warn_ratelimited(gsp->gpu->dev,
+					     "nvcore: GSP message with bad checksum dropped\n");
+			if (w) {
+				if (w == gsp->rx_cont)
+					gsp->rx_cont = NULL;
+				nvc_rpc_finish(gsp, w, -EBADMSG);
+			}
+			continue;
+		}
+		if (!fresh)
 			continue;
 
-		if (info.seq != gsp->rx_seq) {
-			if ((s32)(info.seq - gsp->rx_seq) < 0) {
-				gsp->stats.seq_repeat++;
-				dev_warn_ratelimited(gsp->gpu->dev,
-						     "nvcore: GSP message with repeated seqNum %u dropped\n",
-						     info.seq);
-				continue;
-			}
-			gsp->stats.seq_gap++;
-			dev_warn_ratelimited(gsp->gpu->dev,
-					     "nvcore: GSP seqNum jumped from %u to %u\n",
-					     gsp->rx_seq, info.seq);
-		}
-		gsp->rx_seq = info.seq + 1;
-
 		if (info.function == NVC_RPC_FN_CONTINUATION) {
-			nvc_rpc_cont(gsp, &info);
+			if (w)
+				nvc_rpc_cont(gsp, w, plen);
+			else
+				gsp->stats.stale++;
 			continue;
 		}
 		nvc_rpc_cont_abort(gsp);
 		if (info.function >= NV_VGPU_MSG_EVENT_FIRST_EVENT) {
 			gsp->stats.events++;
 			nvc_gsp_event(gsp, info.function, info.rpc_result,
-				      (u8 *)msg + NVC_MSG_PAYLOAD_OFF,
-				      info.rpc_length - NVRM_RPC_HDR_SIZE);
+				      gsp->rx_buf, plen);
 			continue;
 		}
-		nvc_rpc_reply(gsp, msg, &info);
+		if (w)
+			nvc_rpc_reply(gsp, w, &info, plen);
+		else
+			gsp->stats.stale++;
 	}
 }
 
@@ -392,6 +517,28 @@ static u32 nvc_rpc_gsp_rptr(struct nvc_gsp *gsp)
 	return READ_ONCE(gsp->cmdq_rptr->readPtr);
 }
 
+/*
+ * Command-queue elements the GSP has consumed since boot. Context:
+ * @cmdq_lock held (so @tx_total and @cmdq_wptr agree); the GSP's read
+ * pointer never passes our write pointer, and at most msgCount - 1
+ * elements are outstanding.
+ */
+static u64 nvc_rpc_consumed_locked(struct nvc_gsp *gsp)
+{
+	u32 rptr = nvc_rpc_gsp_rptr(gsp), n = NVRM_MSGQ_MSG_COUNT;
+
+	if (rptr >= n)
+		return 0;
+	return gsp->tx_total - (gsp->cmdq_wptr + n - rptr) % n;
+}
+
+/* Functions nouveau sends without an RPC sequence number. */
+static bool nvc_rpc_noseq(u32 function)
+{
+	return function == NV_VGPU_MSG_FUNCTION_GSP_SET_SYSTEM_INFO ||
+	       function == NV_VGPU_MSG_FUNCTION_SET_REGISTRY;
+}
+
 /* Put one message in the ring; waits (time-bounded) for ring space. */
 static int nvc_rpc_push_locked(struct nvc_gsp *gsp, u32 function,
 			       u32 sequence, const void *chunk, size_t len,
@@ -424,6 +571,7 @@ static int nvc_rpc_push_locked(struct nvc_gsp *gsp, u32 function,
 	/* Entries are visible before the write pointer. */
 	wmb();
 	gsp->cmdq_wptr = new_wptr;
+	gsp->tx_total += ret;
 	WRITE_ONCE(gsp->cmdq->writePtr, new_wptr);
 	/* The pointer is visible before the doorbell rings. */
 	mb();
@@ -433,24 +581,58 @@ static int nvc_rpc_push_locked(struct nvc_gsp *gsp, u32 function,
 	return 0;
 }
 
-static int nvc_rpc_send(struct nvc_gsp *gsp, u32 function, u32 sequence,
-			const void *payload, size_t len)
+/*
+ * Send @payload as one RPC. @w (a synchronous caller, or NULL) joins the
+ * waiter list in queue order before its first message is visible.
+ */
+static int nvc_rpc_send(struct nvc_gsp *gsp, u32 function,
+			const void *payload, size_t len,
+			struct nvc_rpc_waiter *w)
 {
 	ktime_t end = ktime_add_ms(ktime_get(), rpc_timeout_ms);
+	bool noseq = nvc_rpc_noseq(function);
 	struct nvc_rpc_split split;
+	unsigned long flags;
 	const void *chunk;
 	size_t chunk_len;
-	u32 fn;
+	u32 fn, seq = 0;
 	int ret = 0;
 
 	mutex_lock(&gsp->cmdq_lock);
+	if (!noseq && READ_ONCE(rpc_test_seq_skip)) {
+		gsp->next_sequence += xchg(&rpc_test_seq_skip, 0);
+		if (!gsp->next_sequence)
+			gsp->next_sequence = 1;
+	}
+	if (w) {
+		spin_lock_irqsave(&gsp->wait_lock, flags);
+		if (gsp->dead) {
+			ret = -ENODEV;
+		} else {
+			w->seq_first = noseq ? 0 : gsp->next_sequence;
+			list_add_tail(&w->node, &gsp->waiters);
+			gsp->stats.calls++;
+		}
+		spin_unlock_irqrestore(&gsp->wait_lock, flags);
+		if (ret)
+			goto out;
+	}
 	nvc_rpc_split_init(&split, function, payload, len);
 	while (nvc_rpc_split_next(&split, &fn, &chunk, &chunk_len)) {
-		ret = nvc_rpc_push_locked(gsp, fn, sequence, chunk, chunk_len,
-					  end);
+		if (!noseq) {
+			seq = gsp->next_sequence++;
+			if (!gsp->next_sequence)
+				gsp->next_sequence = 1;
+		}
+		ret = nvc_rpc_push_locked(gsp, fn, seq, chunk, chunk_len, end);
 		if (ret)
 			break;
 	}
+	if (w) {
+		w->seq_last = seq;
+		w->tx_end = gsp->tx_total;
+	}
+out:
 	mutex_unlock(&gsp->cmdq_lock);
 
 	if (ret == -ETIMEDOUT || ret == -EPROTO) {
@@ -480,18 +662,33 @@ int nvc_rpc_post(struct nvc_gsp *gsp, u32 function, const void *req,
 {
 	if (READ_ONCE(gsp->dead))
 		return -ENODEV;
-	return nvc_rpc_send(gsp, function, 0, req, req_len);
+	return nvc_rpc_send(gsp, function, req, req_len, NULL);
 }
 
-static int nvc_rpc_wait(struct nvc_gsp *gsp, struct nvc_rpc_waiter *w,
-			u32 rptr_at_send, u32 wptr_at_send)
+/* Drop @w from the waiter list; a ghost keeps its place if @ghost. */
+static void nvc_rpc_abandon(struct nvc_gsp *gsp, struct nvc_rpc_waiter *w,
+			    struct nvc_rpc_waiter *ghost)
 {
-	ktime_t start = ktime_get();
+	if (list_empty(&w->node)) {
+		kfree(ghost);
+		return;
+	}
+	list_del_init(&w->node);
+	if (!ghost)
+		return;
+	*ghost = *w;
+	ghost->reply = NULL;
+	/* Ghosts are kept in queue order too. */
+	list_add_tail(&ghost->node, &gsp->ghosts);
+}
+
+/* Spin and sleep until @w completes or its time is up (see the DOC). */
+static void nvc_rpc_wait_done(struct nvc_gsp *gsp, struct nvc_rpc_waiter *w,
+			      ktime_t start)
+{
 	ktime_t spin_end = ktime_add_us(start, rpc_spin_us);
 	ktime_t end = ktime_add_ms(start, rpc_timeout_ms);
 	bool spinner = !atomic_cmpxchg(&gsp->spinners, 0, 1);
-	unsigned long flags;
-	bool hung;
 	s64 left;
 
 	for (;;) {
@@ -533,36 +730,150 @@ static int nvc_rpc_wait(struct nvc_gsp *gsp, struct nvc_rpc_waiter *w,
 	}
 	if (spinner)
 		atomic_set(&gsp->spinners, 0);
+}
+
+/**
+ * nvc_rpc_spin_us() - the receive spin window
+ *
+ * Return: how long (µs) one waiting caller polls before it sleeps; the
+ * benchmark baseline uses the same window.
+ */
+unsigned int nvc_rpc_spin_us(void)
+{
+	return READ_ONCE(rpc_spin_us);
+}
+
+static int nvc_rpc_wait(struct nvc_gsp *gsp, struct nvc_rpc_waiter *w,
+			u64 consumed_at_send)
+{
+	struct nvc_rpc_waiter *ghost;
+	unsigned long flags;
+	bool hung, taken, misstep = false;
+	u64 consumed;
+
+	nvc_rpc_wait_done(gsp, w, ktime_get());
 	if (completion_done(&w->done))
 		return 0;
 
-	/* Timed out: detach under rx_lock so no receiver still holds us. */
+	/* Timed out. How far did the GSP get? */
+	ghost = kmalloc(sizeof(*ghost), GFP_KERNEL);
+	mutex_lock(&gsp->cmdq_lock);
+	consumed = nvc_rpc_consumed_locked(gsp);
+	hung = consumed == consumed_at_send && consumed < gsp->tx_total;
+	taken = consumed >= w->tx_end;
+	mutex_unlock(&gsp->cmdq_lock);
+
+	/* Detach under rx_lock so no receiver still holds us. */
 	mutex_lock(&gsp->rx_lock);
+	nvc_rpc_rx_locked(gsp);
 	spin_lock_irqsave(&gsp->wait_lock, flags);
 	if (completion_done(&w->done)) {
 		spin_unlock_irqrestore(&gsp->wait_lock, flags);
 		mutex_unlock(&gsp->rx_lock);
+		kfree(ghost);
 		return 0;
 	}
-	if (!list_empty(&w->node))
-		list_del_init(&w->node);
 	if (gsp->rx_cont == w)
 		gsp->rx_cont = NULL;
+	if (gsp->echo || hung) {
+		nvc_rpc_abandon(gsp, w, NULL);
+		kfree(ghost);
+	} else {
+		/* Without echo, a ghost keeps the FIFO in step. */
+		misstep = gsp->ghost_fed && taken;
+		nvc_rpc_abandon(gsp, w, ghost);
+	}
 	spin_unlock_irqrestore(&gsp->wait_lock, flags);
 
 	gsp->stats.timeouts++;
-	hung = nvc_rpc_gsp_rptr(gsp) == rptr_at_send &&
-	       rptr_at_send != wptr_at_send;
 	dev_err_ratelimited(gsp->gpu->dev,
 			    "nvcore: GSP RPC %#x (seq %u) timed out after %u ms%s\n",
-			    w->function, w->sequence, rpc_timeout_ms,
+			    w->function, w->seq_first, rpc_timeout_ms,
 			    hung ? "; GSP consumed nothing: hung" : "");
 	if (gsp->stats.timeouts == 1)
 		nvc_rpc_hist_dump(gsp);
 	if (hung)
 		nvc_rpc_kill(gsp, -ETIMEDOUT, "GSP not consuming the command queue");
+	else if (misstep)
+		nvc_rpc_kill(gsp, -EPROTO, "a reply was lost: replies out of step");
 	mutex_unlock(&gsp->rx_lock);
 	return -ETIMEDOUT;
+}
+
+/**
+ * nvc_rpc_call_len() - send an RPC and wait for a reply of variable length
+ * @gsp: the GSP
+ * @function: NV_VGPU_MSG_FUNCTION_*
+ * @req: request payload
+ * @req_len: its length (may exceed one message: continuation records)
+ * @reply: buffer for the reply payload (may be NULL if @cap is 0)
+ * @cap: its size; longer replies are truncated to it
+ * @need: payload bytes the reply must carry when its rpc_result is 0
+ * @got: if not NULL, the reply's payload length (may exceed @cap)
+ * @rpc_result: if not NULL, the reply's rpc_result; if NULL, a non-zero
+ *	rpc_result is returned as an errno
+ *
+ * Any number of callers may call concurrently. A reply whose rpc_result is
+ * not 0 may be of any length (header-only included).
+ *
+ * Return: 0 when a reply arrived, -ETIMEDOUT, -ENODEV when the transport
+ * is or becomes dead, -EBADMSG for a reply with a bad checksum, -EPROTO
+ * for a malformed multi-part reply, -EMSGSIZE for a successful reply
+ * shorter than @need, -EINVAL for @need > @cap.
+ * Context: process, may sleep.
+ */
+int nvc_rpc_call_len(struct nvc_gsp *gsp, u32 function, const void *req,
+		     size_t req_len, void *reply, size_t cap, size_t need,
+		     size_t *got, u32 *rpc_result)
+{
+	struct nvc_rpc_waiter w = {
+		.function = function,
+		.reply = reply,
+		.cap = cap,
+		.need = need,
+	};
+	ktime_t start = ktime_get();
+	u64 consumed;
+	int ret;
+
+	might_sleep();
+	if (need > cap)
+		return -EINVAL;
+	init_completion(&w.done);
+	INIT_LIST_HEAD(&w.node);
+	if (READ_ONCE(gsp->dead))
+		return -ENODEV;
+
+	mutex_lock(&gsp->cmdq_lock);
+	consumed = nvc_rpc_consumed_locked(gsp);
+	mutex_unlock(&gsp->cmdq_lock);
+
+	ret = nvc_rpc_send(gsp, function, req, req_len, &w);
+	if (ret) {
+		unsigned long flags;
+
+		spin_lock_irqsave(&gsp->wait_lock, flags);
+		if (!list_empty(&w.node))
+			list_del_init(&w.node);
+		spin_unlock_irqrestore(&gsp->wait_lock, flags);
+		goto out;
+	}
+
+	ret = nvc_rpc_wait(gsp, &w, consumed);
+	if (!ret)
+		ret = w.status;
+	if (!ret && got)
+		*got = w.have;
+	if (!ret && !w.rpc_result && w.have < need)
+		ret = -EMSGSIZE;
+	if (!ret && rpc_result)
+		*rpc_result = w.rpc_result;
+	else if (!ret && w.rpc_result)
+		ret = nvc_nv_status_to_errno(w.rpc_result);
+out:
+	nvc_rpc_hist_add(gsp, function, w.seq_first, start,
+			 ret ? ret : (s32)w.rpc_result);
+	return ret;
 }
 
 /**
@@ -572,68 +883,21 @@ static int nvc_rpc_wait(struct nvc_gsp *gsp, struct nvc_rpc_waiter *w,
  * @req: request payload
  * @req_len: its length (may exceed one message: continuation records)
  * @reply: buffer for the reply payload
- * @reply_len: its size: the reply is expected to be exactly this long
- * @rpc_result: if not NULL, the reply's rpc_result
+ * @reply_len: bytes needed: a successful reply carries at least this many
+ *	(more are ignored)
+ * @rpc_result: if not NULL, the reply's rpc_result (then a reply with a
+ *	non-zero rpc_result may be header-only); if NULL, a non-zero
+ *	rpc_result is returned as an errno
  *
- * Any number of callers may call concurrently.
- *
- * Return: 0 when a reply of @reply_len bytes arrived (check @rpc_result),
- * -ETIMEDOUT, -ENODEV when the transport is or becomes dead, -EPROTO for a
- * malformed reply, -EMSGSIZE for a reply of another length.
+ * Return: see nvc_rpc_call_len().
  * Context: process, may sleep.
  */
 int nvc_rpc_call(struct nvc_gsp *gsp, u32 function, const void *req,
 		 size_t req_len, void *reply, size_t reply_len,
 		 u32 *rpc_result)
 {
-	struct nvc_rpc_waiter w = {
-		.function = function,
-		.reply = reply,
-		.reply_len = reply_len,
-	};
-	ktime_t start = ktime_get();
-	u32 rptr, wptr;
-	unsigned long flags;
-	int ret;
-
-	might_sleep();
-	init_completion(&w.done);
-	INIT_LIST_HEAD(&w.node);
-
-	spin_lock_irqsave(&gsp->wait_lock, flags);
-	if (gsp->dead) {
-		spin_unlock_irqrestore(&gsp->wait_lock, flags);
-		return -ENODEV;
-	}
-	w.sequence = gsp->next_sequence++;
-	if (!gsp->next_sequence)
-		gsp->next_sequence = 1;
-	list_add_tail(&w.node, &gsp->waiters);
-	gsp->stats.calls++;
-	spin_unlock_irqrestore(&gsp->wait_lock, flags);
-
-	ret = nvc_rpc_send(gsp, function, w.sequence, req, req_len);
-	rptr = nvc_rpc_gsp_rptr(gsp);
-	wptr = READ_ONCE(gsp->cmdq_wptr);
-	if (ret) {
-		spin_lock_irqsave(&gsp->wait_lock, flags);
-		if (!list_empty(&w.node))
-			list_del_init(&w.node);
-		spin_unlock_irqrestore(&gsp->wait_lock, flags);
-		goto out;
-	}
-
-	ret = nvc_rpc_wait(gsp, &w, rptr, wptr);
-	if (!ret)
-		ret = w.status;
-	if (!ret && w.reply_len != reply_len)
-		ret = -EMSGSIZE;
-	if (!ret && rpc_result)
-		*rpc_result = w.rpc_result;
-out:
-	nvc_rpc_hist_add(gsp, function, w.sequence, start,
-			 ret ? ret : (s32)w.rpc_result);
-	return ret;
+	return nvc_rpc_call_len(gsp, function, req, req_len, reply, reply_len,
+				reply_len, NULL, rpc_result);
 }
 
 /*
@@ -982,6 +1246,7 @@ int nvc_rpc_init(struct nvc_gsp *gsp)
 	spin_lock_init(&gsp->irq_lock);
 	gsp->gsp_vector = U32_MAX;
 	INIT_LIST_HEAD(&gsp->waiters);
+	INIT_LIST_HEAD(&gsp->ghosts);
 	INIT_WORK(&gsp->rx_work, nvc_rpc_rx_work);
 	init_waitqueue_head(&gsp->rx_wq);
 	gsp->next_sequence = 1;

@@ -33,6 +33,7 @@
 #include <linux/types.h>
 
 #include <nvcore/gpu_info.h>
+#include <nvcore/mem.h>
 
 #define NVC_AUX_DRM	"drm"
 #define NVC_AUX_VGPU	"vgpu"

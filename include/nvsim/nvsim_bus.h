@@ -84,6 +84,15 @@ struct device;
  *       -errno (-ENODEV if @dev is not an nvsim GPU); may sleep.
  *       Copy-engine work and CPU accesses are serialised per GPU: a read
  *       after a completed fill sees the fill.
+ * @bar1_pfn: the BAR1 aperture as memory, for CPU mappings of VRAM: BAR1
+ *       offset x aliases VRAM offset x. Sets *@pfn to the page frame that
+ *       backs the 4 KiB page at @offset (page-aligned down), allocating its
+ *       64 KiB chunk if absent. Returns 0, -EINVAL if the page is not
+ *       inside VRAM, -ENOMEM beyond NVSIM_VRAM_BACKING_MAX, -ENODEV if
+ *       @dev is not an nvsim GPU. The frame stays valid until a zero
+ *       @ce_fill covers its whole chunk or the GPU is destroyed: the
+ *       driver unmaps CPU mappings of a range before scrubbing it. May
+ *       sleep.
  */
 struct nvsim_bus_pdata {
 	u32 (*rd32)(struct device *dev, u32 addr);
@@ -100,6 +109,7 @@ struct nvsim_bus_pdata {
 	int (*vram_rw)(struct device *dev, u64 offset, void *buf, size_t len,
 		       bool write);
 	int (*ce_fill)(struct device *dev, u64 offset, u64 len, u32 pattern);
+	int (*bar1_pfn)(struct device *dev, u64 offset, unsigned long *pfn);
 };
 
 /*

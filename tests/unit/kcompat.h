@@ -48,6 +48,7 @@
 		     (void)(&_a == &_b); _a > _b ? _a : _b; })
 #define min_t(t, a, b)	min((t)(a), (t)(b))
 #define max_t(t, a, b)	max((t)(a), (t)(b))
+#define clamp(v, lo, hi)	min(max(v, lo), hi)
 
 #define ALIGN(x, a)	(((x) + ((__typeof__(x))(a) - 1)) & \
 			 ~((__typeof__(x))(a) - 1))

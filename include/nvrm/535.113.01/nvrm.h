@@ -17,5 +17,7 @@
 #include "static_info.h"
 #include "events.h"
 #include "regs.h"
+#include "vgpu.h"
+#include "vmm.h"
 
 #endif /* NVRM_535_NVRM_H */

@@ -28,3 +28,10 @@ if module_loaded nvtest_client; then
 	rmmod nvtest_client
 fi
 check unload rmmod nvcore nvsim
+
+# vGPU create (until the VFIO device is open) and destroy over 50, and a
+# host-channel round trip to the GSP plugin (a guest bus-master toggle).
+check vgpu-load sh -c 'modprobe nvsim chip=ga102 && modprobe nvcore clients=vgpu heartbeat_ms=0 &&
+	modprobe vfio_iommu_type1 && modprobe nvvgpu'
+/tests/bin/vgpu_bench /sys/bus/auxiliary/devices/nvcore.vgpu.0/mdev_supported_types/nvvgpu-8 50
+check vgpu-unload rmmod nvvgpu vfio_iommu_type1 nvcore nvsim

@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvdrm: the DRM client of nvcore. Internal definitions.
+ */
+#ifndef NVDRM_H
+#define NVDRM_H
+
+#include <linux/auxiliary_bus.h>
+#include <linux/mutex.h>
+#include <linux/xarray.h>
+
+#include <drm/drm_device.h>
+#include <drm/drm_file.h>
+#include <drm/drm_gem.h>
+#include <drm/drm_mm.h>
+#include <drm/ttm/ttm_bo_api.h>
+#include <drm/ttm/ttm_device.h>
+#include <drm/ttm/ttm_placement.h>
+
+#include <nvcore/nvcore.h>
+
+/**
+ * struct nvdrm_device - one nvdrm instance (one GPU)
+ * @drm: the DRM device, parented on the GPU's own bus device
+ * @adev: the auxiliary device nvdrm is bound to
+ * @client: nvcore handle
+ * @info: copy of the GPU's configuration, taken at probe
+ * @part: nvdrm's partition (NULL once removed)
+ * @vram: the VRAM of the partition TTM manages (the VRAM domain)
+ * @bdev: the TTM device
+ * @ttm_ready: @bdev was initialised (and needs finalising)
+ * @vram_ready: the VRAM manager was initialised
+ * @evictions: VRAM-to-system moves by eviction
+ * @restores: system-to-VRAM moves
+ * @scrubbed: bytes of VRAM scrubbed before reuse
+ * @pt_heap: VRAM of the partition for page tables
+ * @pt_bitmap: used 4 KiB tables of @pt_heap
+ * @pt_count: tables in @pt_heap
+ * @pt_lock: protects @pt_bitmap, @vms, the VMs' table trees and @pt_dead
+ * @pt_dead: removed: the heap and VA spaces are gone, write nothing
+ * @vms: every VM with a VA space (&nvdrm_vm.dev_link)
+ */
+struct nvdrm_device {
+	struct drm_device *drm;
+	struct auxiliary_device *adev;
+	struct nvc_client *client;
+	struct nvc_gpu_info info;
+	struct nvc_partition *part;
+	struct nvc_vram_region vram;
+	struct ttm_device bdev;
+	bool ttm_ready;
+	bool vram_ready;
+	atomic64_t evictions;
+	atomic64_t restores;
+	atomic64_t scrubbed;
+	struct nvc_vram_region pt_heap;
+	unsigned long *pt_bitmap;
+	unsigned long pt_count;
+	struct mutex pt_lock;
+	bool pt_dead;
+	struct list_head vms;
+};
+
+static inline struct nvdrm_device *nvdrm_dev(struct drm_device *drm)
+{
+	return drm->dev_private;
+}
+
+/**
+ * struct nvdrm_bo - a GEM object on TTM
+ * @tbo: the TTM buffer object (its GEM object is @tbo.base)
+ * @places: TTM placements: [0] preferred
+ * @placement: placement over @places
+ * @domain: NVDRM_GEM_DOMAIN_* asked for at creation
+ * @imported: a PRIME import (pages belong to the exporter)
+ * @evictions: times evicted from VRAM
+ * @vmas: its mappings in VMs (&nvdrm_vma.bo_link; under the resv lock)
+ */
+struct nvdrm_bo {
+	struct ttm_buffer_object tbo;
+	struct ttm_place places[1];
+	struct ttm_placement placement;
+	u32 domain;
+	bool imported;
+	atomic_t evictions;
+	struct list_head vmas;
+};
+
+static inline struct nvdrm_bo *to_nvdrm_bo(struct drm_gem_object *obj)
+{
+	return container_of(obj, struct nvdrm_bo, tbo.base);
+}
+
+/**
+ * struct nvdrm_file - per-open-file state
+ * @lock: protects @vms and the mappings of every VM in it
+ * @vms: VMs by id
+ */
+struct nvdrm_file {
+	struct mutex lock;
+	struct xarray vms;
+};
+
+/**
+ * struct nvdrm_pt - one page table (any level) in the page-table heap
+ * @addr: its VRAM address
+ * @level: enum nvc_mmu_v2_level
+ * @child: the tables its entries point to (NULL for the last level)
+ */
+struct nvdrm_pt {
+	u64 addr;
+	unsigned int level;
+	struct nvdrm_pt **child;
+};
+
+struct nvc_vaspace;
+
+/**
+ * struct nvdrm_vm - a GPU virtual address space
+ * @mm: its mappings (and GSP-RM's range, @rm_node)
+ * @rm_node: the range GSP-RM keeps for itself
+ * @ndev: its device
+ * @root: page directory (PD3)
+ * @vas: the GSP-RM VA space object over @root
+ * @dev_link: entry in &nvdrm_device.vms
+ */
+struct nvdrm_vm {
+	struct drm_mm mm;
+	struct drm_mm_node rm_node;
+	struct nvdrm_device *ndev;
+	struct nvdrm_pt *root;
+	struct nvc_vaspace *vas;
+	struct list_head dev_link;
+};
+
+/**
+ * struct nvdrm_vma - one mapping
+ * @node: its range in &nvdrm_vm.mm
+ * @link: entry in a list of mappings being removed
+ * @bo_link: entry in &nvdrm_bo.vmas
+ * @vm: its VM
+ * @bo: the object mapped (a GEM reference)
+ * @offset: offset of the range in @bo
+ * @flags: NVDRM_VM_BIND_* map flags
+ */
+struct nvdrm_vma {
+	struct drm_mm_node node;
+	struct list_head link;
+	struct list_head bo_link;
+	struct nvdrm_vm *vm;
+	struct nvdrm_bo *bo;
+	u64 offset;
+	u32 flags;
+};
+
+/* GPU virtual addresses a VM accepts. */
+#define NVDRM_VA_START		(1ULL << 20)
+#define NVDRM_VA_END		(1ULL << 47)
+/* GSP-RM's own range in every VA space: no mapping may use it. */
+#define NVDRM_RM_VA		(4ULL << 30)
+#define NVDRM_RM_VA_SIZE	(512ULL << 20)
+
+/* nvdrm_gem.c */
+int nvdrm_ttm_init(struct nvdrm_device *ndev);
+void nvdrm_ttm_shutdown(struct nvdrm_device *ndev);
+void nvdrm_ttm_fini(struct nvdrm_device *ndev);
+struct drm_gem_object *
+nvdrm_gem_prime_import_sg_table(struct drm_device *drm,
+				struct dma_buf_attachment *attach,
+				struct sg_table *sgt);
+int nvdrm_ioctl_gem_create(struct drm_device *drm, void *data,
+			   struct drm_file *file);
+int nvdrm_ioctl_gem_mmap_offset(struct drm_device *drm, void *data,
+				struct drm_file *file);
+int nvdrm_ioctl_gem_info(struct drm_device *drm, void *data,
+			 struct drm_file *file);
+
+/* nvdrm_mmu.c */
+int nvdrm_pt_heap_init(struct nvdrm_device *ndev);
+void nvdrm_pt_shutdown(struct nvdrm_device *ndev);
+void nvdrm_pt_heap_fini(struct nvdrm_device *ndev);
+int nvdrm_vm_hw_init(struct nvdrm_device *ndev, struct nvdrm_vm *vm);
+void nvdrm_vm_hw_fini(struct nvdrm_vm *vm);
+int nvdrm_vma_bind(struct nvdrm_vma *vma);
+void nvdrm_vma_unbind(struct nvdrm_vma *vma);
+void nvdrm_vm_bo_update(struct nvdrm_bo *bo, struct ttm_resource *res);
+
+/* nvdrm_vm.c */
+void nvdrm_vm_file_init(struct nvdrm_file *nf);
+void nvdrm_vm_file_fini(struct nvdrm_file *nf);
+int nvdrm_ioctl_vm_create(struct drm_device *drm, void *data,
+			  struct drm_file *file);
+int nvdrm_ioctl_vm_destroy(struct drm_device *drm, void *data,
+			   struct drm_file *file);
+int nvdrm_ioctl_vm_bind(struct drm_device *drm, void *data,
+			struct drm_file *file);
+
+#endif /* NVDRM_H */

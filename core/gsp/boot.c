@@ -759,7 +759,7 @@ int nvc_gsp_init(struct nvc_gpu *gpu)
 		dev_err(gpu->dev, "nvcore: cannot create the RM client (%d)\n", ret);
 		goto err_unload;
 	}
-	ret = nvc_gsp_enumerate(gsp, &gpu->info);
+	ret = nvc_gpu_enumerate(gpu, gsp);
 	if (ret) {
 		dev_err(gpu->dev, "nvcore: hardware enumeration failed (%d)\n", ret);
 		goto err_rm;

@@ -430,7 +430,7 @@ static void nvc_rpc_rx_locked(struct nvc_gsp *gsp)
 		ret = nvc_msgq_take(&ring, gsp->rx_rptr, &hdr, &info, dst, n);
 
 		/* Lockdown applies before the GSP can see the notice consumed. */
-		if (!ret && fresh &&
+		if (!ret && dst == gsp->rx_buf &&
 		    info.function == NV_VGPU_MSG_EVENT_GSP_LOCKDOWN_NOTICE)
 			nvc_rpc_lockdown_notice(gsp, gsp->rx_buf, plen);
 		/* Entries copied out; hand them back before dispatching. */
@@ -583,11 +583,13 @@ static int nvc_rpc_push_locked(struct nvc_gsp *gsp, u32 function,
 
 /*
  * Send @payload as one RPC. @w (a synchronous caller, or NULL) joins the
- * waiter list in queue order before its first message is visible.
+ * waiter list in queue order before its first message is visible; then
+ * @consumed (if not NULL) is how much of the command queue the GSP had
+ * consumed just before.
  */
 static int nvc_rpc_send(struct nvc_gsp *gsp, u32 function,
 			const void *payload, size_t len,
-			struct nvc_rpc_waiter *w)
+			struct nvc_rpc_waiter *w, u64 *consumed)
 {
 	ktime_t end = ktime_add_ms(ktime_get(), rpc_timeout_ms);
 	bool noseq = nvc_rpc_noseq(function);
@@ -599,6 +601,8 @@ static int nvc_rpc_send(struct nvc_gsp *gsp, u32 function,
 	int ret = 0;
 
 	mutex_lock(&gsp->cmdq_lock);
+	if (consumed)
+		*consumed = nvc_rpc_consumed_locked(gsp);
 	if (!noseq && READ_ONCE(rpc_test_seq_skip)) {
 		gsp->next_sequence += xchg(&rpc_test_seq_skip, 0);
 		if (!gsp->next_sequence)
@@ -662,7 +666,7 @@ int nvc_rpc_post(struct nvc_gsp *gsp, u32 function, const void *req,
 {
 	if (READ_ONCE(gsp->dead))
 		return -ENODEV;
-	return nvc_rpc_send(gsp, function, req, req_len, NULL);
+	return nvc_rpc_send(gsp, function, req, req_len, NULL, NULL);
 }
 
 /* Drop @w from the waiter list; a ghost keeps its place if @ghost. */
@@ -844,11 +848,7 @@ int nvc_rpc_call_len(struct nvc_gsp *gsp, u32 function, const void *req,
 	if (READ_ONCE(gsp->dead))
 		return -ENODEV;
 
-	mutex_lock(&gsp->cmdq_lock);
-	consumed = nvc_rpc_consumed_locked(gsp);
-	mutex_unlock(&gsp->cmdq_lock);
-
-	ret = nvc_rpc_send(gsp, function, req, req_len, &w);
+	ret = nvc_rpc_send(gsp, function, req, req_len, &w, &consumed);
 	if (ret) {
 		unsigned long flags;
 
@@ -1148,6 +1148,7 @@ int nvc_rpc_enable_irq(struct nvc_gsp *gsp)
 	ret = nvc_rpc_gsp_vector(gsp);
 	if (ret)
 		return ret;
+	/* Shared: the PCI backend may fall back to an INTx line. */
 	ret = request_irq(gsp->gpu->irq, nvc_rpc_irq, IRQF_SHARED, "nvcore-gsp", gsp);
 	if (ret)
 		return ret;

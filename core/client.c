@@ -750,14 +750,16 @@ static int nvc_vram_rw(struct nvc_partition *part, u64 base, void *buf,
 	struct nvc_gpu *gpu = part->client->gpu;
 	int ret;
 
+	/* Owned for the whole copy: a concurrent free waits for it. */
 	mutex_lock(&gpu->res.lock);
-	ret = nvc_vram_owned(part, base, len) ? 0 : -EPERM;
+	if (!nvc_vram_owned(part, base, len))
+		ret = -EPERM;
+	else if (!gpu->bus->vram_rw)
+		ret = -EOPNOTSUPP;
+	else
+		ret = gpu->bus->vram_rw(gpu, base, buf, len, write);
 	mutex_unlock(&gpu->res.lock);
-	if (ret)
-		return ret;
-	if (!gpu->bus->vram_rw)
-		return -EOPNOTSUPP;
-	return gpu->bus->vram_rw(gpu, base, buf, len, write);
+	return ret;
 }
 
 /**

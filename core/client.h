@@ -126,7 +126,8 @@ struct nvc_event_sub {
 /**
  * struct nvc_res - per-GPU client and resource state
  * @lock: protects @clients, the GPU-level allocators below, every
- *	partition's allocators and lists, and @next_part
+ *	partition's allocators and lists, and @next_part; held across VRAM
+ *	copies and scrubs, so memory changes owner only between them
  * @clients: open clients
  * @client_ids: client numbers in use
  * @next_part: next partition number

@@ -43,8 +43,16 @@
  *				bytes (too short)
  *	nonstall ENGINE_INDEX	engine ENGINE_INDEX (its index in the chip's
  *				engine list, -EINVAL if out of range) raises its
- *				non-stall vector 0x80 + ENGINE_INDEX: pending in
+ *				non-stall vector NVSIM_INTR_VECTOR_NONSTALL_BASE +
+ *				ENGINE_INDEX: pending in
  *				the interrupt-tree leaf, interrupt if enabled
+ *	lockdown MS		GSP-RM engages lockdown (GSP_LOCKDOWN_NOTICE
+ *				{ bLockdownEngaging 1 }), serves nothing for MS
+ *				ms (1..10000), then ends it (notice with 0);
+ *				-EBUSY while one is pending. Once the driver
+ *				consumed the notice, GSP interrupt-register
+ *				accesses count as lockdown_violations and the
+ *				GSP's vector is raised once more
  *	burst N CMD...		CMD (not itself a burst) N times, 1 <= N <= 10000
  *
  * Events are posted to the GSP thread (nvsim_post_event()), which sends
@@ -80,6 +88,7 @@ enum nvsim_inj_op {
 	NVSIM_INJ_VGPU,
 	NVSIM_INJ_GARBAGE,
 	NVSIM_INJ_NONSTALL,
+	NVSIM_INJ_LOCKDOWN,
 };
 
 static const struct {
@@ -95,6 +104,7 @@ static const struct {
 	[NVSIM_INJ_VGPU] = { "vgpu", 2 },
 	[NVSIM_INJ_GARBAGE] = { "garbage", 0 },
 	[NVSIM_INJ_NONSTALL] = { "nonstall", 1 },
+	[NVSIM_INJ_LOCKDOWN] = { "lockdown", 1 },
 };
 
 /**
@@ -227,6 +237,8 @@ static int nvsim_inj_event(struct nvsim_gpu *gpu, const struct nvsim_inj *inj)
 		word = 0;
 		return nvsim_post_event(gpu, NV_VGPU_MSG_EVENT_RC_TRIGGERED,
 					&word, sizeof(word));
+	case NVSIM_INJ_LOCKDOWN:
+		return nvsim_lockdown_request(gpu, inj->arg[0]);
 	case NVSIM_INJ_NONSTALL:
 		break;
 	}

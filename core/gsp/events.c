@@ -173,6 +173,9 @@ void nvc_gsp_event(struct nvc_gsp *gsp, u32 function, u32 rpc_result,
 	case NV_VGPU_MSG_EVENT_VGPU_GSP_PLUGIN_TRIGGERED:
 		nvc_gsp_plugin_triggered(gsp, payload, len);
 		break;
+	case NV_VGPU_MSG_EVENT_GSP_LOCKDOWN_NOTICE:
+		/* Applied by the receiver (nvc_rpc_lockdown_notice()). */
+		break;
 	case NV_VGPU_MSG_EVENT_MMU_FAULT_QUEUED:
 		/* The attributed fault came as RC_TRIGGERED (Xid 31). */
 	case NV_VGPU_MSG_EVENT_UCODE_LIBOS_PRINT:

@@ -8,6 +8,7 @@
 #include <linux/eventfd.h>
 #include <linux/mdev.h>
 #include <linux/mutex.h>
+#include <linux/rwsem.h>
 #include <linux/vfio.h>
 
 #include <nvcore/nvcore.h>
@@ -86,6 +87,10 @@ enum nvvgpu_irq {
  * @revoked: the device is being removed: accesses fail
  * @lost: the GPU was lost under it: accesses fail until it is destroyed
  * @irqs: interrupts delivered
+ * @mem_sem: readers: BAR1 page faults; writer: whoever changes what the
+ *	mappings may see (reset)
+ * @vma_lock: protects @vmas
+ * @vmas: the user's BAR1 mappings (&struct nvvgpu_vma), to zap them
  */
 struct nvvgpu_dev {
 	struct vfio_device vdev;
@@ -105,11 +110,25 @@ struct nvvgpu_dev {
 	bool revoked;
 	bool lost;
 	u64 irqs;
+	struct rw_semaphore mem_sem;
+	struct mutex vma_lock;
+	struct list_head vmas;
+};
+
+/**
+ * struct nvvgpu_vma - one BAR1 mapping
+ * @node: in &nvvgpu_dev.vmas
+ * @vma: the mapping
+ */
+struct nvvgpu_vma {
+	struct list_head node;
+	struct vm_area_struct *vma;
 };
 
 extern const struct vfio_device_ops nvvgpu_vfio_ops;
 
 void nvvgpu_dev_cfg_init(struct nvvgpu_dev *nd);
 void nvvgpu_dev_signal(struct nvvgpu_dev *nd, enum nvvgpu_irq which);
+void nvvgpu_dev_zap(struct nvvgpu_dev *nd);
 
 #endif /* NVVGPU_H */

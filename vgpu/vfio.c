@@ -25,7 +25,11 @@
  * ignore writes. Only aligned 4-byte accesses.
  *
  * BAR1 reads and writes reach only the vGPU's guest FB (nvcore checks the
- * range against the vGPU's own allocation). BAR3 reads 0.
+ * range against the vGPU's own allocation). BAR1 can be mmapped over the
+ * guest FB part (a sparse-mmap capability says which part): pages are
+ * faulted in from the vGPU's own VRAM only; reset, removal and GPU loss
+ * zap every mapping first, and later faults see the new state (or
+ * SIGBUS once the device is revoked or lost). BAR3 reads 0.
  *
  * Interrupts through eventfds: INTx (automasked, unmask ioctl), MSI (one
  * vector), ERR (the GPU was lost) and REQ (the device is being removed).
@@ -38,7 +42,9 @@
  * Locking: &nvvgpu_dev.lock protects the emulated state and the eventfds.
  */
 #include <linux/eventfd.h>
+#include <linux/delay.h>
 #include <linux/file.h>
+#include <linux/mm.h>
 #include <linux/pci_ids.h>
 #include <linux/pci_regs.h>
 #include <linux/slab.h>
@@ -406,6 +412,33 @@ static ssize_t nvvgpu_write(struct vfio_device *vdev, const char __user *buf,
 	return nvvgpu_rw(vdev, (char __user *)buf, count, ppos, true);
 }
 
+/* BAR1: only the guest FB part of the BAR can be mapped. */
+static long nvvgpu_region_info_sparse(struct nvvgpu_dev *nd, unsigned long arg,
+				      struct vfio_region_info *info)
+{
+	struct {
+		struct vfio_region_info_cap_sparse_mmap h;
+		struct vfio_region_sparse_mmap_area area;
+	} cap = {
+		.h.header.id = VFIO_REGION_INFO_CAP_SPARSE_MMAP,
+		.h.header.version = 1,
+		.h.nr_areas = 1,
+		.area.offset = 0,
+		.area.size = nd->info.fb_size,
+	};
+	unsigned long minsz = offsetofend(struct vfio_region_info, offset);
+
+	if (info->argsz < sizeof(*info) + sizeof(cap)) {
+		info->argsz = sizeof(*info) + sizeof(cap);
+		info->cap_offset = 0;
+	} else {
+		info->cap_offset = sizeof(*info);
+		if (copy_to_user((void __user *)arg + sizeof(*info), &cap, sizeof(cap)))
+			return -EFAULT;
+	}
+	return copy_to_user((void __user *)arg, info, minsz) ? -EFAULT : 0;
+}
+
 static long nvvgpu_region_info(struct nvvgpu_dev *nd, unsigned long arg)
 {
 	struct vfio_region_info info;
@@ -422,8 +455,11 @@ static long nvvgpu_region_info(struct nvvgpu_dev *nd, unsigned long arg)
 	case VFIO_PCI_CONFIG_REGION_INDEX:
 		info.size = NVVGPU_CFG_SIZE;
 		break;
-	case VFIO_PCI_BAR0_REGION_INDEX:
 	case VFIO_PCI_BAR1_REGION_INDEX:
+		info.size = nvvgpu_bar_size(nd, info.index);
+		info.flags |= VFIO_REGION_INFO_FLAG_MMAP | VFIO_REGION_INFO_FLAG_CAPS;
+		return nvvgpu_region_info_sparse(nd, arg, &info);
+	case VFIO_PCI_BAR0_REGION_INDEX:
 	case VFIO_PCI_BAR3_REGION_INDEX:
 		info.size = nvvgpu_bar_size(nd, info.index);
 		break;
@@ -573,12 +609,16 @@ static int nvvgpu_reset(struct nvvgpu_dev *nd)
 {
 	int ret;
 
+	/* No mapping may keep pages the scrub is about to give back. */
+	down_write(&nd->mem_sem);
+	nvvgpu_dev_zap(nd);
 	ret = nvc_vgpu_plugin_msg(nd->vgpu, NVC_VGPU_MSG_RESET, 0);
 	if (!ret)
 		ret = nvc_vgpu_fb_scrub(nd->vgpu);
 	mutex_lock(&nd->lock);
 	nvvgpu_dev_cfg_init(nd);
 	mutex_unlock(&nd->lock);
+	up_write(&nd->mem_sem);
 	return ret;
 }
 
@@ -616,6 +656,124 @@ static long nvvgpu_ioctl(struct vfio_device *vdev, unsigned int cmd,
 	return -ENOTTY;
 }
 
+/* ---- BAR1 mappings ---- */
+
+static void nvvgpu_vma_track(struct vm_area_struct *vma)
+{
+	struct nvvgpu_dev *nd = vma->vm_private_data;
+	struct nvvgpu_vma *v;
+
+	if (!nd)
+		return;
+	v = kmalloc(sizeof(*v), GFP_KERNEL);
+	if (!v) {
+		/* Untracked, so it could not be zapped: it maps nothing. */
+		vma->vm_private_data = NULL;
+		return;
+	}
+	v->vma = vma;
+	mutex_lock(&nd->vma_lock);
+	list_add(&v->node, &nd->vmas);
+	mutex_unlock(&nd->vma_lock);
+}
+
+static void nvvgpu_vma_close(struct vm_area_struct *vma)
+{
+	struct nvvgpu_dev *nd = vma->vm_private_data;
+	struct nvvgpu_vma *v;
+
+	if (!nd)
+		return;
+	mutex_lock(&nd->vma_lock);
+	list_for_each_entry(v, &nd->vmas, node)
+		if (v->vma == vma) {
+			list_del(&v->node);
+			kfree(v);
+			break;
+		}
+	mutex_unlock(&nd->vma_lock);
+}
+
+static vm_fault_t nvvgpu_vma_fault(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct nvvgpu_dev *nd = vma->vm_private_data;
+	u64 off = (vmf->pgoff & ((1ULL << (NVVGPU_OFFSET_SHIFT - PAGE_SHIFT)) - 1))
+		  << PAGE_SHIFT;
+	unsigned long pfn;
+	vm_fault_t ret = VM_FAULT_SIGBUS;
+	bool iomem;
+
+	if (!nd)
+		return VM_FAULT_SIGBUS;
+	/* A reset is replacing the memory: retry the access afterwards. */
+	if (!down_read_trylock(&nd->mem_sem))
+		return VM_FAULT_NOPAGE;
+	if (!READ_ONCE(nd->revoked) && !READ_ONCE(nd->lost) &&
+	    !nvc_vgpu_fb_pfn(nd->vgpu, off, &pfn, &iomem))
+		ret = vmf_insert_pfn_prot(vma, vmf->address, pfn, iomem ?
+					  pgprot_writecombine(vma->vm_page_prot) :
+					  vma->vm_page_prot);
+	up_read(&nd->mem_sem);
+	return ret;
+}
+
+static const struct vm_operations_struct nvvgpu_vm_ops = {
+	.open = nvvgpu_vma_track,
+	.close = nvvgpu_vma_close,
+	.fault = nvvgpu_vma_fault,
+};
+
+/**
+ * nvvgpu_dev_zap() - remove every page of the user's BAR1 mappings
+ * @nd: the device
+ *
+ * Later accesses fault again. An mm being torn down (or changing its
+ * mappings) is waited for rather than locked against: its close of our
+ * mapping needs @vma_lock.
+ */
+void nvvgpu_dev_zap(struct nvvgpu_dev *nd)
+{
+	struct nvvgpu_vma *v;
+
+again:
+	mutex_lock(&nd->vma_lock);
+	list_for_each_entry(v, &nd->vmas, node) {
+		struct vm_area_struct *vma = v->vma;
+
+		if (!mmap_read_trylock(vma->vm_mm)) {
+			mutex_unlock(&nd->vma_lock);
+			usleep_range(100, 200);
+			goto again;
+		}
+		zap_vma_ptes(vma, vma->vm_start, vma->vm_end - vma->vm_start);
+		mmap_read_unlock(vma->vm_mm);
+	}
+	mutex_unlock(&nd->vma_lock);
+}
+
+static int nvvgpu_mmap(struct vfio_device *vdev, struct vm_area_struct *vma)
+{
+	struct nvvgpu_dev *nd = to_nd(vdev);
+	u64 index = vma->vm_pgoff >> (NVVGPU_OFFSET_SHIFT - PAGE_SHIFT);
+	u64 off = (vma->vm_pgoff &
+		   ((1ULL << (NVVGPU_OFFSET_SHIFT - PAGE_SHIFT)) - 1)) << PAGE_SHIFT;
+	u64 size = vma->vm_end - vma->vm_start;
+
+	if (index != VFIO_PCI_BAR1_REGION_INDEX || !(vma->vm_flags & VM_SHARED) ||
+	    off >= nd->info.fb_size || size > nd->info.fb_size - off)
+		return -EINVAL;
+	if (nvvgpu_dead(nd))
+		return -ENODEV;
+	/* 6.1 has no vm_flags_set(). */
+	vma->vm_flags |= VM_IO | VM_PFNMAP | VM_DONTEXPAND | VM_DONTDUMP |
+			 VM_DONTCOPY;
+	vma->vm_ops = &nvvgpu_vm_ops;
+	vma->vm_private_data = nd;
+	nvvgpu_vma_track(vma);
+	return 0;
+}
+
 static int nvvgpu_open_device(struct vfio_device *vdev)
 {
 	struct nvvgpu_dev *nd = to_nd(vdev);
@@ -647,6 +805,7 @@ static void nvvgpu_request(struct vfio_device *vdev, unsigned int count)
 	nd->revoked = true;
 	asked = nd->trig[NVVGPU_IRQ_REQ];
 	mutex_unlock(&nd->lock);
+	nvvgpu_dev_zap(nd);
 	if (asked)
 		nvvgpu_dev_signal(nd, NVVGPU_IRQ_REQ);
 	else if (!count)
@@ -657,6 +816,7 @@ static void nvvgpu_release(struct vfio_device *vdev)
 {
 	struct nvvgpu_dev *nd = to_nd(vdev);
 
+	mutex_destroy(&nd->vma_lock);
 	mutex_destroy(&nd->lock);
 	vfio_free_device(vdev);
 }
@@ -669,5 +829,6 @@ const struct vfio_device_ops nvvgpu_vfio_ops = {
 	.read = nvvgpu_read,
 	.write = nvvgpu_write,
 	.ioctl = nvvgpu_ioctl,
+	.mmap = nvvgpu_mmap,
 	.request = nvvgpu_request,
 };

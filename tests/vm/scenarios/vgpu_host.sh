@@ -5,6 +5,7 @@
 # beside Debian's nouveau stack loaded in the same VM; drives vGPUs with
 # mdevctl and opens one with QEMU's vfio-pci (host tools over 9p).
 # vm-args: --ninep --timeout 400
+# vm-personality: no
 
 A=/sys/bus/auxiliary/devices/nvcore.vgpu.0
 T=$A/mdev_supported_types

@@ -10,7 +10,9 @@
  *   gpuN/loginit, logintr, logrm      the same buffers, raw (binary)
  *   gpuN/resources       resource map: GPU pools, clients, partitions, usage
  *   gpuN/rpc_selftest    write "CALLERS COUNT [BYTES]": run the concurrent RPC
- *                        self-test; read: its last result
+ *                        self-test (the write fails if any RPC did; it is
+ *                        killable and stops when the GPU goes); read: the
+ *                        GPU's last result
  *   gpuN/bench           write "run": run the benchmarks; read: JSON
  */
 #include <linux/debugfs.h>
@@ -29,18 +31,27 @@
 
 static struct dentry *nvc_dbg_root;
 
-/* Results of the last self-test and benchmark run, per module. */
-static DEFINE_MUTEX(nvc_dbg_lock);	/* protects the two strings below */
-static char nvc_st_text[128];
-static char nvc_bench_text[1024];
+/**
+ * struct nvc_dbg_results - results of the last self-test and benchmark
+ *	run of one GPU
+ * @lock: protects the two strings
+ * @st: last self-test
+ * @bench: last benchmark run (JSON)
+ */
+struct nvc_dbg_results {
+	struct mutex lock;
+	char st[128];
+	char bench[1024];
+};
 
 /*
  * Files that look at the GSP hold it for reading; while recovery replaces
- * it they fail with -EBUSY instead of waiting.
+ * it they fail with -EBUSY instead of waiting, and once the GPU is going
+ * they are refused.
  */
 static bool nvc_dbg_gsp_get(struct nvc_gpu *gpu)
 {
-	if (!down_read_trylock(&gpu->res.gsp_sem))
+	if (READ_ONCE(gpu->going) || !down_read_trylock(&gpu->res.gsp_sem))
 		return false;
 	if (gpu->gsp)
 		return true;
@@ -178,21 +189,28 @@ static ssize_t nvc_st_write(struct file *f, const char __user *ubuf,
 		return -ENODEV;
 	ret = nvc_selftest_rpc(gpu->gsp, callers, n, size, &r);
 	nvc_dbg_gsp_put(gpu);
-	if (ret)
+	if (ret && ret != -EINTR && ret != -ENODEV)
 		return ret;
-	mutex_lock(&nvc_dbg_lock);
-	scnprintf(nvc_st_text, sizeof(nvc_st_text),
+	/* The outcome is kept, stopped or not; a bad one fails the write. */
+	mutex_lock(&gpu->dbg_res->lock);
+	scnprintf(gpu->dbg_res->st, sizeof(gpu->dbg_res->st),
 		  "callers %u rpcs %u size %u ok %u bad %u first_err %d ms %llu\n",
 		  callers, n, size, r.ok, r.bad, r.first_err, r.ns / 1000000);
-	mutex_unlock(&nvc_dbg_lock);
+	mutex_unlock(&gpu->dbg_res->lock);
+	if (ret)
+		return ret;
+	if (r.bad)
+		return r.first_err < 0 ? r.first_err : -EIO;
 	return len;
 }
 
 static int nvc_st_show(struct seq_file *s, void *unused)
 {
-	mutex_lock(&nvc_dbg_lock);
-	seq_puts(s, nvc_st_text);
-	mutex_unlock(&nvc_dbg_lock);
+	struct nvc_gpu *gpu = s->private;
+
+	mutex_lock(&gpu->dbg_res->lock);
+	seq_puts(s, gpu->dbg_res->st);
+	mutex_unlock(&gpu->dbg_res->lock);
 	return 0;
 }
 
@@ -217,19 +235,19 @@ static ssize_t nvc_bench_write(struct file *f, const char __user *ubuf,
 	char *text;
 	int ret;
 
-	text = kzalloc(sizeof(nvc_bench_text), GFP_KERNEL);
+	text = kzalloc(sizeof(gpu->dbg_res->bench), GFP_KERNEL);
 	if (!text)
 		return -ENOMEM;
 	if (!nvc_dbg_gsp_get(gpu)) {
 		kfree(text);
 		return -ENODEV;
 	}
-	ret = nvc_bench_run(gpu->gsp, text, sizeof(nvc_bench_text));
+	ret = nvc_bench_run(gpu->gsp, text, sizeof(gpu->dbg_res->bench));
 	nvc_dbg_gsp_put(gpu);
 	if (ret >= 0) {
-		mutex_lock(&nvc_dbg_lock);
-		strscpy(nvc_bench_text, text, sizeof(nvc_bench_text));
-		mutex_unlock(&nvc_dbg_lock);
+		mutex_lock(&gpu->dbg_res->lock);
+		strscpy(gpu->dbg_res->bench, text, sizeof(gpu->dbg_res->bench));
+		mutex_unlock(&gpu->dbg_res->lock);
 		ret = len;
 	}
 	kfree(text);
@@ -238,9 +256,11 @@ static ssize_t nvc_bench_write(struct file *f, const char __user *ubuf,
 
 static int nvc_bench_show(struct seq_file *s, void *unused)
 {
-	mutex_lock(&nvc_dbg_lock);
-	seq_puts(s, nvc_bench_text);
-	mutex_unlock(&nvc_dbg_lock);
+	struct nvc_gpu *gpu = s->private;
+
+	mutex_lock(&gpu->dbg_res->lock);
+	seq_puts(s, gpu->dbg_res->bench);
+	mutex_unlock(&gpu->dbg_res->lock);
 	return 0;
 }
 
@@ -278,18 +298,27 @@ void nvc_debugfs_gpu_init(struct nvc_gpu *gpu)
 	debugfs_create_file("logintr", 0400, gpu->dbg, gpu, &nvc_raw1_fops);
 	debugfs_create_file("logrm", 0400, gpu->dbg, gpu, &nvc_raw2_fops);
 	debugfs_create_file("resources", 0444, gpu->dbg, gpu, &nvc_resources_fops);
+	gpu->dbg_res = kzalloc(sizeof(*gpu->dbg_res), GFP_KERNEL);
+	if (!gpu->dbg_res)
+		return;
+	mutex_init(&gpu->dbg_res->lock);
 	debugfs_create_file("rpc_selftest", 0600, gpu->dbg, gpu, &nvc_st_fops);
 	debugfs_create_file("bench", 0600, gpu->dbg, gpu, &nvc_bench_fops);
 }
 
 /**
  * nvc_debugfs_gpu_fini() - remove gpuN/ (waits for readers to finish)
- * @gpu: the GPU
+ * @gpu: the GPU; &nvc_gpu.going is set, so self-tests and benchmarks
+ *	in progress stop at their next RPC
  */
 void nvc_debugfs_gpu_fini(struct nvc_gpu *gpu)
 {
 	debugfs_remove_recursive(gpu->dbg);
 	gpu->dbg = NULL;
+	if (gpu->dbg_res)
+		mutex_destroy(&gpu->dbg_res->lock);
+	kfree(gpu->dbg_res);
+	gpu->dbg_res = NULL;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 #include <linux/idr.h>
 #include <linux/module.h>
+#include <linux/slab.h>
 
 #include "nvcore.h"
 #include "gsp/gsp.h"
@@ -21,6 +22,7 @@ int nvc_gpu_init(struct nvc_gpu *gpu)
 {
 	int ret;
 
+	spin_lock_init(&gpu->arm_lock);
 	ret = ida_alloc(&nvc_gpu_ida, GFP_KERNEL);
 	if (ret < 0)
 		return ret;
@@ -48,14 +50,20 @@ int nvc_gpu_init(struct nvc_gpu *gpu)
 	ret = nvc_event_init(gpu);
 	if (ret)
 		goto err_res;
-	ret = nvc_sysfs_init(gpu);
-	if (ret)
-		goto err_res;
-	nvc_debugfs_gpu_init(gpu);
 	nvc_recovery_init(gpu);
+	/*
+	 * The client devices exist before the policy attribute that replaces
+	 * them is published, and are made under its lock all the same.
+	 */
+	mutex_lock(&gpu->res.aux_lock);
 	ret = nvc_aux_create(gpu);
+	mutex_unlock(&gpu->res.aux_lock);
 	if (ret)
 		goto err_recovery;
+	ret = nvc_sysfs_init(gpu);
+	if (ret)
+		goto err_aux;
+	nvc_debugfs_gpu_init(gpu);
 	dev_info(gpu->dev, "nvcore: GPU %d: %s, %llu MiB VRAM (%llu MiB usable in %u regions), %u engines (%u copy), %u display heads\n",
 		 gpu->index, gpu->info.name, gpu->info.vram_size >> 20,
 		 gpu->info.vram_usable >> 20, gpu->info.nr_vram_regions,
@@ -63,11 +71,10 @@ int nvc_gpu_init(struct nvc_gpu *gpu)
 		 gpu->info.nr_display_heads);
 	return 0;
 
-err_recovery:
+err_aux:
 	nvc_aux_shutdown(gpu);
+err_recovery:
 	nvc_recovery_fini(gpu);
-	nvc_debugfs_gpu_fini(gpu);
-	nvc_sysfs_fini(gpu);
 err_res:
 	nvc_gsp_fini(gpu);
 	nvc_event_fini(gpu);
@@ -84,14 +91,57 @@ err_ida:
  */
 void nvc_gpu_fini(struct nvc_gpu *gpu)
 {
-	/* Teardown contract: clients first, then the GSP. */
-	nvc_aux_shutdown(gpu);
-	nvc_recovery_fini(gpu);
+	/*
+	 * Long operations first: a self-test or benchmark stops at its next
+	 * RPC, so removing debugfs (which waits for them) is quick. Then
+	 * the reverse of nvc_gpu_init(): the teardown contract puts the
+	 * clients first and the GSP last.
+	 */
+	WRITE_ONCE(gpu->going, true);
 	nvc_debugfs_gpu_fini(gpu);
 	nvc_sysfs_fini(gpu);
+	nvc_aux_shutdown(gpu);
+	nvc_recovery_fini(gpu);
 	nvc_gsp_fini(gpu);
 	nvc_event_fini(gpu);
 	nvc_res_fini(gpu);
 	dev_info(gpu->dev, "nvcore: GPU %d: removed\n", gpu->index);
 	ida_free(&nvc_gpu_ida, gpu->index);
+}
+
+/**
+ * nvc_gpu_enumerate() - enumerate the hardware, publish it once
+ * @gpu: the GPU
+ * @gsp: its freshly booted GSP
+ *
+ * The configuration is found aside and copied to &nvc_gpu.info at the
+ * first boot only: clients keep pointers to it and sysfs reads it without
+ * a lock, so it never changes afterwards. A reboot (recovery) must find
+ * the same configuration, or it fails and the GPU stays lost.
+ *
+ * Return: 0, -EIO for a GPU that came back different, or a negative errno
+ * from the enumeration.
+ */
+int nvc_gpu_enumerate(struct nvc_gpu *gpu, struct nvc_gsp *gsp)
+{
+	struct nvc_gpu_info *info;
+	int ret;
+
+	info = kzalloc(sizeof(*info), GFP_KERNEL);
+	if (!info)
+		return -ENOMEM;
+	ret = nvc_gsp_enumerate(gsp, info);
+	if (ret)
+		goto out;
+	if (!gpu->info_published) {
+		memcpy(&gpu->info, info, sizeof(*info));
+		gpu->info_published = true;
+	} else if (memcmp(&gpu->info, info, sizeof(*info))) {
+		dev_err(gpu->dev, "nvcore: GPU %d: configuration changed across a GSP-RM reboot\n",
+			gpu->index);
+		ret = -EIO;
+	}
+out:
+	kfree(info);
+	return ret;
 }

@@ -15,6 +15,7 @@
 struct nvc_gpu;
 struct nvc_gsp;
 struct dentry;
+struct nvc_dbg_results;
 
 /**
  * struct nvc_bus_ops - what a bus backend provides to the core
@@ -100,10 +101,17 @@ struct nvc_pci_ids {
  * @pci: PCI identity
  * @chip: chip identity
  * @gsp: the GSP-RM instance, while booted
- * @info: hardware configuration, valid once nvc_gpu_init() succeeded
+ * @info: hardware configuration, set at the first boot and never
+ *	changed after (clients and sysfs read it without a lock)
  * @dbg: debugfs directory of the GPU
  * @res: clients, partitions, events and recovery
+ * @arm_lock: protects @recover_armed and the queueing of recovery and
+ *	heartbeat work (taken in any context)
  * @recover_armed: transport deaths schedule recovery
+ * @going: the GPU is being removed: long operations (self-tests,
+ *	benchmarks) stop and new ones are refused
+ * @info_published: @info holds the configuration found at the first boot
+ * @dbg_res: results of the last debugfs self-test and benchmark
  * @boot_ns: duration of the first GSP boot (probe to INIT_DONE)
  */
 struct nvc_gpu {
@@ -117,7 +125,11 @@ struct nvc_gpu {
 	struct nvc_gpu_info info;
 	struct dentry *dbg;
 	struct nvc_res res;
+	spinlock_t arm_lock;
 	bool recover_armed;
+	bool going;
+	bool info_published;
+	struct nvc_dbg_results *dbg_res;
 	u64 boot_ns;
 };
 
@@ -133,6 +145,7 @@ static inline void nvc_wr32(struct nvc_gpu *gpu, u32 addr, u32 val)
 
 int nvc_chip_identify(struct nvc_gpu *gpu);
 int nvc_gpu_init(struct nvc_gpu *gpu);
+int nvc_gpu_enumerate(struct nvc_gpu *gpu, struct nvc_gsp *gsp);
 void nvc_gpu_fini(struct nvc_gpu *gpu);
 
 int nvc_sysfs_init(struct nvc_gpu *gpu);

@@ -66,13 +66,28 @@ const char *nvc_lost_reason_name(enum nvc_lost_reason why)
 void nvc_gpu_lost(struct nvc_gpu *gpu, enum nvc_lost_reason why)
 {
 	struct nvc_res *res = &gpu->res;
+	unsigned long flags;
 
-	if (!READ_ONCE(gpu->recover_armed) || READ_ONCE(res->recovering))
-		return;
-	res->lost_ns = ktime_get_ns();
-	res->lost_reason = why;
-	WRITE_ONCE(res->lost, true);
-	schedule_work(&res->recover_work);
+	/* Under @arm_lock: once nvc_recovery_fini() disarmed, nothing queues. */
+	spin_lock_irqsave(&gpu->arm_lock, flags);
+	if (gpu->recover_armed && !READ_ONCE(res->recovering)) {
+		res->lost_ns = ktime_get_ns();
+		res->lost_reason = why;
+		WRITE_ONCE(res->lost, true);
+		schedule_work(&res->recover_work);
+	}
+	spin_unlock_irqrestore(&gpu->arm_lock, flags);
+}
+
+/* Queue the heartbeat in @ms unless recovery is disarmed (GPU going). */
+static void nvc_hb_arm(struct nvc_gpu *gpu, unsigned int ms)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&gpu->arm_lock, flags);
+	if (gpu->recover_armed)
+		mod_delayed_work(system_wq, &gpu->res.hb_work, msecs_to_jiffies(ms));
+	spin_unlock_irqrestore(&gpu->arm_lock, flags);
 }
 
 static void nvc_recover_work(struct work_struct *work)
@@ -119,8 +134,7 @@ static void nvc_recover_work(struct work_struct *work)
 	res->recovery_ns = ktime_get_ns() - res->lost_ns;
 	dev_info(gpu->dev, "nvcore: GPU %d recovered in %llu ms (recovery %u)\n",
 		 gpu->index, res->recovery_ns / 1000000, res->recoveries);
-	mod_delayed_work(system_wq, &res->hb_work,
-			 msecs_to_jiffies(heartbeat_ms ?: 1000));
+	nvc_hb_arm(gpu, heartbeat_ms ?: 1000);
 out:
 	mutex_unlock(&res->recover_lock);
 }
@@ -141,8 +155,7 @@ static void nvc_hb_work(struct work_struct *work)
 	}
 	/* Off (0) still re-checks the setting once a second. */
 	if (!READ_ONCE(res->lost))
-		schedule_delayed_work(&res->hb_work,
-				      msecs_to_jiffies(heartbeat_ms ?: 1000));
+		nvc_hb_arm(gpu, heartbeat_ms ?: 1000);
 }
 
 /**
@@ -155,19 +168,28 @@ void nvc_recovery_init(struct nvc_gpu *gpu)
 
 	INIT_WORK(&res->recover_work, nvc_recover_work);
 	INIT_DELAYED_WORK(&res->hb_work, nvc_hb_work);
-	WRITE_ONCE(gpu->recover_armed, true);
-	schedule_delayed_work(&res->hb_work, msecs_to_jiffies(heartbeat_ms ?: 1000));
+	spin_lock_irq(&gpu->arm_lock);
+	gpu->recover_armed = true;
+	spin_unlock_irq(&gpu->arm_lock);
+	nvc_hb_arm(gpu, heartbeat_ms ?: 1000);
 }
 
 /**
  * nvc_recovery_fini() - disarm them and wait for any in progress
  * @gpu: the GPU
+ *
+ * Once disarmed nothing queues either work again (nvc_gpu_lost() and
+ * nvc_hb_arm() look under @arm_lock), so the recovery is waited for first
+ * (it ends by re-arming the heartbeat when still armed), the heartbeat
+ * second: neither can outlive the GPU.
  */
 void nvc_recovery_fini(struct nvc_gpu *gpu)
 {
 	struct nvc_res *res = &gpu->res;
 
-	WRITE_ONCE(gpu->recover_armed, false);
-	cancel_delayed_work_sync(&res->hb_work);
+	spin_lock_irq(&gpu->arm_lock);
+	gpu->recover_armed = false;
+	spin_unlock_irq(&gpu->arm_lock);
 	cancel_work_sync(&res->recover_work);
+	cancel_delayed_work_sync(&res->hb_work);
 }

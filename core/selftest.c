@@ -47,8 +47,15 @@ struct nvc_st_caller {
 	unsigned int ok;
 	unsigned int bad;
 	int first_err;
+	bool stop;
 	struct completion done;
 };
+
+/* Stop early: the writer was killed, the GPU is going, or the transport died. */
+static bool nvc_st_stopped(struct nvc_st_caller *c)
+{
+	return READ_ONCE(c->stop) || READ_ONCE(c->gsp->gpu->going);
+}
 
 static int nvc_st_caller_fn(void *arg)
 {
@@ -68,6 +75,12 @@ static int nvc_st_caller_fn(void *arg)
 		ktime_t t0;
 		int ret;
 
+		if (nvc_st_stopped(c)) {
+			c->bad += c->n - i;
+			if (!c->first_err)
+				c->first_err = -EINTR;
+			break;
+		}
 		get_random_bytes(req, c->payload);
 		memcpy(req, &c->id, sizeof(c->id));
 		memcpy(req + 4, &i, sizeof(i));
@@ -83,6 +96,11 @@ static int nvc_st_caller_fn(void *arg)
 			c->bad++;
 			if (!c->first_err)
 				c->first_err = ret ?: -EBADMSG;
+			/* A dead transport fails every further call alike. */
+			if (ret == -ENODEV) {
+				c->bad += c->n - i - 1;
+				break;
+			}
 		}
 	}
 out:
@@ -96,7 +114,8 @@ static int nvc_st_run(struct nvc_gsp *gsp, unsigned int callers,
 		      struct nvc_st_result *res)
 {
 	struct nvc_st_caller *c;
-	unsigned int i, started = 0;
+	unsigned int i, j, started = 0;
+	bool killed = false;
 	ktime_t t0;
 
 	if (!callers || callers > NVC_ST_MAX_CALLERS || !n)
@@ -121,7 +140,18 @@ static int nvc_st_run(struct nvc_gsp *gsp, unsigned int callers,
 	}
 	memset(res, 0, sizeof(*res));
 	for (i = 0; i < started; i++) {
-		wait_for_completion(&c[i].done);
+		/*
+		 * Killable: a fatal signal stops every caller at its next RPC
+		 * (GPU removal does the same through &nvc_gpu.going), and
+		 * then the wait is short.
+		 */
+		if (killed || wait_for_completion_killable(&c[i].done)) {
+			if (!killed)
+				for (j = 0; j < started; j++)
+					WRITE_ONCE(c[j].stop, true);
+			killed = true;
+			wait_for_completion(&c[i].done);
+		}
 		res->ok += c[i].ok;
 		res->bad += c[i].bad;
 		if (!res->first_err)
@@ -130,7 +160,9 @@ static int nvc_st_run(struct nvc_gsp *gsp, unsigned int callers,
 	res->bad += (callers - started) * n;
 	res->ns = ktime_to_ns(ktime_sub(ktime_get(), t0));
 	kfree(c);
-	return 0;
+	if (killed)
+		return -EINTR;
+	return READ_ONCE(gsp->gpu->going) ? -ENODEV : 0;
 }
 
 /**
@@ -142,7 +174,11 @@ static int nvc_st_run(struct nvc_gsp *gsp, unsigned int callers,
  *	records both ways)
  * @res: outcome
  *
- * Return: 0 when the test ran (see @res for its outcome), else -errno.
+ * The callers stop early when the writer gets a fatal signal (-EINTR),
+ * when the GPU is being removed (-ENODEV) and when the transport died.
+ *
+ * Return: 0 when the test ran to its end (see @res for its outcome), else
+ * -errno (@res then holds what was done).
  */
 int nvc_selftest_rpc(struct nvc_gsp *gsp, unsigned int callers,
 		     unsigned int n, size_t size, struct nvc_st_result *res)
@@ -175,6 +211,9 @@ struct nvc_pp {
 	struct task_struct *srv;
 	wait_queue_head_t srv_wq;
 	wait_queue_head_t wq;
+	struct completion done;
+	unsigned int n;
+	u64 *lat;
 	u32 req;
 	u32 rsp;
 	bool stop;
@@ -201,24 +240,13 @@ static int nvc_pp_server(void *arg)
 	return 0;
 }
 
-static int nvc_bench_pingpong(unsigned int n, u64 *lat)
+/* The caller side, a kernel thread like the RPC benchmark's callers. */
+static int nvc_pp_client(void *arg)
 {
+	struct nvc_pp *pp = arg;
 	unsigned int i, spin_us = nvc_rpc_spin_us();
-	struct nvc_pp *pp;
 
-	pp = kzalloc(sizeof(*pp), GFP_KERNEL);
-	if (!pp)
-		return -ENOMEM;
-	init_waitqueue_head(&pp->srv_wq);
-	init_waitqueue_head(&pp->wq);
-	pp->srv = kthread_run(nvc_pp_server, pp, "nvc-pingpong");
-	if (IS_ERR(pp->srv)) {
-		int ret = PTR_ERR(pp->srv);
-
-		kfree(pp);
-		return ret;
-	}
-	for (i = 1; i <= n; i++) {
+	for (i = 1; i <= pp->n; i++) {
 		ktime_t t0 = ktime_get(), spin_end = ktime_add_us(t0, spin_us);
 
 		WRITE_ONCE(pp->req, i);
@@ -235,13 +263,41 @@ static int nvc_bench_pingpong(unsigned int n, u64 *lat)
 			}
 			cpu_relax();
 		}
-		lat[i - 1] = ktime_to_ns(ktime_sub(ktime_get(), t0));
+		pp->lat[i - 1] = ktime_to_ns(ktime_sub(ktime_get(), t0));
 	}
+	kthread_complete_and_exit(&pp->done, 0);
+}
+
+static int nvc_bench_pingpong(unsigned int n, u64 *lat)
+{
+	struct task_struct *t;
+	struct nvc_pp *pp;
+	int ret = 0;
+
+	pp = kzalloc(sizeof(*pp), GFP_KERNEL);
+	if (!pp)
+		return -ENOMEM;
+	init_waitqueue_head(&pp->srv_wq);
+	init_waitqueue_head(&pp->wq);
+	init_completion(&pp->done);
+	pp->n = n;
+	pp->lat = lat;
+	pp->srv = kthread_run(nvc_pp_server, pp, "nvc-pingpong");
+	if (IS_ERR(pp->srv)) {
+		ret = PTR_ERR(pp->srv);
+		goto out;
+	}
+	t = kthread_run(nvc_pp_client, pp, "nvc-pingpong-c");
+	if (IS_ERR(t))
+		ret = PTR_ERR(t);
+	else
+		wait_for_completion(&pp->done);
 	WRITE_ONCE(pp->stop, true);
 	wake_up(&pp->srv_wq);
 	kthread_stop(pp->srv);
+out:
 	kfree(pp);
-	return 0;
+	return ret;
 }
 
 static u64 nvc_bench_memcpy_ns(size_t size, unsigned int reps)

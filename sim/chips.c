@@ -167,6 +167,35 @@ u32 nvsim_engine_to_rm(u32 t)
 }
 
 /**
+ * nvsim_engine_to_mc() - MC engine index of an NV2080 engine type
+ * @t: NV2080_ENGINE_TYPE_*
+ *
+ * What GSP-RM reports in INTR_GET_KERNEL_TABLE.engineIdx (OGKM
+ * engine_idx.h; the values are version-specific, these are 535.113.01's).
+ *
+ * Return: the MC_ENGINE_IDX_* value, or MC_ENGINE_IDX_NULL for engines
+ * without an interrupt entry.
+ */
+u32 nvsim_engine_to_mc(u32 t)
+{
+	if (t >= NV2080_ENGINE_TYPE_GR0 && t <= NV2080_ENGINE_TYPE_GR7)
+		return MC_ENGINE_IDX_GRn(t - NV2080_ENGINE_TYPE_GR0);
+	if (t >= NV2080_ENGINE_TYPE_COPY0 && t <= NV2080_ENGINE_TYPE_COPY9)
+		return MC_ENGINE_IDX_CE(t - NV2080_ENGINE_TYPE_COPY0);
+	if (t >= NV2080_ENGINE_TYPE_NVDEC0 && t <= NV2080_ENGINE_TYPE_NVDEC7)
+		return MC_ENGINE_IDX_NVDECn(t - NV2080_ENGINE_TYPE_NVDEC0);
+	if (t >= NV2080_ENGINE_TYPE_NVENC0 && t <= NV2080_ENGINE_TYPE_NVENC2)
+		return MC_ENGINE_IDX_MSENCn(t - NV2080_ENGINE_TYPE_NVENC0);
+	if (t >= NV2080_ENGINE_TYPE_NVJPEG0 && t <= NV2080_ENGINE_TYPE_NVJPEG7)
+		return MC_ENGINE_IDX_NVJPEGn(t - NV2080_ENGINE_TYPE_NVJPEG0);
+	if (t == NV2080_ENGINE_TYPE_OFA)
+		return MC_ENGINE_IDX_OFA0;
+	if (t == NV2080_ENGINE_TYPE_SEC2)
+		return MC_ENGINE_IDX_SEC2;
+	return MC_ENGINE_IDX_NULL;
+}
+
+/**
  * nvsim_chip_classes() - the class list of a chip
  * @c: the chip
  * @out: where to store the classes

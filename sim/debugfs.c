@@ -33,18 +33,22 @@
  *	nothing more until the next boot.
  * boot_fault (rw, string)
  *	none, hang (the booter never halts SEC2), bad_booter (the booter fails,
- *	SEC2 MAILBOX0 = 15) or no_init_done (everything works but
- *	GSP_INIT_DONE is not sent). Applies once, to the next booter run.
+ *	SEC2 MAILBOX0 = 15), no_init_done (everything works but
+ *	GSP_INIT_DONE is not sent) or seq_poll_forever (the CPU sequencer
+ *	program starts with 64 REG_POLLs that never succeed, timeout
+ *	0xffffffff us) or seq_delay_forever (it starts with 256 DELAY_US of
+ *	1 s each). Applies once, to the next booter run.
  * stats (ro)
  *	Counters, one "name value" per line. Besides the transport counters:
  *	ce_fills and ce_bytes (copy-engine fills done), vram_rw_bytes (bytes
  *	moved through the BAR1 view), vram_chunks (64 KiB VRAM backing chunks
  *	allocated now), vram_errors (VRAM requests refused), injected
- *	(commands carried out through inject) and nonstall_irqs (non-stall
- *	vectors raised while enabled).
+ *	(commands carried out through inject), nonstall_irqs (non-stall
+ *	vectors raised while enabled) and notify_unmatched (inject notify
+ *	that matched no enabled event object).
  * inject (wo, string)
- *	One injection command per write: rc, mmu, fwerr, display, vgpu,
- *	garbage, nonstall or burst (grammar in sim/inject.c and docs/nvsim.md;
+ *	One injection command per write: rc, mmu, fwerr, notify,
+ *	notify_list, stale_event, vgpu, garbage, nonstall or burst (grammar in sim/inject.c and docs/nvsim.md;
  *	the same as nvsim_inject()). The write fails with the command's errno:
  *	-EINVAL if malformed, -ENODEV if an event needs GSP-RM and it does not
  *	run.
@@ -108,6 +112,9 @@ static const char *const nvsim_stat_names[NVSIM_S_NR] = {
 	[NVSIM_S_VRAM_ERRORS] = "vram_errors",
 	[NVSIM_S_INJECTED] = "injected",
 	[NVSIM_S_NONSTALL_IRQS] = "nonstall_irqs",
+	[NVSIM_S_LOCKDOWNS] = "lockdowns",
+	[NVSIM_S_LOCKDOWN_VIOLATIONS] = "lockdown_violations",
+	[NVSIM_S_NOTIFY_UNMATCHED] = "notify_unmatched",
 };
 
 static const char *const nvsim_boot_fault_names[] = {
@@ -115,6 +122,8 @@ static const char *const nvsim_boot_fault_names[] = {
 	[NVSIM_BOOT_FAULT_HANG] = "hang",
 	[NVSIM_BOOT_FAULT_BAD_BOOTER] = "bad_booter",
 	[NVSIM_BOOT_FAULT_NO_INIT_DONE] = "no_init_done",
+	[NVSIM_BOOT_FAULT_SEQ_POLL_FOREVER] = "seq_poll_forever",
+	[NVSIM_BOOT_FAULT_SEQ_DELAY_FOREVER] = "seq_delay_forever",
 };
 
 static int nvsim_count_get(void *data, u64 *val)

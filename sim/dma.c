@@ -36,6 +36,25 @@ static void *nvsim_dma_page(u64 pa)
 	return page_address(page) + offset_in_page(pa);
 }
 
+/*
+ * Move bytes the way a bus master does, in 64-bit words where both sides
+ * allow. Under QEMU TCG, where every test runs, the kernel's memcpy()
+ * (rep movs) is emulated slowly: make bench measured 327 MiB/s for it
+ * against about 4 GiB/s for a word loop.
+ */
+static void nvsim_copy(void *dst, const void *src, size_t n)
+{
+	u8 *d = dst;
+	const u8 *s = src;
+
+	if (!(((unsigned long)d | (unsigned long)s) & 7)) {
+		for (; n >= 8; n -= 8, d += 8, s += 8)
+			*(u64 *)d = *(const u64 *)s;
+	}
+	while (n--)
+		*d++ = *s++;
+}
+
 static int nvsim_dma_rw(struct nvsim_gpu *gpu, u64 pa, void *buf, size_t len,
 			bool write)
 {
@@ -55,9 +74,9 @@ static int nvsim_dma_rw(struct nvsim_gpu *gpu, u64 pa, void *buf, size_t len,
 			break;
 		}
 		if (write)
-			memcpy(p, buf, chunk);
+			nvsim_copy(p, buf, chunk);
 		else
-			memcpy(buf, p, chunk);
+			nvsim_copy(buf, p, chunk);
 		buf += chunk;
 		pa += chunk;
 		len -= chunk;

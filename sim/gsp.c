@@ -26,22 +26,31 @@
  * work halts the GSP with GSP MAILBOX0 = NVSIM_RM_E_* and the HALT
  * interrupt; a failure after that is reported with OS_ERROR_LOG first.
  *
- * The sequencer program (GSP_RUN_CPU_SEQUENCER, 0x1002), in this order:
+ * The CPU sequencer (GSP_RUN_CPU_SEQUENCER, 0x1002): pre-Hopper GSP-RM
+ * needs the CPU to restart its core so that a high-secure binary can run on
+ * it (nova-core gsp/sequencer.rs); it sends a program and halts its core.
+ * nvsim's program, after the pattern of the programs GSP-RM sends (halt
+ * wait, then resume; OGKM kgspExecuteSequencerBuffer_IMPL and
+ * kgspExecuteSequencerCommand_TU102 give each opcode's meaning):
  *
- *	REG_WRITE   SW_SCRATCH(1) = nonce1
- *	REG_MODIFY  SW_SCRATCH(2): clear a random mask, OR a random value
- *	REG_POLL    SW_SCRATCH(3) == a random value, mask ~0, timeout 2000000
- *	            (nvsim sets the register about 2 ms after sending)
- *	REG_STORE   SW_SCRATCH(5) into regSaveArea[2]
- *	DELAY_US    200
- *	CORE_RESET  (GSP ENGINE bit 0 written 1 then 0)
- *	CORE_START  (STARTCPU in GSP CPUCTL or CPUCTL_ALIAS)
- *	REG_WRITE   SW_SCRATCH(4) = nonce2
+ *	REG_STORE          GSP MAILBOX0 into regSaveArea[0]
+ *	REG_STORE          GSP MAILBOX1 into regSaveArea[1]
+ *	CORE_WAIT_FOR_HALT
+ *	REG_POLL           RISC-V active bit (TU102 CORE_SWITCH_RISCV_STATUS bit 0,
+ *	                   GA102+ RISCV_CPUCTL bit 7) & mask == 0, 2 s
+ *	CORE_RESUME
  *
- * Nonces and values are random per boot. nvsim waits up to 10 s for nonce2,
- * then checks the values of SW_SCRATCH(1), (2), (4), that each step was
- * observed in program order, and that at least 180 us passed between the
- * REG_STORE read and the reset.
+ * bufferSizeDWord is the buffer's capacity (1024), larger than cmdIndex as
+ * OGKM requires. About 1 ms after the driver took the message (its
+ * status-queue read pointer passed it), GSP-RM halts its core (CPUCTL
+ * HALTED, HALT in IRQSTAT, RISC-V inactive, the BOOT_STAGE_3 handoff bit
+ * cleared) and waits up to 10 s to be resumed (sim/regs.c: reset while
+ * halted, GSP MAILBOX0/1 = LIBOS address, SEC2 STARTCPU). It then checks that
+ * the CPU saw the halt before the reset and wrote the mailboxes after it.
+ * If not, GSP-RM stays halted (MAILBOX0 = NVSIM_RM_E_SEQ): no INIT_DONE.
+ * Boot fault seq_poll_forever puts 64 REG_POLLs in front that never
+ * succeed, with timeout 0xffffffff us (71 minutes each in OGKM's
+ * semantics); seq_delay_forever puts 256 DELAY_US of 1 s in front.
  */
 #include <linux/delay.h>
 #include <linux/kthread.h>
@@ -89,7 +98,12 @@ enum {
 #define NVSIM_CONT_GUESS_MS	50
 #define NVSIM_INIT_WAIT_MS	5000
 #define NVSIM_SEQ_WAIT_MS	10000
-#define NVSIM_SEQ_DELAY_US	200
+#define NVSIM_SEQ_BUF_DW	1024
+#define NVSIM_SEQ_FOREVER_POLLS	64
+#define NVSIM_SEQ_FOREVER_DELAYS	256
+/* The fault prefixes plus the program (16 dwords) fit the buffer. */
+static_assert(NVSIM_SEQ_FOREVER_POLLS * 6 + 16 <= NVSIM_SEQ_BUF_DW);
+static_assert(NVSIM_SEQ_FOREVER_DELAYS * 2 + 16 <= NVSIM_SEQ_BUF_DW);
 #define NVSIM_RPC_CAP		(4u << 20)
 #define NVSIM_LIBOS_MAX		(NVRM_GSP_PAGE_SIZE / sizeof(struct LibosMemoryRegionInitArgument))
 #define NVSIM_SHM_MAX_PAGES	(NVRM_GSP_PAGE_SIZE / sizeof(u64))
@@ -126,6 +140,9 @@ enum nvsim_halt {
 
 /* ---- small helpers ---- */
 
+static bool nvsim_sec2_pending(struct nvsim_gpu *gpu);
+static bool nvsim_statq_consumed(struct nvsim_gpu *gpu, u32 wptr);
+
 static bool nvsim_stopping(struct nvsim_gpu *gpu)
 {
 	return kthread_should_stop() || atomic_read(&gpu->reset_req);
@@ -148,7 +165,7 @@ static bool nvsim_rm_alive(struct nvsim_gpu *gpu)
 static bool nvsim_kicked(struct nvsim_gpu *gpu)
 {
 	return atomic_read(&gpu->kick) || nvsim_stopping(gpu) ||
-	       atomic_read(&gpu->crash_req);
+	       atomic_read(&gpu->crash_req) || atomic_read(&gpu->lockdown_req);
 }
 
 /* Sleep until kicked or @timeout jiffies passed. */
@@ -305,7 +322,9 @@ static void nvsim_rm_halt(struct nvsim_gpu *gpu, enum nvsim_halt how, u32 code)
 	spin_lock_irqsave(&gpu->reg_lock, flags);
 	gpu->regs.rm_running = false;
 	gpu->regs.riscv_active = false;
-	gpu->regs.obs.armed = false;
+	gpu->regs.obs.suspended = false;
+	gpu->regs.lockdown = false;
+	gpu->regs.lockdown_enforced = false;
 	f->halted = true;
 	if (how == NVSIM_HALT_CLEAN)
 		f->mailbox0 = NVRM_GSP_UNLOAD_MAILBOX0_DONE;
@@ -667,6 +686,12 @@ static bool nvsim_send_posted(struct nvsim_gpu *gpu)
 		spin_unlock(&gpu->event_lock);
 		if (!ev)
 			return false;
+		if (ev->function == NVSIM_EVENT_NOTIFY &&
+		    ev->len == sizeof(struct nvsim_notify)) {
+			nvsim_notify_fire(gpu, (void *)ev->payload);
+			kvfree(ev);
+			continue;
+		}
 		nvsim_logf(gpu, NVSIM_LOGRM, "event %#x posted (%u bytes)",
 			   ev->function, ev->len);
 		nvsim_send_event(gpu, ev->function, ev->payload, ev->len, true);
@@ -1332,13 +1357,20 @@ static bool nvsim_booter_load(struct nvsim_gpu *gpu, u64 meta_pa)
 	struct GspFwWprMeta *w = &gpu->fw.wpr;
 	unsigned long flags;
 	bool wpr2_set;
-	int code;
+	int code, fault;
 
 	spin_lock_irqsave(&gpu->reg_lock, flags);
 	wpr2_set = gpu->regs.wpr2_hi;
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);
 
-	switch (nvsim_take_boot_fault(gpu)) {
+	fault = nvsim_take_boot_fault(gpu);
+	if (fault == NVSIM_BOOT_FAULT_SEQ_POLL_FOREVER ||
+	    fault == NVSIM_BOOT_FAULT_SEQ_DELAY_FOREVER) {
+		nvsim_stat_inc(gpu, NVSIM_S_FAULTS_FIRED);
+		gpu->fw.seq_poll_forever = fault == NVSIM_BOOT_FAULT_SEQ_POLL_FOREVER;
+		gpu->fw.seq_delay_forever = fault == NVSIM_BOOT_FAULT_SEQ_DELAY_FOREVER;
+	}
+	switch (fault) {
 	case NVSIM_BOOT_FAULT_HANG:
 		nvsim_stat_inc(gpu, NVSIM_S_FAULTS_FIRED);
 		pr_info("nvsim: GPU %u: boot_fault=hang: the booter never halts\n",
@@ -1365,6 +1397,8 @@ static bool nvsim_booter_load(struct nvsim_gpu *gpu, u64 meta_pa)
 		pr_warn_ratelimited("nvsim: GPU %u: booter failed with code %d\n",
 				    gpu->index, code);
 		gpu->fw.no_init_done = false;
+		gpu->fw.seq_poll_forever = false;
+		gpu->fw.seq_delay_forever = false;
 		nvsim_sec2_finish(gpu, code);
 		return false;
 	}
@@ -1406,6 +1440,7 @@ static int nvsim_rm_libos(struct nvsim_gpu *gpu, u64 *rmargs_pa,
 	spin_lock_irqsave(&gpu->reg_lock, flags);
 	pa = (u64)gpu->regs.gsp.mailbox1 << 32 | gpu->regs.gsp.mailbox0;
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+	gpu->fw.libos_pa = pa;
 	if (pa & (NVRM_GSP_PAGE_SIZE - 1))
 		return -EINVAL;
 	a = kmalloc(NVRM_GSP_PAGE_SIZE, GFP_KERNEL);
@@ -1561,113 +1596,130 @@ static void nvsim_seq_put(u32 *buf, u32 *n, u32 op, u32 a, u32 b, u32 c,
 		buf[(*n)++] = args[i];
 }
 
-static const char *nvsim_seq_verify(const struct nvsim_seq_obs *o,
-				    const u32 *scratch, u32 nonce1, u32 s2_want)
+static const char *nvsim_seq_verify(const struct nvsim_seq_obs *o)
 {
-	if (!o->s4_write)
-		return "final REG_WRITE never seen";
-	if (scratch[1] != nonce1 || !o->s1_write)
-		return "REG_WRITE of SW_SCRATCH(1)";
-	if (scratch[2] != s2_want || !o->s2_write || o->s2_write < o->s1_write)
-		return "REG_MODIFY of SW_SCRATCH(2)";
-	if (!o->s3_ok_read || o->s3_ok_read < o->s2_write)
-		return "REG_POLL of SW_SCRATCH(3)";
-	if (!o->s5_read || o->s5_read < o->s3_ok_read)
-		return "REG_STORE of SW_SCRATCH(5)";
-	if (!o->reset || o->reset < o->s5_read)
-		return "CORE_RESET";
-	if (ktime_us_delta(o->t_reset, o->t_s5_read) < NVSIM_SEQ_DELAY_US * 9 / 10)
-		return "DELAY_US";
-	if (!o->start || o->start < o->reset)
-		return "CORE_START";
-	if (o->s4_write < o->start)
-		return "order of the final REG_WRITE";
+	if (o->refused)
+		return "SEC2 started without a reset and the LIBOS address";
+	if (!o->resumed)
+		return "never resumed";
+	if (!o->halt_seen)
+		return "the halt was not waited for";
+	if (!o->reset || o->reset < o->halt_seen)
+		return "core reset before the halt";
 	return NULL;
 }
 
-static bool nvsim_seq_done(struct nvsim_gpu *gpu)
+static bool nvsim_seq_settled(struct nvsim_gpu *gpu)
 {
 	unsigned long flags;
 	bool done;
 
 	spin_lock_irqsave(&gpu->reg_lock, flags);
-	done = gpu->regs.obs.s4_write;
+	done = gpu->regs.obs.resumed || gpu->regs.obs.refused;
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);
 	return done;
 }
 
 static int nvsim_rm_sequencer(struct nvsim_gpu *gpu)
 {
-	enum { NDW = 32, HDW = sizeof(struct rpc_run_cpu_sequencer_v17_00) / 4 };
-	u32 p[HDW + NDW] = {}, *cmd = p + HDW;
-	struct rpc_run_cpu_sequencer_v17_00 *hdr = (void *)p;
-	u32 nonce1 = get_random_u32(), nonce2 = get_random_u32() | 1;
-	u32 s2 = get_random_u32(), mask = get_random_u32(), val, s3 = get_random_u32();
+	enum { HDW = sizeof(struct rpc_run_cpu_sequencer_v17_00) / 4 };
+	const u32 riscv = gpu->chip->libos3 ? NVRM_GSP_RISCV_CPUCTL :
+			  NVRM_GSP_RISCV_CORE_SWITCH_RISCV_STATUS;
+	const u32 active = gpu->chip->libos3 ?
+			   NV_PRISCV_RISCV_CPUCTL_ACTIVE_STAT__MASK :
+			   NV_PRISCV_RISCV_CORE_SWITCH_RISCV_STATUS_ACTIVE_STAT__MASK;
+	struct rpc_run_cpu_sequencer_v17_00 *hdr;
 	unsigned long deadline, flags;
 	struct nvsim_seq_obs obs;
-	u32 scratch[NVSIM_SCRATCH_COUNT], n = 0;
+	u32 *p, *cmd, n = 0, i;
 	const char *bad;
+	int ret = 0;
 
-	val = get_random_u32() & mask;
-	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_REG_WRITE,
-		      NV_PBUS_SW_SCRATCH(1), nonce1, 0, 0, 0, 2);
-	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_REG_MODIFY,
-		      NV_PBUS_SW_SCRATCH(2), mask, val, 0, 0, 3);
-	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_REG_POLL,
-		      NV_PBUS_SW_SCRATCH(3), ~0u, s3, 2000000, 0x5e0, 5);
+	p = kzalloc((HDW + NVSIM_SEQ_BUF_DW) * sizeof(u32), GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	hdr = (void *)p;
+	cmd = p + HDW;
+	if (gpu->fw.seq_poll_forever) {
+		gpu->fw.seq_poll_forever = false;
+		nvsim_logf(gpu, NVSIM_LOGINIT, "boot_fault=seq_poll_forever");
+		for (i = 0; i < NVSIM_SEQ_FOREVER_POLLS; i++)
+			nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_REG_POLL,
+				      NV_PMC_BOOT_0, ~0u, ~gpu->chip->boot0,
+				      0xffffffff, 0x5e1, 5);
+	}
+	if (gpu->fw.seq_delay_forever) {
+		gpu->fw.seq_delay_forever = false;
+		nvsim_logf(gpu, NVSIM_LOGINIT, "boot_fault=seq_delay_forever");
+		for (i = 0; i < NVSIM_SEQ_FOREVER_DELAYS; i++)
+			nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_DELAY_US,
+				      1000000, 0, 0, 0, 0, 1);
+	}
 	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_REG_STORE,
-		      NV_PBUS_SW_SCRATCH(5), 2, 0, 0, 0, 2);
-	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_DELAY_US,
-		      NVSIM_SEQ_DELAY_US, 0, 0, 0, 0, 1);
-	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_CORE_RESET, 0, 0, 0, 0, 0, 0);
-	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_CORE_START, 0, 0, 0, 0, 0, 0);
-	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_REG_WRITE,
-		      NV_PBUS_SW_SCRATCH(4), nonce2, 0, 0, 0, 2);
-	hdr->bufferSizeDWord = NDW;
+		      NV_PGSP_FALCON_MAILBOX0, 0, 0, 0, 0, 2);
+	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_REG_STORE,
+		      NV_PGSP_FALCON_MAILBOX1, 1, 0, 0, 0, 2);
+	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_CORE_WAIT_FOR_HALT, 0, 0, 0, 0, 0, 0);
+	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_REG_POLL, riscv, active, 0,
+		      2000000, 0x5e0, 5);
+	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_CORE_RESUME, 0, 0, 0, 0, 0, 0);
+	hdr->bufferSizeDWord = NVSIM_SEQ_BUF_DW;
 	hdr->cmdIndex = n;
 
 	spin_lock_irqsave(&gpu->reg_lock, flags);
-	gpu->regs.scratch[1] = ~nonce1;
-	gpu->regs.scratch[2] = s2;
-	gpu->regs.scratch[3] = ~s3;
-	gpu->regs.scratch[4] = 0;
-	gpu->regs.scratch[5] = get_random_u32();
 	memset(&gpu->regs.obs, 0, sizeof(gpu->regs.obs));
-	gpu->regs.obs.nonce2 = nonce2;
-	gpu->regs.obs.armed = true;
+	gpu->regs.obs.libos_pa = gpu->fw.libos_pa;
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);
 
 	nvsim_logf(gpu, NVSIM_LOGINIT, "sending CPU sequencer (%u dwords)", n);
-	if (nvsim_send_event(gpu, NV_VGPU_MSG_EVENT_GSP_RUN_CPU_SEQUENCER, p,
-			     (HDW + n) * sizeof(u32), true))
+	ret = nvsim_send_event(gpu, NV_VGPU_MSG_EVENT_GSP_RUN_CPU_SEQUENCER, p,
+			       (HDW + n) * sizeof(u32), true);
+	kfree(p);
+	if (ret)
 		return -EIO;
-	nvsim_sleep_ms(gpu, 2);
+
+	/*
+	 * GSP-RM halts its own core and waits to be resumed; it does so once
+	 * the driver has taken the program (real GSP-RM is slow enough that
+	 * the driver has checked the core runs before it halts).
+	 */
+	deadline = jiffies + msecs_to_jiffies(NVSIM_SEQ_WAIT_MS);
+	while (!nvsim_statq_consumed(gpu, gpu->fw.statq_wptr) &&
+	       !time_after(jiffies, deadline) && !nvsim_stopping(gpu) &&
+	       READ_ONCE(gpu->dma_enabled) && !nvsim_sec2_pending(gpu))
+		nvsim_sleep_ms(gpu, 1);
+	nvsim_sleep_ms(gpu, 1);
 	spin_lock_irqsave(&gpu->reg_lock, flags);
-	gpu->regs.scratch[3] = s3;
-	gpu->regs.obs.s3_ready = true;
+	gpu->regs.gsp.halted = true;
+	gpu->regs.riscv_active = false;
+	gpu->regs.bsi_scratch14 &=
+		~NV_PGC6_BSI_SECURE_SCRATCH_14_BOOT_STAGE_3_HANDOFF__MASK;
+	gpu->regs.obs.suspended = true;
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+	nvsim_gsp_irq_set(gpu, NVRM_FALCON_IRQ_HALT);
 
 	deadline = jiffies + msecs_to_jiffies(NVSIM_SEQ_WAIT_MS);
-	while (!nvsim_seq_done(gpu) && !time_after(jiffies, deadline) &&
-	       !nvsim_stopping(gpu) && READ_ONCE(gpu->dma_enabled))
+	while (!nvsim_seq_settled(gpu) && !time_after(jiffies, deadline) &&
+	       !nvsim_stopping(gpu) && READ_ONCE(gpu->dma_enabled) &&
+	       !nvsim_sec2_pending(gpu))
 		nvsim_wait(gpu, msecs_to_jiffies(10));
 
 	spin_lock_irqsave(&gpu->reg_lock, flags);
-	gpu->regs.obs.armed = false;
 	obs = gpu->regs.obs;
-	memcpy(scratch, gpu->regs.scratch, sizeof(scratch));
+	gpu->regs.obs.suspended = false;
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);
-	if (nvsim_stopping(gpu) || !READ_ONCE(gpu->dma_enabled))
+	if (nvsim_stopping(gpu) || !READ_ONCE(gpu->dma_enabled) ||
+	    nvsim_sec2_pending(gpu))
 		return -EINTR;
 
-	bad = nvsim_seq_verify(&obs, scratch, nonce1, (s2 & ~mask) | val);
+	bad = nvsim_seq_verify(&obs);
 	if (bad) {
-		nvsim_logf(gpu, NVSIM_LOGINIT, "CPU sequencer check failed: %s", bad);
-		nvsim_os_error(gpu, GSP_ERROR, "nvsim: CPU sequencer not carried out: %s",
-			       bad);
+		nvsim_logf(gpu, NVSIM_LOGINIT, "CPU sequencer not carried out: %s", bad);
+		pr_warn_ratelimited("nvsim: GPU %u: CPU sequencer not carried out: %s\n",
+				    gpu->index, bad);
 		return -EPROTO;
 	}
-	nvsim_logf(gpu, NVSIM_LOGINIT, "CPU sequencer verified");
+	nvsim_logf(gpu, NVSIM_LOGINIT, "CPU sequencer done: GSP-RM resumed");
 	return 0;
 }
 
@@ -1745,10 +1797,91 @@ static bool nvsim_sec2_pending(struct nvsim_gpu *gpu)
 	return v;
 }
 
+/**
+ * nvsim_lockdown_request() - ask GSP-RM for a lockdown
+ * @gpu: the GPU
+ * @ms: how long it lasts, 1..10000
+ *
+ * Return: 0, -EINVAL for a bad length, -ENODEV if GSP-RM does not run,
+ * -EBUSY if a lockdown is already pending.
+ */
+int nvsim_lockdown_request(struct nvsim_gpu *gpu, u32 ms)
+{
+	if (!ms || ms > 10000)
+		return -EINVAL;
+	if (!nvsim_rm_accepts_events(gpu))
+		return -ENODEV;
+	if (atomic_cmpxchg(&gpu->lockdown_req, 0, ms))
+		return -EBUSY;
+	nvsim_kick(gpu);
+	return 0;
+}
+
+/* Has the driver consumed the status queue up to @wptr? */
+static bool nvsim_statq_consumed(struct nvsim_gpu *gpu, u32 wptr)
+{
+	u32 rptr;
+
+	if (nvsim_shm_rd32(gpu, gpu->fw.shm.cmdq + NVRM_MSGQ_RXHDR_OFF, &rptr))
+		return false;
+	return rptr == wptr;
+}
+
+static int nvsim_lockdown_notice(struct nvsim_gpu *gpu, bool on)
+{
+	struct rpc_gsp_lockdown_notice_v17_00 n = { .bLockdownEngaging = on };
+
+	return nvsim_send_event(gpu, NV_VGPU_MSG_EVENT_GSP_LOCKDOWN_NOTICE, &n,
+				sizeof(n), true);
+}
+
+/*
+ * A lockdown (OGKM kernel_gsp.c _kgspRpcGspLockdownNotice): GSP-RM says so
+ * with GSP_LOCKDOWN_NOTICE, serves nothing for @ms, then says it is over.
+ * From the moment the driver has consumed the notice (its status-queue read
+ * pointer passed it) until the end, GSP interrupt-register accesses are
+ * violations (sim/regs.c). Once enforced, the falcon's interrupt message is
+ * sent once more (a late interrupt the driver must not answer by touching
+ * the falcon).
+ */
+static void nvsim_rm_lockdown(struct nvsim_gpu *gpu, u32 ms)
+{
+	unsigned long flags, deadline;
+	bool consumed = false;
+
+	if (nvsim_lockdown_notice(gpu, true))
+		return;
+	nvsim_stat_inc(gpu, NVSIM_S_LOCKDOWNS);
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	gpu->regs.lockdown = true;
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+	nvsim_logf(gpu, NVSIM_LOGRM, "lockdown engaged for %u ms", ms);
+
+	deadline = jiffies + msecs_to_jiffies(ms);
+	while (!time_after(jiffies, deadline) && nvsim_rm_alive(gpu) &&
+	       !atomic_read(&gpu->crash_req)) {
+		if (!consumed && nvsim_statq_consumed(gpu, gpu->fw.statq_wptr)) {
+			consumed = true;
+			spin_lock_irqsave(&gpu->reg_lock, flags);
+			gpu->regs.lockdown_enforced = true;
+			spin_unlock_irqrestore(&gpu->reg_lock, flags);
+			nvsim_gsp_vector_raise(gpu);
+		}
+		nvsim_sleep_ms(gpu, 1);
+	}
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	gpu->regs.lockdown = false;
+	gpu->regs.lockdown_enforced = false;
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+	nvsim_logf(gpu, NVSIM_LOGRM, "lockdown over (%s)",
+		   consumed ? "notice consumed" : "notice not consumed in time");
+	nvsim_lockdown_notice(gpu, false);
+}
+
 /* GSP-RM from start to halt. */
 static void nvsim_rm_run(struct nvsim_gpu *gpu)
 {
-	u32 code = 0;
+	u32 code = 0, lockdown_ms;
 	bool fatal;
 	int ret;
 
@@ -1772,6 +1905,9 @@ static void nvsim_rm_run(struct nvsim_gpu *gpu)
 			nvsim_rm_crash(gpu);
 			return;
 		}
+		lockdown_ms = atomic_xchg(&gpu->lockdown_req, 0);
+		if (lockdown_ms)
+			nvsim_rm_lockdown(gpu, lockdown_ms);
 		if (nvsim_send_posted(gpu))
 			nvsim_kick(gpu);	/* more events: do not sleep */
 		if (!nvsim_hung(gpu)) {
@@ -1796,6 +1932,7 @@ static void nvsim_power_on(struct nvsim_gpu *gpu)
 	nvsim_reg_init(gpu);
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);
 	atomic_set(&gpu->crash_req, 0);
+	atomic_set(&gpu->lockdown_req, 0);
 	memset(&gpu->fw.wpr, 0, sizeof(gpu->fw.wpr));
 	WRITE_ONCE(gpu->fw.init_done, false);
 	pr_info("nvsim: GPU %u: reset to power-on state\n", gpu->index);

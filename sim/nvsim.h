@@ -25,13 +25,24 @@
 #define NVSIM_MAX_GPUS		8
 #define NVSIM_SCRATCH_COUNT	64
 #define NVSIM_QUEUE_HEADS	8
-#define NVSIM_INTR_LEAVES	8	/* interrupt-tree leaves, 32 vectors each */
-#define NVSIM_INTR_VECTOR_NONSTALL_BASE	0x80	/* + engine list index */
+#define NVSIM_INTR_LEAVES	NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF__SIZE_1
+/*
+ * Interrupt vectors nvsim wires (docs/nvsim.md): engines' non-stall vectors
+ * in subtree 0 (the notification subtree of OGKM intrInitSubtreeMap_TU102),
+ * the GSP's stall vector in subtree 3 (the stall subtree). The numbers
+ * themselves are nvsim's choice: real ones are chip-specific.
+ */
+#define NVSIM_INTR_VECTOR_NONSTALL_BASE	0x00	/* + engine list index */
+#define NVSIM_INTR_VECTOR_GSP		0xe9
+#define NVSIM_INTR_SUBTREE_NOTIFY	0
+#define NVSIM_INTR_SUBTREE_UVM_OWNED	1
+#define NVSIM_INTR_SUBTREE_UVM_SHARED	2
+#define NVSIM_INTR_SUBTREE_STALL	3
+#define NVSIM_FALCON_INTR_RETRIGGER	NV_PFALCON_FALCON_INTR_RETRIGGER(0)
 #define NVSIM_MAX_POSTED_EVENTS	65536	/* queued, not yet sent */
 
 /* Not in the ABI headers (OpenRM values; see the fact sheet). */
 #define NVSIM_CTRL_CMD_BIOS_GET_SKU_INFO	0x20800808
-#define NVSIM_MC_ENGINE_IDX_GSP			49
 
 /* Internal RM handles reported in static info. */
 #define NVSIM_H_INTERNAL_CLIENT		0xc1e00004
@@ -92,6 +103,7 @@ struct nvsim_chip {
 
 const struct nvsim_chip *nvsim_chip_lookup(const char *name, size_t len);
 u32 nvsim_engine_to_rm(u32 nv2080_type);
+u32 nvsim_engine_to_mc(u32 nv2080_type);
 unsigned int nvsim_chip_classes(const struct nvsim_chip *c, u32 *out,
 				unsigned int max);
 
@@ -120,36 +132,32 @@ struct nvsim_falcon {
 };
 
 /**
- * struct nvsim_seq_obs - what the CPU did while a sequencer program ran
- * @armed: recording is on
+ * struct nvsim_seq_obs - what the CPU does while GSP-RM is suspended for
+ *	the CPU sequencer (protected by nvsim_gpu.reg_lock)
+ * @suspended: GSP-RM halted its core and waits for CORE_RESUME
  * @ev: event counter (orders the events below; 0 = not seen)
- * @s1_write: write to SW_SCRATCH(1)
- * @s2_write: write to SW_SCRATCH(2)
- * @s3_ok_read: first read of SW_SCRATCH(3) returning the polled value
- * @s3_ready: SW_SCRATCH(3) has been set to the polled value
- * @s5_read: last read of SW_SCRATCH(5) (REG_STORE) before the reset
- * @reset: first GSP ENGINE reset (1 then 0) after @s5_read
- * @start: first GSP STARTCPU after @reset
- * @s4_write: write of the final nonce to SW_SCRATCH(4)
- * @t_s5_read: time of @s5_read
- * @t_reset: time of @reset
- * @nonce2: value that completes the program
+ * @halt_seen: the CPU read GSP CPUCTL with HALTED set (CORE_WAIT_FOR_HALT)
+ * @reset: GSP ENGINE reset (1 then 0) while suspended
+ * @mbox0: GSP MAILBOX0 written with the LIBOS address after @reset
+ * @mbox1: the same for MAILBOX1
+ * @resumed: the SEC2 STARTCPU that resumed GSP-RM
+ * @refused: a SEC2 STARTCPU while suspended that could not resume
+ * @libos_pa: the LIBOS argument address of this boot
  */
 struct nvsim_seq_obs {
-	bool armed;
+	bool suspended;
 	u64 ev;
-	u64 s1_write;
-	u64 s2_write;
-	u64 s3_ok_read;
-	bool s3_ready;
-	u64 s5_read;
+	u64 halt_seen;
 	u64 reset;
-	u64 start;
-	u64 s4_write;
-	ktime_t t_s5_read;
-	ktime_t t_reset;
-	u32 nonce2;
+	u64 mbox0;
+	u64 mbox1;
+	u64 resumed;
+	u64 refused;
+	u64 libos_pa;
 };
+
+/* SEC2 MAILBOX0 after a resume that could not happen (nvsim's code). */
+#define NVSIM_SEC2_E_RESUME	0x20
 
 /**
  * struct nvsim_regs - BAR0 register state (protected by nvsim_gpu.reg_lock)
@@ -161,7 +169,11 @@ struct nvsim_seq_obs {
  * @bsi_scratch14: NV_PGC6_BSI_SECURE_SCRATCH_14
  * @queue_head: NV_PGSP_QUEUE_HEAD(i)
  * @intr_leaf: NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(i): pending vectors
- * @intr_en: enabled vectors of each leaf (EN_SET / EN_CLEAR)
+ * @intr_en: enabled vectors of each leaf (LEAF_EN_SET / LEAF_EN_CLEAR)
+ * @intr_top_en: enabled subtrees (TOP_EN_SET(0) / TOP_EN_CLEAR(0))
+ * @lockdown: GSP lockdown engaged (GSP_LOCKDOWN_NOTICE sent)
+ * @lockdown_enforced: the driver consumed the lockdown notice; from now on
+ *	until lockdown ends, touching GSP interrupt registers is a violation
  * @riscv_active: GSP RISC-V core running
  * @engine_reset_pending: GSP ENGINE bit 0 was written 1
  * @sec2_start: SEC2 STARTCPU seen, the booter has not run yet
@@ -179,6 +191,9 @@ struct nvsim_regs {
 	u32 queue_head[NVSIM_QUEUE_HEADS];
 	u32 intr_leaf[NVSIM_INTR_LEAVES];
 	u32 intr_en[NVSIM_INTR_LEAVES];
+	u32 intr_top_en;
+	bool lockdown;
+	bool lockdown_enforced;
 	bool riscv_active;
 	bool engine_reset_pending;
 	bool sec2_start;
@@ -204,6 +219,8 @@ enum nvsim_boot_fault {
 	NVSIM_BOOT_FAULT_HANG,
 	NVSIM_BOOT_FAULT_BAD_BOOTER,
 	NVSIM_BOOT_FAULT_NO_INIT_DONE,
+	NVSIM_BOOT_FAULT_SEQ_POLL_FOREVER,
+	NVSIM_BOOT_FAULT_SEQ_DELAY_FOREVER,
 };
 
 /**
@@ -273,8 +290,11 @@ enum nvsim_stat {
 	NVSIM_S_VRAM_ERRORS,
 	NVSIM_S_INJECTED,
 	NVSIM_S_NONSTALL_IRQS,
+	NVSIM_S_LOCKDOWNS,
+	NVSIM_S_LOCKDOWN_VIOLATIONS,
 	NVSIM_S_SEQ_ASSERTS,
 	NVSIM_S_TX_STALE_TAILS,
+	NVSIM_S_NOTIFY_UNMATCHED,
 	NVSIM_S_NR,
 };
 
@@ -385,6 +405,11 @@ struct nvsim_event {
  * @have_registry: SET_REGISTRY consumed
  * @init_done: GSP_INIT_DONE sent
  * @no_init_done: boot fault: do not send GSP_INIT_DONE this boot
+ * @libos_pa: LIBOS argument array address (GSP MAILBOX0/1 at boot)
+ * @seq_poll_forever: boot fault: the sequencer program starts with polls
+ *	that never succeed and never time out (in OGKM's semantics)
+ * @seq_delay_forever: boot fault: the program starts with 256 one-second
+ *	delays
  * @bad_wptr: an invalid command-queue write pointer was reported
  * @bad_rptr: an invalid status-queue read pointer was reported
  * @msg: one message gathered out of the ring (64 KiB)
@@ -406,6 +431,9 @@ struct nvsim_fw {
 	bool have_registry;
 	bool init_done;
 	bool no_init_done;
+	bool seq_poll_forever;
+	bool seq_delay_forever;
+	u64 libos_pa;
 	bool bad_wptr;
 	bool bad_rptr;
 	u8 *msg;
@@ -483,6 +511,7 @@ struct nvsim_mmu {
  * @wq: the GSP thread sleeps here
  * @kick: something for the GSP thread to look at
  * @crash_req: debugfs asked for a crash
+ * @lockdown_req: inject asked for a lockdown of this many ms (0: none)
  * @reset_req: debugfs asked for a power-on reset
  * @reset_done: completed when a reset was carried out
  * @fw: GSP-RM boot state (GSP thread only)
@@ -523,6 +552,7 @@ struct nvsim_gpu {
 	wait_queue_head_t wq;
 	atomic_t kick;
 	atomic_t crash_req;
+	atomic_t lockdown_req;
 	atomic_t reset_req;
 	struct completion reset_done;
 
@@ -562,6 +592,7 @@ void nvsim_gsp_irq_set(struct nvsim_gpu *gpu, u32 bits);
 void nvsim_kick(struct nvsim_gpu *gpu);
 void nvsim_intr_vector_set(struct nvsim_gpu *gpu, unsigned int vector);
 bool nvsim_irq_asserted(struct nvsim_gpu *gpu);
+void nvsim_gsp_vector_raise(struct nvsim_gpu *gpu);
 
 /* dma.c */
 int nvsim_dma_read(struct nvsim_gpu *gpu, u64 pa, void *buf, size_t len);
@@ -572,6 +603,28 @@ int nvsim_dma_wr64(struct nvsim_gpu *gpu, u64 pa, u64 val);
 void nvsim_dma_enable(struct nvsim_gpu *gpu, bool on);
 int nvsim_pages_rw(struct nvsim_gpu *gpu, const u64 *pte, u32 npages,
 		   u64 off, void *buf, size_t len, bool write);
+
+/*
+ * Internal "event" queued by inject.c and carried out on the GSP thread:
+ * fire an RM notifier (never a wire function number).
+ */
+#define NVSIM_EVENT_NOTIFY	0x10001u
+
+/**
+ * struct nvsim_notify - a notifier to fire (inject "notify")
+ * @h_client: client whose event objects are notified
+ * @index: notifier index (NV2080_NOTIFIERS_*)
+ * @data: POST_EVENT data
+ * @list: send one POST_EVENT with bNotifyList set
+ */
+struct nvsim_notify {
+	u32 h_client;
+	u32 index;
+	u32 data;
+	u32 list;
+};
+
+void nvsim_notify_fire(struct nvsim_gpu *gpu, const struct nvsim_notify *nt);
 
 /* log.c */
 int nvsim_log_setup(struct nvsim_gpu *gpu, struct nvsim_log *log, u64 pa,
@@ -591,6 +644,7 @@ int nvsim_send_event(struct nvsim_gpu *gpu, u32 function, const void *payload,
 void nvsim_os_error(struct nvsim_gpu *gpu, u32 xid, const char *fmt, ...)
 	__printf(3, 4);
 bool nvsim_rm_accepts_events(struct nvsim_gpu *gpu);
+int nvsim_lockdown_request(struct nvsim_gpu *gpu, u32 ms);
 bool nvsim_fault_take(struct nvsim_gpu *gpu, enum nvsim_fault f);
 u32 nvsim_fault_rand(struct nvsim_gpu *gpu);
 

@@ -11,28 +11,44 @@
  * - GSP (0x110000) and SEC2 (0x840000) falcons: IRQSSET/IRQSCLR/IRQSTAT,
  *   IRQMSET/IRQMCLR/IRQMASK, MAILBOX0/1, OS, CPUCTL (STARTCPU write, HALTED
  *   read), CPUCTL_ALIAS, DMACTL, ENGINE (bit 0 reset: 1 then 0 resets the
- *   core and sets HALTED), FBIF_CTL. Of the falcons only the GSP drives the
- *   GPU's interrupt line: it counts as asserted while IRQSTAT & IRQMASK is
- *   non-zero; the interrupt fires on a 0 to non-zero transition of
- *   IRQSTAT & IRQMASK and on every new SWGEN0 while SWGEN0 is enabled.
+ *   core, clears IRQSTAT and sets HALTED), FBIF_CTL. The GSP falcon's
+ *   interrupt output is wired to the interrupt tree: it sets the GSP's stall
+ *   vector pending on a 0 to non-zero transition of IRQSTAT & IRQMASK, on
+ *   every new SWGEN0 while SWGEN0 is enabled, and when INTR_RETRIGGER(0) is
+ *   written while IRQSTAT & IRQMASK is non-zero (OGKM
+ *   kflcnIntrRetrigger_GA100: the falcon re-sends its interrupt message).
  * - SEC2 STARTCPU runs the booter (or, with MAILBOX0 = MAILBOX1 = 0xff, the
  *   unload booter) on the GSP thread; SEC2 HALTED clears on STARTCPU and is
  *   set when the booter is done.
- * - A GSP ENGINE reset while GSP-RM runs kills GSP-RM (except while a CPU
- *   sequencer program that resets the core is expected).
+ * - A GSP ENGINE reset while GSP-RM runs kills GSP-RM, except while GSP-RM
+ *   is suspended for the CPU sequencer (it halted its own core and waits
+ *   for CORE_RESUME); SEC2 STARTCPU in that state (mailboxes other than the
+ *   unload booter's 0xff) is the resume: it succeeds when the core was reset
+ *   and GSP MAILBOX0/1 then written with the LIBOS address (sets BOOT_STAGE_3
+ *   handoff, SEC2 MAILBOX0 = 0, the core runs again), else SEC2 MAILBOX0 =
+ *   NVSIM_SEC2_E_RESUME. GSP CPUCTL STARTCPU from the CPU does nothing.
  * - QUEUE_HEAD(i) writes are the doorbell; RISC-V status registers report
  *   the core running (TU102: CORE_SWITCH_STATUS bit 0; GA102+: RISCV_CPUCTL
  *   bit 7); the RISC-V IRQ mask register mirrors the falcon IRQMASK.
- * - Interrupt-tree leaves (NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0..7),
- *   LEAF_EN_SET, LEAF_EN_CLEAR in the 0xb80000 aperture, dev_vm.h): LEAF
- *   reads the pending vectors and clears those written 1; EN_SET and
- *   EN_CLEAR enable and disable the vectors written 1, both read back the
- *   enable mask. Engines' non-stall interrupts set vector 0x80 + the
- *   engine's index in the chip's engine list (nvsim_intr_vector_set(),
- *   debugfs inject "nonstall"). The GPU's interrupt line is asserted while
- *   the GSP falcon's IRQSTAT & IRQMASK or any LEAF & EN is non-zero; the
- *   interrupt fires whenever an enabled vector is set and when enabling a
- *   pending one.
+ * - The interrupt tree of the NV_VIRTUAL_FUNCTION aperture (OGKM dev_vm.h,
+ *   macros in include/nvrm/<ver>/regs.h): LEAF(0..7) holds pending vectors
+ *   (write 1 to clear), LEAF_EN_SET / LEAF_EN_CLEAR enable / disable the
+ *   vectors written 1 (both read back the enable mask), TOP(0) is read-only
+ *   and derived: subtree s (leaves 2s, 2s+1) is pending when one of its
+ *   leaves has an enabled pending vector; TOP_EN_SET(0) / TOP_EN_CLEAR(0)
+ *   enable / disable subtrees (both read back the enable mask). TOP(1) and
+ *   the other index-1 registers do not exist (__SIZE_1 is 1). The GPU's
+ *   interrupt line is asserted while TOP(0) & TOP_EN is non-zero; the
+ *   interrupt fires whenever a vector is set pending that is enabled in its
+ *   leaf and subtree, and when enabling (at either level) makes a pending
+ *   vector reach the CPU. Engines' non-stall interrupts set vector
+ *   NVSIM_INTR_VECTOR_NONSTALL_BASE + the engine's index in the chip's
+ *   engine list (nvsim_intr_vector_set(), debugfs inject "nonstall").
+ * - GSP lockdown (OGKM kernel_gsp.c _kgspRpcGspLockdownNotice): once the
+ *   driver has consumed the lockdown notice, every access to a GSP interrupt
+ *   register (falcon 0x000-0x01c, INTR_RETRIGGER, the RISC-V IRQ mask) is a
+ *   violation until lockdown ends: counted, reads return 0, writes are
+ *   dropped.
  * - SW_SCRATCH(0..63) is plain storage; WPR2 LO/HI are read-only to the
  *   driver; the PGC6 scratch registers report GFW boot complete, the VRAM
  *   size in MiB (GROUP_42) and the boot stage 3 handoff (BSI scratch 14).
@@ -54,6 +70,7 @@
 #define NVSIM_SCRATCH_BASE	NV_PBUS_SW_SCRATCH(0)
 #define NVSIM_QHEAD_BASE	NV_PGSP_QUEUE_HEAD(0)
 #define NVSIM_LEAF_SPAN		(4 * NVSIM_INTR_LEAVES)
+#define NVSIM_RISCV_IRQMASK	NVRM_GSP_RISCV_IRQMASK
 
 /* Leaf index of @addr in the leaf register array at @base, or -1. */
 static int nvsim_leaf_index(u32 addr, u32 base)
@@ -74,7 +91,41 @@ void nvsim_kick(struct nvsim_gpu *gpu)
 	wake_up(&gpu->wq);
 }
 
-/* Caller holds reg_lock; returns true if the interrupt must fire. */
+/* TOP(0): subtrees with an enabled pending vector. Caller holds reg_lock. */
+static u32 nvsim_intr_top(const struct nvsim_regs *r)
+{
+	unsigned int l;
+	u32 top = 0;
+
+	for (l = 0; l < NVSIM_INTR_LEAVES; l++)
+		if (r->intr_leaf[l] & r->intr_en[l])
+			top |= BIT(NVRM_INTR_SUBTREE_BIT(NVRM_INTR_LEAF_SUBTREE(l)));
+	return top;
+}
+
+/* Subtree bit of leaf @l in TOP / TOP_EN. */
+static u32 nvsim_leaf_top_bit(unsigned int l)
+{
+	return BIT(NVRM_INTR_SUBTREE_BIT(NVRM_INTR_LEAF_SUBTREE(l)));
+}
+
+/* Set @vector pending; true if it reaches the CPU. Caller holds reg_lock. */
+static bool nvsim_vector_set_locked(struct nvsim_regs *r, unsigned int vector)
+{
+	unsigned int l = NVRM_INTR_VECTOR_LEAF(vector);
+	u32 bit = BIT(NVRM_INTR_VECTOR_BIT(vector));
+
+	if (l >= NVSIM_INTR_LEAVES)
+		return false;
+	r->intr_leaf[l] |= bit;
+	return (r->intr_en[l] & bit) && (r->intr_top_en & nvsim_leaf_top_bit(l));
+}
+
+/*
+ * The GSP falcon's interrupt output: true when it sends an interrupt
+ * message into the tree (0 to non-zero IRQSTAT & IRQMASK, or a new SWGEN0
+ * while enabled). Caller holds reg_lock.
+ */
 static bool nvsim_gsp_irq_update(struct nvsim_gpu *gpu, u32 old_pending,
 				 u32 new_bits)
 {
@@ -86,26 +137,27 @@ static bool nvsim_gsp_irq_update(struct nvsim_gpu *gpu, u32 old_pending,
 	return new_bits & f->irqmask & NVRM_FALCON_IRQ_SWGEN0;
 }
 
+/* The GSP falcon sends its message: its stall vector goes pending. */
+static bool nvsim_gsp_pulse_locked(struct nvsim_gpu *gpu)
+{
+	return nvsim_vector_set_locked(&gpu->regs, NVSIM_INTR_VECTOR_GSP);
+}
+
 /**
  * nvsim_irq_asserted() - is the GPU's interrupt line asserted
  * @gpu: the GPU
  *
  * Safe in any context.
  *
- * Return: true while the GSP falcon's IRQSTAT & IRQMASK or any interrupt
- * leaf's pending & enabled vectors are non-zero.
+ * Return: true while TOP(0) & TOP_EN is non-zero.
  */
 bool nvsim_irq_asserted(struct nvsim_gpu *gpu)
 {
-	struct nvsim_regs *r = &gpu->regs;
 	unsigned long flags;
-	unsigned int i;
 	bool on;
 
 	spin_lock_irqsave(&gpu->reg_lock, flags);
-	on = r->gsp.irqstat & r->gsp.irqmask;
-	for (i = 0; i < NVSIM_INTR_LEAVES && !on; i++)
-		on = r->intr_leaf[i] & r->intr_en[i];
+	on = nvsim_intr_top(&gpu->regs) & gpu->regs.intr_top_en;
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);
 	return on;
 }
@@ -113,23 +165,18 @@ bool nvsim_irq_asserted(struct nvsim_gpu *gpu)
 /**
  * nvsim_intr_vector_set() - an engine raises an interrupt-tree vector
  * @gpu: the GPU
- * @vector: vector number, below 32 * NVSIM_INTR_LEAVES (others are ignored)
+ * @vector: vector number, below NVRM_INTR_VECTORS (others are ignored)
  *
  * Sets the vector pending in its leaf and fires the interrupt if the vector
- * is enabled. Safe in any context.
+ * is enabled in its leaf and its subtree. Safe in any context.
  */
 void nvsim_intr_vector_set(struct nvsim_gpu *gpu, unsigned int vector)
 {
-	unsigned int leaf = vector / 32;
-	u32 bit = BIT(vector % 32);
 	unsigned long flags;
 	bool fire;
 
-	if (leaf >= NVSIM_INTR_LEAVES)
-		return;
 	spin_lock_irqsave(&gpu->reg_lock, flags);
-	gpu->regs.intr_leaf[leaf] |= bit;
-	fire = gpu->regs.intr_en[leaf] & bit;
+	fire = nvsim_vector_set_locked(&gpu->regs, vector);
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);
 	if (fire) {
 		nvsim_stat_inc(gpu, NVSIM_S_IRQS);
@@ -138,12 +185,12 @@ void nvsim_intr_vector_set(struct nvsim_gpu *gpu, unsigned int vector)
 	}
 }
 
-/* Interrupt-tree leaf write; caller holds reg_lock. True: fire. */
-static bool nvsim_leaf_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
+/* Interrupt-tree register write; caller holds reg_lock. True: fire. */
+static bool nvsim_tree_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
 {
 	struct nvsim_regs *r = &gpu->regs;
+	u32 newly, top;
 	int i;
-	u32 newly;
 
 	i = nvsim_leaf_index(addr, NVRM_VF_CPU_INTR_LEAF(0));
 	if (i >= 0) {
@@ -154,12 +201,98 @@ static bool nvsim_leaf_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
 	if (i >= 0) {
 		newly = val & ~r->intr_en[i] & r->intr_leaf[i];
 		r->intr_en[i] |= val;
-		return newly;
+		return newly && (r->intr_top_en & nvsim_leaf_top_bit(i));
 	}
 	i = nvsim_leaf_index(addr, NVRM_VF_CPU_INTR_LEAF_EN_CLEAR(0));
-	if (i >= 0)
+	if (i >= 0) {
 		r->intr_en[i] &= ~val;
+		return false;
+	}
+	if (addr == NVRM_VF_CPU_INTR_TOP_EN_SET(0)) {
+		top = nvsim_intr_top(r);
+		newly = val & ~r->intr_top_en & top;
+		r->intr_top_en |= val;
+		return newly;
+	}
+	if (addr == NVRM_VF_CPU_INTR_TOP_EN_CLEAR(0))
+		r->intr_top_en &= ~val;
 	return false;
+}
+
+/* Interrupt-tree register read; caller holds reg_lock. */
+static bool nvsim_tree_read(struct nvsim_gpu *gpu, u32 addr, u32 *val)
+{
+	struct nvsim_regs *r = &gpu->regs;
+	int i;
+
+	i = nvsim_leaf_index(addr, NVRM_VF_CPU_INTR_LEAF(0));
+	if (i >= 0) {
+		*val = r->intr_leaf[i];
+		return true;
+	}
+	i = nvsim_leaf_index(addr, NVRM_VF_CPU_INTR_LEAF_EN_SET(0));
+	if (i < 0)
+		i = nvsim_leaf_index(addr, NVRM_VF_CPU_INTR_LEAF_EN_CLEAR(0));
+	if (i >= 0) {
+		*val = r->intr_en[i];
+		return true;
+	}
+	if (addr == NVRM_VF_CPU_INTR_TOP(0)) {
+		*val = nvsim_intr_top(r);
+		return true;
+	}
+	if (addr == NVRM_VF_CPU_INTR_TOP_EN_SET(0) ||
+	    addr == NVRM_VF_CPU_INTR_TOP_EN_CLEAR(0)) {
+		*val = r->intr_top_en;
+		return true;
+	}
+	return false;
+}
+
+static bool nvsim_tree_addr(u32 addr)
+{
+	return addr >= NVRM_VF_CPU_INTR_LEAF(0) &&
+	       addr < NVRM_VF_CPU_INTR_LEAF_TRIGGER + 4;
+}
+
+/* A GSP interrupt register (status, mask, retrigger): lockdown-protected. */
+static bool nvsim_gsp_intr_reg(u32 addr)
+{
+	return (addr >= NVSIM_GSP && addr < NVSIM_GSP + 0x20) ||
+	       addr == NVSIM_GSP + NVSIM_FALCON_INTR_RETRIGGER ||
+	       addr == NVSIM_RISCV_IRQMASK;
+}
+
+/* Caller holds reg_lock. True: the access must not happen. */
+static bool nvsim_lockdown_violation(struct nvsim_gpu *gpu, u32 addr, bool write)
+{
+	if (!gpu->regs.lockdown_enforced || !nvsim_gsp_intr_reg(addr))
+		return false;
+	nvsim_stat_inc(gpu, NVSIM_S_LOCKDOWN_VIOLATIONS);
+	pr_warn_ratelimited("nvsim: GPU %u: %s of GSP interrupt register %#x during lockdown\n",
+			    gpu->index, write ? "write" : "read", addr);
+	return true;
+}
+
+/**
+ * nvsim_gsp_vector_raise() - the GSP's stall vector goes pending again
+ * @gpu: the GPU
+ *
+ * A late interrupt message from the GSP falcon, whatever IRQSTAT holds
+ * (used during lockdown). Safe in any context.
+ */
+void nvsim_gsp_vector_raise(struct nvsim_gpu *gpu)
+{
+	unsigned long flags;
+	bool fire;
+
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	fire = nvsim_gsp_pulse_locked(gpu);
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
+	if (fire) {
+		nvsim_stat_inc(gpu, NVSIM_S_IRQS);
+		nvsim_raise_irq(gpu);
+	}
 }
 
 /**
@@ -167,20 +300,21 @@ static bool nvsim_leaf_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
  * @gpu: the GPU
  * @bits: bits to set (SWGEN0, HALT)
  *
- * Fires the interrupt line if the bits are enabled in IRQMASK. Safe in any
- * context.
+ * The falcon sends its interrupt into the tree if the bits are enabled in
+ * IRQMASK (see nvsim_gsp_irq_update()). Safe in any context.
  */
 void nvsim_gsp_irq_set(struct nvsim_gpu *gpu, u32 bits)
 {
 	struct nvsim_falcon *f = &gpu->regs.gsp;
 	unsigned long flags;
+	bool fire = false;
 	u32 old;
-	bool fire;
 
 	spin_lock_irqsave(&gpu->reg_lock, flags);
 	old = f->irqstat & f->irqmask;
 	f->irqstat |= bits;
-	fire = nvsim_gsp_irq_update(gpu, old, bits);
+	if (nvsim_gsp_irq_update(gpu, old, bits))
+		fire = nvsim_gsp_pulse_locked(gpu);
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);
 	if (fire) {
 		nvsim_stat_inc(gpu, NVSIM_S_IRQS);
@@ -247,20 +381,18 @@ static u32 nvsim_read_locked(struct nvsim_gpu *gpu, u32 addr)
 	const struct nvsim_chip *c = gpu->chip;
 	struct nvsim_seq_obs *o = &r->obs;
 	unsigned int i;
-	int leaf;
+	u32 val;
 
-	leaf = nvsim_leaf_index(addr, NVRM_VF_CPU_INTR_LEAF(0));
-	if (leaf >= 0)
-		return r->intr_leaf[leaf];
-	leaf = nvsim_leaf_index(addr, NVRM_VF_CPU_INTR_LEAF_EN_SET(0));
-	if (leaf < 0)
-		leaf = nvsim_leaf_index(addr,
-					NVRM_VF_CPU_INTR_LEAF_EN_CLEAR(0));
-	if (leaf >= 0)
-		return r->intr_en[leaf];
+	if (nvsim_lockdown_violation(gpu, addr, false))
+		return 0;
+	if (nvsim_tree_read(gpu, addr, &val))
+		return val;
 	if (addr >= NVSIM_QHEAD_BASE &&
 	    addr < NVSIM_QHEAD_BASE + 8 * NVSIM_QUEUE_HEADS && !(addr & 4))
 		return r->queue_head[(addr - NVSIM_QHEAD_BASE) / 8];
+	if (addr == NVSIM_GSP + NV_PFALCON_FALCON_CPUCTL && o->suspended &&
+	    r->gsp.halted && !o->halt_seen)
+		o->halt_seen = ++o->ev;
 	if (addr >= NVSIM_GSP && addr < NVSIM_GSP + NVSIM_FALCON_SPAN)
 		return nvsim_falcon_read(&r->gsp, addr - NVSIM_GSP);
 	if (addr >= NVSIM_SEC2 && addr < NVSIM_SEC2 + NVSIM_FALCON_SPAN)
@@ -268,12 +400,6 @@ static u32 nvsim_read_locked(struct nvsim_gpu *gpu, u32 addr)
 	if (addr >= NVSIM_SCRATCH_BASE &&
 	    addr < NVSIM_SCRATCH_BASE + 4 * NVSIM_SCRATCH_COUNT) {
 		i = (addr - NVSIM_SCRATCH_BASE) / 4;
-		if (o->armed && i == 3 && o->s3_ready && !o->s3_ok_read)
-			o->s3_ok_read = ++o->ev;
-		if (o->armed && i == 5 && !o->reset) {
-			o->s5_read = ++o->ev;
-			o->t_s5_read = ktime_get();
-		}
 		return r->scratch[i];
 	}
 
@@ -381,10 +507,12 @@ static bool nvsim_gsp_write(struct nvsim_gpu *gpu, u32 off, u32 val)
 		/* 1 then 0: the core is reset and halted. */
 		r->engine_reset_pending = false;
 		r->gsp.halted = true;
+		r->gsp.irqstat = 0;
 		r->riscv_active = false;
-		if (o->armed && o->s5_read && !o->reset) {
-			o->reset = ++o->ev;
-			o->t_reset = ktime_get();
+		/* GSP-RM is suspended (sequencer): a reset does not kill it. */
+		if (o->suspended) {
+			if (!o->reset)
+				o->reset = ++o->ev;
 			return false;
 		}
 		if (r->rm_running) {
@@ -394,17 +522,45 @@ static bool nvsim_gsp_write(struct nvsim_gpu *gpu, u32 off, u32 val)
 		return false;
 	case NV_PFALCON_FALCON_CPUCTL:
 	case NV_PFALCON_FALCON_CPUCTL_ALIAS:
-		if (!(val & NVSIM_CPUCTL_STARTCPU))
-			return false;
-		if (o->armed && o->reset && !o->start) {
-			o->start = ++o->ev;
-			r->gsp.halted = false;
-			r->riscv_active = true;
-		}
+		/* Only the booter starts GSP-RM (no unsigned code runs). */
 		return false;
+	case NV_PFALCON_FALCON_MAILBOX0:
+		if (o->suspended && o->reset && val == lower_32_bits(o->libos_pa))
+			o->mbox0 = ++o->ev;
+		break;
+	case NV_PFALCON_FALCON_MAILBOX1:
+		if (o->suspended && o->reset && val == upper_32_bits(o->libos_pa))
+			o->mbox1 = ++o->ev;
+		break;
 	}
 	nvsim_falcon_write(&r->gsp, off, val);
 	return false;
+}
+
+/*
+ * SEC2 started while GSP-RM is suspended for the CPU sequencer: resume it
+ * (OGKM kgspExecuteSequencerCommand_TU102, CORE_RESUME) if the CPU reset the
+ * halted core and gave it its LIBOS arguments again; else refuse with
+ * NVSIM_SEC2_E_RESUME. Caller holds reg_lock.
+ */
+static void nvsim_sec2_resume(struct nvsim_gpu *gpu)
+{
+	struct nvsim_regs *r = &gpu->regs;
+	struct nvsim_seq_obs *o = &r->obs;
+
+	if (o->reset && o->mbox0 > o->reset && o->mbox1 > o->reset) {
+		o->resumed = ++o->ev;
+		o->suspended = false;
+		r->sec2.mailbox0 = 0;
+		r->bsi_scratch14 |=
+			NV_PGC6_BSI_SECURE_SCRATCH_14_BOOT_STAGE_3_HANDOFF__MASK;
+		r->gsp.halted = false;
+		r->riscv_active = true;
+	} else {
+		o->refused = ++o->ev;
+		r->sec2.mailbox0 = NVSIM_SEC2_E_RESUME;
+	}
+	r->sec2.halted = true;
 }
 
 /* SEC2 falcon; caller holds reg_lock. Returns true to kick the thread. */
@@ -422,30 +578,17 @@ static bool nvsim_sec2_write(struct nvsim_gpu *gpu, u32 off, u32 val)
 	case NV_PFALCON_FALCON_CPUCTL_ALIAS:
 		if (!(val & NVSIM_CPUCTL_STARTCPU) || r->sec2_start)
 			return false;
+		if (r->obs.suspended &&
+		    !(r->sec2.mailbox0 == NVRM_SEC2_UNLOAD_MAILBOX &&
+		      r->sec2.mailbox1 == NVRM_SEC2_UNLOAD_MAILBOX)) {
+			nvsim_sec2_resume(gpu);
+			return true;
+		}
 		r->sec2.halted = false;
 		r->sec2_start = true;
 		return true;
 	}
 	nvsim_falcon_write(&r->sec2, off, val);
-	return false;
-}
-
-static bool nvsim_scratch_write(struct nvsim_gpu *gpu, unsigned int i, u32 val)
-{
-	struct nvsim_regs *r = &gpu->regs;
-	struct nvsim_seq_obs *o = &r->obs;
-
-	r->scratch[i] = val;
-	if (!o->armed)
-		return false;
-	if (i == 1 && !o->s1_write)
-		o->s1_write = ++o->ev;
-	else if (i == 2 && !o->s2_write)
-		o->s2_write = ++o->ev;
-	else if (i == 4 && val == o->nonce2 && !o->s4_write) {
-		o->s4_write = ++o->ev;
-		return true;
-	}
 	return false;
 }
 
@@ -471,7 +614,9 @@ void nvsim_reg_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
 
 	spin_lock_irqsave(&gpu->reg_lock, flags);
 	old = f->irqstat & f->irqmask;
-	if (addr >= NVSIM_GSP && addr < NVSIM_GSP + NVSIM_FALCON_SPAN) {
+	if (nvsim_lockdown_violation(gpu, addr, true)) {
+		/* dropped */
+	} else if (addr >= NVSIM_GSP && addr < NVSIM_GSP + NVSIM_FALCON_SPAN) {
 		u32 off = addr - NVSIM_GSP;
 
 		kick = nvsim_gsp_write(gpu, off, val);
@@ -479,6 +624,10 @@ void nvsim_reg_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
 			fire = nvsim_gsp_irq_update(gpu, old, val);
 		else if (off == NV_PFALCON_FALCON_IRQMSET)
 			fire = nvsim_gsp_irq_update(gpu, old, 0);
+		else if (off == NVSIM_FALCON_INTR_RETRIGGER && gpu->chip->libos3)
+			fire = (val & NV_PFALCON_FALCON_INTR_RETRIGGER_TRIGGER_TRUE) &&
+			       (f->irqstat & f->irqmask);
+		fire = fire && nvsim_gsp_pulse_locked(gpu);
 		if (addr >= NVSIM_QHEAD_BASE &&
 		    addr < NVSIM_QHEAD_BASE + 8 * NVSIM_QUEUE_HEADS &&
 		    !(addr & 4)) {
@@ -490,15 +639,13 @@ void nvsim_reg_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
 		kick = nvsim_sec2_write(gpu, addr - NVSIM_SEC2, val);
 	} else if (addr >= NVSIM_SCRATCH_BASE &&
 		   addr < NVSIM_SCRATCH_BASE + 4 * NVSIM_SCRATCH_COUNT) {
-		kick = nvsim_scratch_write(gpu, (addr - NVSIM_SCRATCH_BASE) / 4,
-					   val);
+		gpu->regs.scratch[(addr - NVSIM_SCRATCH_BASE) / 4] = val;
 	} else if (addr == NVRM_GSP_RISCV_IRQMASK) {
 		f->irqmask = val;
-		fire = nvsim_gsp_irq_update(gpu, old, 0);
-	} else if (addr >= NVRM_VF_CPU_INTR_LEAF(0) &&
-		   addr < NVRM_VF_CPU_INTR_LEAF_EN_CLEAR(0) +
-			  NVSIM_LEAF_SPAN) {
-		fire = nvsim_leaf_write(gpu, addr, val);
+		fire = nvsim_gsp_irq_update(gpu, old, 0) &&
+		       nvsim_gsp_pulse_locked(gpu);
+	} else if (nvsim_tree_addr(addr)) {
+		fire = nvsim_tree_write(gpu, addr, val);
 	}
 	/* WPR2, BOOT_*, PGC6 and everything else: read-only or unmodelled. */
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);

@@ -46,14 +46,15 @@
  * NV_ERR_NOT_SUPPORTED.
  *
  * INTERNAL_INTR_GET_KERNEL_TABLE: first the GSP entry (engineIdx
- * MC_ENGINE_IDX_GSP = 49, stall vector 0x99, no non-stall vector), then one
- * entry per engine of the chip in the chip's engine order (sim/chips.c):
- * engineIdx = the engine's NV2080 engine type, pmcIntrMask 0, vectorStall
- * 0xffffffff (none), vectorNonStall = 0x80 + the engine's list index (the
- * vector debugfs inject "nonstall" raises). Known simplification: real RM
- * puts an MC_ENGINE_IDX_* value in engineIdx; nvsim uses the NV2080 type so
- * a driver can map entries to the engines of GPU_GET_ENGINES_V2 without an
- * MC_ENGINE_IDX table.
+ * MC_ENGINE_IDX_GSP, stall vector NVSIM_INTR_VECTOR_GSP, no non-stall
+ * vector), then one entry per engine of the chip that has an MC engine
+ * index, in the chip's engine order (sim/chips.c): engineIdx = its
+ * MC_ENGINE_IDX_* (OGKM engine_idx.h, nvsim_engine_to_mc()), pmcIntrMask 0,
+ * vectorStall 0xffffffff (none), vectorNonStall =
+ * NVSIM_INTR_VECTOR_NONSTALL_BASE + the engine's list index (the vector
+ * debugfs inject "nonstall" raises); subtreeMap gives the category subtrees
+ * of OGKM intrInitSubtreeMap_TU102 (notification 0, UVM owned 1, UVM shared
+ * 2, engines 3).
  */
 #include <linux/sizes.h>
 #include <linux/slab.h>
@@ -62,8 +63,15 @@
 
 /* Space GSP-RM keeps for itself between usable FB and the non-WPR heap. */
 #define NVSIM_FB_RM_RESERVED	(64ULL << 20)
-#define NVSIM_INTR_VECTOR_GSP	0x99
 #define NVSIM_INTR_VECTOR_NONE	0xffffffffu
+/*
+ * NV2080_INTR_CATEGORY_* (OGKM ctrl2080internal.h): index into subtreeMap,
+ * an array of { u8 subtreeStart, u8 subtreeEnd } kept opaque in rm.h.
+ */
+#define NVSIM_INTR_CAT_ENGINE		1
+#define NVSIM_INTR_CAT_NOTIFY		2
+#define NVSIM_INTR_CAT_UVM_OWNED	5
+#define NVSIM_INTR_CAT_UVM_SHARED	6
 #define NVSIM_GID_FORMAT_BINARY	0x2
 #define NVSIM_GID_BINARY_LEN	16
 #define NVSIM_MAX_EVENTS	256
@@ -524,12 +532,19 @@ static const struct {
 	  sizeof(struct NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS) },
 };
 
+static void nvsim_subtree(struct NV2080_CTRL_INTERNAL_INTR_GET_KERNEL_TABLE_PARAMS *p,
+			  unsigned int category, u8 subtree)
+{
+	p->subtreeMap[2 * category] = subtree;
+	p->subtreeMap[2 * category + 1] = subtree;
+}
+
 static u32 nvsim_ctrl(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd,
 		      void *params, u32 size)
 {
 	u32 classes[NV0080_CTRL_GPU_CLASSLIST_MAX_SIZE];
 	const struct nvsim_chip *c = gpu->chip;
-	unsigned int i;
+	unsigned int i, n;
 
 	if (cmd >> 16 != o->cls)
 		return NV_ERR_NOT_SUPPORTED;
@@ -631,16 +646,30 @@ static u32 nvsim_ctrl(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd,
 		    o->handle != NVSIM_H_INTERNAL_SUBDEVICE)
 			return NV_ERR_INSUFFICIENT_PERMISSIONS;
 		memset(p, 0, sizeof(*p));
-		p->table[0].engineIdx = NVSIM_MC_ENGINE_IDX_GSP;
+		p->table[0].engineIdx = MC_ENGINE_IDX_GSP;
 		p->table[0].vectorStall = NVSIM_INTR_VECTOR_GSP;
 		p->table[0].vectorNonStall = NVSIM_INTR_VECTOR_NONE;
-		for (i = 0; i < c->nr_engines && i + 1 < ARRAY_SIZE(p->table); i++) {
-			p->table[i + 1].engineIdx = c->engines[i];
-			p->table[i + 1].vectorStall = NVSIM_INTR_VECTOR_NONE;
-			p->table[i + 1].vectorNonStall =
+		n = 1;
+		for (i = 0; i < c->nr_engines && n < ARRAY_SIZE(p->table); i++) {
+			u32 mc = nvsim_engine_to_mc(c->engines[i]);
+
+			if (mc == MC_ENGINE_IDX_NULL)
+				continue;
+			p->table[n].engineIdx = mc;
+			p->table[n].vectorStall = NVSIM_INTR_VECTOR_NONE;
+			p->table[n].vectorNonStall =
 				NVSIM_INTR_VECTOR_NONSTALL_BASE + i;
+			n++;
 		}
-		p->tableLen = i + 1;
+		p->tableLen = n;
+		nvsim_subtree(p, NVSIM_INTR_CAT_ENGINE,
+			      NVSIM_INTR_SUBTREE_STALL);
+		nvsim_subtree(p, NVSIM_INTR_CAT_NOTIFY,
+			      NVSIM_INTR_SUBTREE_NOTIFY);
+		nvsim_subtree(p, NVSIM_INTR_CAT_UVM_OWNED,
+			      NVSIM_INTR_SUBTREE_UVM_OWNED);
+		nvsim_subtree(p, NVSIM_INTR_CAT_UVM_SHARED,
+			      NVSIM_INTR_SUBTREE_UVM_SHARED);
 		return NV_OK;
 	}
 	}

@@ -730,7 +730,7 @@ int nvc_gsp_init(struct nvc_gpu *gpu)
 	if (ret)
 		goto err;
 
-	ret = nvc_gsp_boot_riscv(gsp, false);
+	ret = nvc_gsp_boot_riscv(gsp);
 	if (ret)
 		goto err_logs;
 	ret = nvc_gsp_wait_init_done(gsp);
@@ -759,7 +759,7 @@ int nvc_gsp_init(struct nvc_gpu *gpu)
 		dev_err(gpu->dev, "nvcore: cannot create the RM client (%d)\n", ret);
 		goto err_unload;
 	}
-	ret = nvc_gsp_enumerate(gsp, &gpu->info);
+	ret = nvc_gpu_enumerate(gpu, gsp);
 	if (ret) {
 		dev_err(gpu->dev, "nvcore: hardware enumeration failed (%d)\n", ret);
 		goto err_rm;

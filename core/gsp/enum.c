@@ -124,7 +124,9 @@ out:
 /*
  * Interrupt vectors from GSP-RM's kernel table (fact sheet §1.7): the
  * non-stall vector of each engine, for fence signalling in the IRQ
- * handler. nvsim names engines by NV2080 type in engineIdx (docs/nvsim.md).
+ * handler. engineIdx is an MC_ENGINE_IDX_* value (OGKM engine_idx.h),
+ * mapped to the NV2080 types of GPU_GET_ENGINES_V2 as nouveau's
+ * r535_gsp_intr_get_table does (nvc_mc_engine_to_nv2080()).
  */
 static int nvc_enum_intr(struct nvc_gsp *gsp, struct nvc_gpu_info *info)
 {
@@ -151,11 +153,12 @@ static int nvc_enum_intr(struct nvc_gsp *gsp, struct nvc_gpu_info *info)
 	}
 	for (i = 0; i < p->tableLen; i++) {
 		u32 vec = p->table[i].vectorNonStall;
+		u32 type = nvc_mc_engine_to_nv2080(p->table[i].engineIdx);
 
-		if (vec >= NVC_INTR_VECTORS)
+		if (vec >= NVC_INTR_VECTORS || type == NV2080_ENGINE_TYPE_NULL)
 			continue;
 		for (e = 0; e < info->nr_engines; e++)
-			if (gsp->engine_types[e] == p->table[i].engineIdx)
+			if (gsp->engine_types[e] == type)
 				break;
 		if (e == info->nr_engines || gsp->vec_engine[vec] != 0xff)
 			continue;

@@ -36,7 +36,7 @@ struct dentry;
 #define NVC_H_SUBDEVICE		0x5d1d0000u
 #define NVC_RPC_HIST_LEN	64
 #define NVC_GSP_NR_LOGS		3
-#define NVC_INTR_VECTORS	256
+#define NVC_INTR_VECTORS	256	/* NVRM_INTR_VECTORS */
 #define NVC_INTR_LEAVES		(NVC_INTR_VECTORS / 32)
 
 /**
@@ -174,6 +174,14 @@ struct nvc_rpc_waiter;
  * @nonstall_vec: non-stall interrupt vector of each engine (or U32_MAX)
  * @vec_engine: engine of each non-stall vector (0xff: none)
  * @nonstall_leaves: bitmask of interrupt leaf registers in use
+ * @irq_lock: protects @leaf_en, @top_en and @lockdown, and serialises the
+ *	interrupt handler's register accesses against lockdown changes
+ * @gsp_vector: the GSP's stall vector in the interrupt tree (U32_MAX: none)
+ * @leaf_en: vectors nvcore enabled, per leaf
+ * @top_en: subtrees nvcore enabled
+ * @lockdown: GSP lockdown engaged (GSP_LOCKDOWN_NOTICE): the GSP's
+ *	interrupt registers must not be touched
+ * @lockdowns: lockdown notices that engaged lockdown
  * @h_int_client: GSP-RM's internal client (internal controls)
  * @h_int_subdevice: its subdevice
  */
@@ -256,6 +264,12 @@ struct nvc_gsp {
 	u32 nonstall_vec[NVC_MAX_ENGINES];
 	u8 vec_engine[NVC_INTR_VECTORS];
 	u8 nonstall_leaves;
+	spinlock_t irq_lock;
+	u32 gsp_vector;
+	u32 leaf_en[NVC_INTR_LEAVES];
+	u32 top_en;
+	bool lockdown;
+	unsigned int lockdowns;
 	u32 h_int_client;
 	u32 h_int_subdevice;
 };
@@ -288,6 +302,9 @@ void nvc_rpc_kill(struct nvc_gsp *gsp, int err, const char *why);
 int nvc_rpc_enable_irq(struct nvc_gsp *gsp);
 void nvc_rpc_disable_irq(struct nvc_gsp *gsp);
 void nvc_rpc_enable_nonstall(struct nvc_gsp *gsp);
+void nvc_rpc_lockdown_notice(struct nvc_gsp *gsp, const void *payload,
+			     size_t len);
+u32 nvc_mc_engine_to_nv2080(u32 mc_engine_idx);
 int nvc_rpc_stats_show(struct nvc_gsp *gsp, char *buf, size_t size);
 int nvc_rpc_hist_show(struct nvc_gsp *gsp, char *buf, size_t size);
 
@@ -298,7 +315,7 @@ void nvc_gsp_event(struct nvc_gsp *gsp, u32 function, u32 rpc_result,
 /* seq.c */
 int nvc_gsp_run_sequencer(struct nvc_gsp *gsp, const void *payload,
 			  size_t len);
-int nvc_gsp_boot_riscv(struct nvc_gsp *gsp, bool resume);
+int nvc_gsp_boot_riscv(struct nvc_gsp *gsp);
 void nvc_gsp_falcon_reset(struct nvc_gsp *gsp);
 
 /* rm.c */

@@ -352,93 +352,6 @@ int nvc_msgq_write(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
 	return 0;
 }
 
-/* Copy bytes [off, off + n) of (hdr || payload || zeros) to @dst. */
-static void nvc_msgq_gather(u8 *dst, size_t off, size_t n, const u8 *hdr,
-			    size_t hlen, const u8 *payload, size_t plen)
-{
-	size_t k;
-
-	while (n) {
-		if (off < hlen) {
-			k = min(n, hlen - off);
-			memcpy(dst, hdr + off, k);
-		} else if (off < hlen + plen) {
-			k = min(n, hlen + plen - off);
-			memcpy(dst, payload + (off - hlen), k);
-		} else {
-			k = n;
-			memset(dst, 0, k);
-		}
-		dst += k;
-		off += k;
-		n -= k;
-	}
-}
-
-/**
- * nvc_msgq_put() - build a message straight into a ring
- * @ring: the producer's ring
- * @rptr: the consumer's read pointer
- * @wptr: the producer's write pointer
- * @function: RPC function
- * @seq: element seqNum
- * @sequence: the RPC header's sequence field
- * @payload: payload (may be NULL when @payload_len is 0)
- * @payload_len: at most %NVC_RPC_CHUNK bytes
- * @new_wptr: the write pointer to publish after a write barrier
- *
- * Produces exactly what nvc_msgq_encode(), setting rpc.sequence,
- * nvc_msgq_seal() and nvc_msgq_write() would, in one pass over the
- * message instead of three: the checksum is computed over the header and
- * the payload in place (the zero padding adds nothing to an XOR fold,
- * and the payload starts 8-byte aligned), then the pages are filled
- * directly, padding included.
- *
- * Return: elemCount, -E2BIG for a payload too large, -EPROTO for bad
- * pointers, -ENOSPC when the ring has no room.
- */
-int nvc_msgq_put(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
-		 u32 function, u32 seq, u32 sequence, const void *payload,
-		 size_t payload_len, u32 *new_wptr)
-{
-	struct GSP_MSG_QUEUE_ELEMENT hdr;
-	u32 rpc_len, elem, k, slot = wptr;
-	int free;
-
-	if (payload_len > NVC_RPC_CHUNK)
-		return -E2BIG;
-	free = nvc_msgq_tx_free(ring->count, rptr, wptr);
-	if (free < 0)
-		return free;
-	rpc_len = NVRM_RPC_HDR_SIZE + (u32)payload_len;
-	elem = nvc_msgq_elem_count(rpc_len);
-	if (elem > (u32)free)
-		return -ENOSPC;
-
-	memset(&hdr, 0, sizeof(hdr));
-	hdr.seqNum = seq;
-	hdr.elemCount = elem;
-	hdr.rpc.header_version = NVRM_RPC_HEADER_VERSION;
-	hdr.rpc.signature = NVRM_RPC_SIGNATURE;
-	hdr.rpc.length = rpc_len;
-	hdr.rpc.function = function;
-	hdr.rpc.rpc_result = NVRM_RPC_RESULT_PENDING;
-	hdr.rpc.rpc_result_private = NVRM_RPC_RESULT_PENDING;
-	hdr.rpc.sequence = sequence;
-	hdr.checkSum = nvc_msgq_csum(&hdr, sizeof(hdr)) ^
-		       (payload_len ? nvc_msgq_csum(payload, payload_len) : 0);
-
-	for (k = 0; k < elem; k++) {
-		nvc_msgq_gather(ring->entries + (size_t)slot * NVC_PAGE,
-				(size_t)k * NVC_PAGE, NVC_PAGE, (const u8 *)&hdr,
-				sizeof(hdr), payload, payload_len);
-		if (++slot == ring->count)
-			slot = 0;
-	}
-	*new_wptr = slot;
-	return elem;
-}
-
 /**
  * nvc_msgq_peek() - fetch and validate the header of the next message
  * @ring: consumer's ring; its memory may be modified concurrently
@@ -574,6 +487,97 @@ static u32 nvc_msgq_fold32(u64 acc)
 {
 	return (u32)(acc >> 32) ^ (u32)acc;
 }
+
+/* Zero @n bytes (a multiple of 8) at 8-byte aligned @dst, word by word. */
+static void nvc_msgq_zero(u8 *dst, size_t n)
+{
+	u64 z = 0;
+	size_t i;
+
+	for (i = 0; i < n; i += sizeof(z))
+		memcpy(dst + i, &z, sizeof(z));
+}
+
+/**
+ * nvc_msgq_put() - build a message straight into a ring
+ * @ring: the producer's ring
+ * @rptr: the consumer's read pointer
+ * @wptr: the producer's write pointer
+ * @function: RPC function
+ * @seq: element seqNum
+ * @sequence: the RPC header's sequence field
+ * @payload: payload (may be NULL when @payload_len is 0)
+ * @payload_len: at most %NVC_RPC_CHUNK bytes
+ * @new_wptr: the write pointer to publish after a write barrier
+ *
+ * Produces exactly what nvc_msgq_encode(), setting rpc.sequence,
+ * nvc_msgq_seal() and nvc_msgq_write() would, in one pass over the
+ * payload: it is copied into the pages word by word and summed on the
+ * way (the payload starts 8-byte aligned, the zero padding adds nothing
+ * to an XOR fold), then the header goes in with the checksum.
+ *
+ * Return: elemCount, -E2BIG for a payload too large, -EPROTO for bad
+ * pointers, -ENOSPC when the ring has no room.
+ */
+int nvc_msgq_put(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
+		 u32 function, u32 seq, u32 sequence, const void *payload,
+		 size_t payload_len, u32 *new_wptr)
+{
+	const size_t hlen = sizeof(struct GSP_MSG_QUEUE_ELEMENT);
+	struct GSP_MSG_QUEUE_ELEMENT hdr;
+	u32 rpc_len, elem, k, slot = wptr;
+	const u8 *src = payload;
+	size_t done = 0;
+	u64 acc = 0, w;
+	int free;
+
+	if (payload_len > NVC_RPC_CHUNK)
+		return -E2BIG;
+	free = nvc_msgq_tx_free(ring->count, rptr, wptr);
+	if (free < 0)
+		return free;
+	rpc_len = NVRM_RPC_HDR_SIZE + (u32)payload_len;
+	elem = nvc_msgq_elem_count(rpc_len);
+	if (elem > (u32)free)
+		return -ENOSPC;
+
+	for (k = 0; k < elem; k++) {
+		u8 *page = ring->entries + (size_t)slot * NVC_PAGE;
+		size_t start = k ? 0 : hlen, room = NVC_PAGE - start;
+		size_t n = min(room, payload_len - done), words = n / 8;
+
+		acc ^= nvc_msgq_fold_copy(page + start, src + done, words);
+		if (n % 8) {
+			/* The last partial word, zero padded. */
+			w = 0;
+			memcpy(&w, src + done + words * 8, n % 8);
+			memcpy(page + start + words * 8, &w, sizeof(w));
+			acc ^= le64_to_cpu(w);
+			n = ALIGN(n, 8);
+		}
+		done += min(n, payload_len - done);
+		nvc_msgq_zero(page + start + n, room - n);
+		if (++slot == ring->count)
+			slot = 0;
+	}
+
+	memset(&hdr, 0, sizeof(hdr));
+	hdr.seqNum = seq;
+	hdr.elemCount = elem;
+	hdr.rpc.header_version = NVRM_RPC_HEADER_VERSION;
+	hdr.rpc.signature = NVRM_RPC_SIGNATURE;
+	hdr.rpc.length = rpc_len;
+	hdr.rpc.function = function;
+	hdr.rpc.rpc_result = NVRM_RPC_RESULT_PENDING;
+	hdr.rpc.rpc_result_private = NVRM_RPC_RESULT_PENDING;
+	hdr.rpc.sequence = sequence;
+	hdr.checkSum = nvc_msgq_fold32(acc ^ nvc_msgq_fold((const u8 *)&hdr,
+							   hlen / 8));
+	memcpy(ring->entries + (size_t)wptr * NVC_PAGE, &hdr, hlen);
+	*new_wptr = slot;
+	return elem;
+}
+
 
 /**
  * nvc_msgq_take() - copy out and verify a message found by nvc_msgq_peek()

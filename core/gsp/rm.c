@@ -194,9 +194,13 @@ int nvc_rm_free(struct nvc_gsp *gsp, u32 h_client, u32 h_parent, u32 h_object)
 	u32 result;
 	int ret;
 
+	/*
+	 * OGKM's rpcRmApiFree_GSP reads only rpc_result: the reply may be
+	 * header-only (then req.params.status keeps the 0 we sent).
+	 */
 	ret = nvc_rpc_call_len(gsp, NV_VGPU_MSG_FUNCTION_FREE, &req,
-			       sizeof(req), &req, sizeof(req), sizeof(req),
-			       NULL, &result);
+			       sizeof(req), &req, sizeof(req), 0, NULL,
+			       &result);
 	if (!ret)
 		ret = nvc_nv_status_to_errno(result ?: req.params.status);
 	return ret;

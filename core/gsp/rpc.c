@@ -429,6 +429,10 @@ static void nvc_rpc_rx_locked(struct nvc_gsp *gsp)
 		}
 		ret = nvc_msgq_take(&ring, gsp->rx_rptr, &hdr, &info, dst, n);
 
+		/* Lockdown applies before the GSP can see the notice consumed. */
+		if (!ret && dst == gsp->rx_buf &&
+		    info.function == NV_VGPU_MSG_EVENT_GSP_LOCKDOWN_NOTICE)
+			nvc_rpc_lockdown_notice(gsp, gsp->rx_buf, plen);
 		/* Entries copied out; hand them back before dispatching. */
 		gsp->rx_rptr = info.next_rptr;
 		/* Our copy is complete before the GSP may reuse the entries. */
@@ -579,11 +583,13 @@ static int nvc_rpc_push_locked(struct nvc_gsp *gsp, u32 function,
 
 /*
  * Send @payload as one RPC. @w (a synchronous caller, or NULL) joins the
- * waiter list in queue order before its first message is visible.
+ * waiter list in queue order before its first message is visible; then
+ * @consumed (if not NULL) is how much of the command queue the GSP had
+ * consumed just before.
  */
 static int nvc_rpc_send(struct nvc_gsp *gsp, u32 function,
 			const void *payload, size_t len,
-			struct nvc_rpc_waiter *w)
+			struct nvc_rpc_waiter *w, u64 *consumed)
 {
 	ktime_t end = ktime_add_ms(ktime_get(), rpc_timeout_ms);
 	bool noseq = nvc_rpc_noseq(function);
@@ -595,6 +601,8 @@ static int nvc_rpc_send(struct nvc_gsp *gsp, u32 function,
 	int ret = 0;
 
 	mutex_lock(&gsp->cmdq_lock);
+	if (consumed)
+		*consumed = nvc_rpc_consumed_locked(gsp);
 	if (!noseq && READ_ONCE(rpc_test_seq_skip)) {
 		gsp->next_sequence += xchg(&rpc_test_seq_skip, 0);
 		if (!gsp->next_sequence)
@@ -658,7 +666,7 @@ int nvc_rpc_post(struct nvc_gsp *gsp, u32 function, const void *req,
 {
 	if (READ_ONCE(gsp->dead))
 		return -ENODEV;
-	return nvc_rpc_send(gsp, function, req, req_len, NULL);
+	return nvc_rpc_send(gsp, function, req, req_len, NULL, NULL);
 }
 
 /* Drop @w from the waiter list; a ghost keeps its place if @ghost. */
@@ -840,11 +848,7 @@ int nvc_rpc_call_len(struct nvc_gsp *gsp, u32 function, const void *req,
 	if (READ_ONCE(gsp->dead))
 		return -ENODEV;
 
-	mutex_lock(&gsp->cmdq_lock);
-	consumed = nvc_rpc_consumed_locked(gsp);
-	mutex_unlock(&gsp->cmdq_lock);
-
-	ret = nvc_rpc_send(gsp, function, req, req_len, &w);
+	ret = nvc_rpc_send(gsp, function, req, req_len, &w, &consumed);
 	if (ret) {
 		unsigned long flags;
 
@@ -896,42 +900,65 @@ int nvc_rpc_call(struct nvc_gsp *gsp, u32 function, const void *req,
 				reply_len, NULL, rpc_result);
 }
 
-/* Non-stall vectors: dispatch fence events right here, in hard IRQ. */
-static bool nvc_rpc_irq_nonstall(struct nvc_gsp *gsp)
+/*
+ * DOC: GSP interrupts
+ *
+ * On Turing and later every interrupt reaches the CPU through the interrupt
+ * tree of the NV_VIRTUAL_FUNCTION aperture (OGKM dev_vm.h): a vector v is
+ * pending in LEAF(v / 32), reaches TOP when enabled in LEAF_EN, and raises
+ * the CPU interrupt when its subtree (leaf / 2) is enabled in TOP_EN. The
+ * GSP falcon's interrupt (SWGEN0: a message; HALT) arrives on the GSP's stall
+ * vector, which GSP-RM reports in INTERNAL_INTR_GET_KERNEL_TABLE (the entry
+ * whose engineIdx is MC_ENGINE_IDX_GSP; nouveau r535_gsp_intr_get_table);
+ * engines' non-stall (fence) interrupts arrive on their non-stall vectors.
+ * Until the table is known (boot) nvcore polls.
+ *
+ * nvcore enables exactly the vectors it services, at leaf level, and their
+ * subtrees at top level. The handler walks TOP, then the leaves of each
+ * pending subtree, clears what it found (write 1 to clear) before servicing
+ * it (OGKM intrservClearInterrupt), then for the GSP vector clears the
+ * falcon's IRQSTAT bits and, on Ampere and later, asks the falcon to
+ * re-send anything still pending (INTR_RETRIGGER, OGKM
+ * kflcnIntrRetrigger_GA100). Non-stall vectors are dispatched right in the
+ * hard IRQ handler (fences).
+ *
+ * Lockdown (OGKM kernel_gsp.c _kgspRpcGspLockdownNotice, kgspService_TU102):
+ * while GSP_LOCKDOWN_NOTICE says lockdown is engaged, the CPU must not touch
+ * the GSP's interrupt registers. The receive path applies the notice before
+ * it hands the message's queue entries back (nvc_rpc_lockdown_notice(), under
+ * @irq_lock, so no handler is half-way through the falcon registers); the
+ * handler then only clears the tree's leaf and lets the receive worker drain
+ * the queue (shared memory). When lockdown ends the falcon is serviced once
+ * to catch up.
+ */
+
+/* Read and acknowledge the GSP falcon's interrupt; @gsp->irq_lock held. */
+static u32 nvc_rpc_gsp_irq_ack(struct nvc_gsp *gsp)
 {
-	unsigned long leaves = gsp->nonstall_leaves, pend;
-	unsigned int leaf, bit;
-	bool any = false;
-
-	for_each_set_bit(leaf, &leaves, NVC_INTR_LEAVES) {
-		pend = nvc_rd32(gsp->gpu, NVRM_VF_CPU_INTR_LEAF(leaf));
-		if (!pend)
-			continue;
-		nvc_wr32(gsp->gpu, NVRM_VF_CPU_INTR_LEAF(leaf), pend);
-		any = true;
-		for_each_set_bit(bit, &pend, 32) {
-			u8 engine = gsp->vec_engine[leaf * 32 + bit];
-
-			if (engine != 0xff)
-				nvc_event_nonstall(gsp->gpu, engine);
-		}
-	}
-	return any;
-}
-
-static irqreturn_t nvc_rpc_irq(int irq, void *arg)
-{
-	struct nvc_gsp *gsp = arg;
-	bool nonstall;
 	u32 stat;
 
-	nonstall = nvc_rpc_irq_nonstall(gsp);
+	lockdep_assert_held(&gsp->irq_lock);
+	if (gsp->lockdown)
+		return 0;
 	stat = nvc_rd32(gsp->gpu, NVRM_FALCON_GSP_BASE + NV_PFALCON_FALCON_IRQSTAT);
 	stat &= NV_PFALCON_FALCON_IRQSTAT_SWGEN0__MASK |
 		NV_PFALCON_FALCON_IRQSTAT_HALT__MASK;
-	if (!stat)
-		return nonstall ? IRQ_HANDLED : IRQ_NONE;
-	nvc_wr32(gsp->gpu, NVRM_FALCON_GSP_BASE + NV_PFALCON_FALCON_IRQSCLR, stat);
+	/* Edge-triggered: clear before (never after) servicing. */
+	if (stat)
+		nvc_wr32(gsp->gpu, NVRM_FALCON_GSP_BASE + NV_PFALCON_FALCON_IRQSCLR,
+			 stat);
+	if (gsp->gpu->chip.arch != NVC_ARCH_TURING)
+		nvc_wr32(gsp->gpu, NVRM_FALCON_GSP_BASE +
+			 NV_PFALCON_FALCON_INTR_RETRIGGER(0),
+			 NV_PFALCON_FALCON_INTR_RETRIGGER_TRIGGER_TRUE);
+	return stat;
+}
+
+/* The GSP's falcon interrupt; @gsp->irq_lock held. */
+static void nvc_rpc_irq_gsp(struct nvc_gsp *gsp)
+{
+	u32 stat = nvc_rpc_gsp_irq_ack(gsp);
+
 	if (stat & NV_PFALCON_FALCON_IRQSTAT_HALT__MASK)
 		WRITE_ONCE(gsp->halted, true);
 	atomic64_inc(&gsp->stats.irqs);
@@ -940,21 +967,91 @@ static irqreturn_t nvc_rpc_irq(int irq, void *arg)
 		wake_up_all(&gsp->rx_wq);
 	else
 		queue_work(system_highpri_wq, &gsp->rx_work);
+}
+
+static irqreturn_t nvc_rpc_irq(int irq, void *arg)
+{
+	struct nvc_gsp *gsp = arg;
+	unsigned long nonstall[NVC_INTR_LEAVES] = {};
+	unsigned int leaf, bit;
+	bool gsp_irq = false;
+	u32 top, pend;
+
+	spin_lock(&gsp->irq_lock);
+	top = nvc_rd32(gsp->gpu, NVRM_VF_CPU_INTR_TOP(0)) & gsp->top_en;
+	if (!top) {
+		spin_unlock(&gsp->irq_lock);
+		return IRQ_NONE;
+	}
+	for (leaf = 0; leaf < NVC_INTR_LEAVES; leaf++) {
+		if (!gsp->leaf_en[leaf] ||
+		    !(top & BIT(NVRM_INTR_SUBTREE_BIT(NVRM_INTR_LEAF_SUBTREE(leaf)))))
+			continue;
+		pend = nvc_rd32(gsp->gpu, NVRM_VF_CPU_INTR_LEAF(leaf)) &
+		       gsp->leaf_en[leaf];
+		if (!pend)
+			continue;
+		nvc_wr32(gsp->gpu, NVRM_VF_CPU_INTR_LEAF(leaf), pend);
+		if (gsp->gsp_vector < NVC_INTR_VECTORS &&
+		    NVRM_INTR_VECTOR_LEAF(gsp->gsp_vector) == leaf &&
+		    (pend & BIT(NVRM_INTR_VECTOR_BIT(gsp->gsp_vector)))) {
+			pend &= ~BIT(NVRM_INTR_VECTOR_BIT(gsp->gsp_vector));
+			gsp_irq = true;
+		}
+		nonstall[leaf] = pend;
+	}
+	if (gsp_irq)
+		nvc_rpc_irq_gsp(gsp);
+	spin_unlock(&gsp->irq_lock);
+
+	/* Fences: dispatched in hard IRQ, outside @irq_lock. */
+	for (leaf = 0; leaf < NVC_INTR_LEAVES; leaf++) {
+		for_each_set_bit(bit, &nonstall[leaf], 32) {
+			u8 engine = gsp->vec_engine[leaf * 32 + bit];
+
+			if (engine != 0xff)
+				nvc_event_nonstall(gsp->gpu, engine);
+		}
+	}
 	return IRQ_HANDLED;
+}
+
+/* Enable or disable @vec at leaf level and keep TOP_EN in step. */
+static void nvc_rpc_vector_enable(struct nvc_gsp *gsp, u32 vec, bool on)
+{
+	u32 leaf = NVRM_INTR_VECTOR_LEAF(vec), bit = BIT(NVRM_INTR_VECTOR_BIT(vec));
+	u32 subtree = NVRM_INTR_LEAF_SUBTREE(leaf);
+	u32 top = BIT(NVRM_INTR_SUBTREE_BIT(subtree));
+	unsigned long flags;
+
+	if (vec >= NVC_INTR_VECTORS || NVRM_INTR_SUBTREE_TOP(subtree) != 0)
+		return;
+	spin_lock_irqsave(&gsp->irq_lock, flags);
+	if (on) {
+		gsp->leaf_en[leaf] |= bit;
+		nvc_wr32(gsp->gpu, NVRM_VF_CPU_INTR_LEAF_EN_SET(leaf), bit);
+		if (!(gsp->top_en & top)) {
+			gsp->top_en |= top;
+			nvc_wr32(gsp->gpu, NVRM_VF_CPU_INTR_TOP_EN_SET(0), top);
+		}
+	} else {
+		gsp->leaf_en[leaf] &= ~bit;
+		nvc_wr32(gsp->gpu, NVRM_VF_CPU_INTR_LEAF_EN_CLEAR(leaf), bit);
+		if ((gsp->top_en & top) && !gsp->leaf_en[2 * subtree] &&
+		    !gsp->leaf_en[2 * subtree + 1]) {
+			gsp->top_en &= ~top;
+			nvc_wr32(gsp->gpu, NVRM_VF_CPU_INTR_TOP_EN_CLEAR(0), top);
+		}
+	}
+	spin_unlock_irqrestore(&gsp->irq_lock, flags);
 }
 
 static void nvc_rpc_nonstall_enable(struct nvc_gsp *gsp, bool on)
 {
-	unsigned int e, vec;
+	unsigned int e;
 
-	for (e = 0; e < gsp->gpu->info.nr_engines; e++) {
-		vec = gsp->nonstall_vec[e];
-		if (vec >= NVC_INTR_VECTORS)
-			continue;
-		nvc_wr32(gsp->gpu, on ? NVRM_VF_CPU_INTR_LEAF_EN_SET(vec / 32) :
-			 NVRM_VF_CPU_INTR_LEAF_EN_CLEAR(vec / 32),
-			 BIT(vec % 32));
-	}
+	for (e = 0; e < gsp->gpu->info.nr_engines; e++)
+		nvc_rpc_vector_enable(gsp, gsp->nonstall_vec[e], on);
 }
 
 /**
@@ -967,23 +1064,103 @@ void nvc_rpc_enable_nonstall(struct nvc_gsp *gsp)
 }
 
 /**
- * nvc_rpc_enable_irq() - switch receive from polling to the interrupt
- * @gsp: the GSP
+ * nvc_mc_engine_to_nv2080() - NV2080 engine type of an MC engine index
+ * @mc_engine_idx: MC_ENGINE_IDX_* of the firmware's version (engine_idx.h)
  *
- * Return: 0 or a negative errno from request_irq().
+ * The map nouveau's r535_gsp_intr_get_table keeps: graphics, copy, video
+ * decode/encode, JPEG, OFA and SEC2 engines; GSP and the rest have none.
+ *
+ * Return: NV2080_ENGINE_TYPE_*, or NV2080_ENGINE_TYPE_NULL.
+ */
+u32 nvc_mc_engine_to_nv2080(u32 mc_engine_idx)
+{
+	u32 i = mc_engine_idx;
+
+	if (i >= MC_ENGINE_IDX_GR0 && i <= MC_ENGINE_IDX_GR7)
+		return NV2080_ENGINE_TYPE_GR0 + (i - MC_ENGINE_IDX_GR0);
+	if (i >= MC_ENGINE_IDX_CE0 && i <= MC_ENGINE_IDX_CE9)
+		return NV2080_ENGINE_TYPE_COPY0 + (i - MC_ENGINE_IDX_CE0);
+	if (i >= MC_ENGINE_IDX_NVDEC0 && i <= MC_ENGINE_IDX_NVDEC7)
+		return NV2080_ENGINE_TYPE_NVDEC0 + (i - MC_ENGINE_IDX_NVDEC0);
+	if (i >= MC_ENGINE_IDX_MSENC && i <= MC_ENGINE_IDX_MSENC2)
+		return NV2080_ENGINE_TYPE_NVENC0 + (i - MC_ENGINE_IDX_MSENC);
+	if (i >= MC_ENGINE_IDX_NVJPEG0 && i <= MC_ENGINE_IDX_NVJPEG7)
+		return NV2080_ENGINE_TYPE_NVJPEG0 + (i - MC_ENGINE_IDX_NVJPEG0);
+	if (i == MC_ENGINE_IDX_OFA0)
+		return NV2080_ENGINE_TYPE_OFA;
+	if (i == MC_ENGINE_IDX_SEC2)
+		return NV2080_ENGINE_TYPE_SEC2;
+	return NV2080_ENGINE_TYPE_NULL;
+}
+
+/* The GSP's stall vector from INTERNAL_INTR_GET_KERNEL_TABLE. */
+static int nvc_rpc_gsp_vector(struct nvc_gsp *gsp)
+{
+	const struct GspStaticConfigInfo *si = gsp->static_info;
+	struct NV2080_CTRL_INTERNAL_INTR_GET_KERNEL_TABLE_PARAMS *p;
+	unsigned int i;
+	int ret;
+
+	gsp->h_int_client = si->hInternalClient;
+	gsp->h_int_subdevice = si->hInternalSubdevice;
+	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	ret = nvc_rm_control(gsp, gsp->h_int_client, gsp->h_int_subdevice,
+			     NV2080_CTRL_CMD_INTERNAL_INTR_GET_KERNEL_TABLE, p,
+			     sizeof(*p));
+	if (ret)
+		goto out;
+	ret = -EPROTO;
+	if (p->tableLen > ARRAY_SIZE(p->table))
+		goto out;
+	for (i = 0; i < p->tableLen; i++) {
+		if (p->table[i].engineIdx != MC_ENGINE_IDX_GSP)
+			continue;
+		if (p->table[i].vectorStall >= NVC_INTR_VECTORS)
+			break;
+		gsp->gsp_vector = p->table[i].vectorStall;
+		ret = 0;
+		break;
+	}
+out:
+	if (ret)
+		dev_err(gsp->gpu->dev, "nvcore: no usable GSP interrupt vector in the kernel interrupt table (%d)\n",
+			ret);
+	kfree(p);
+	return ret;
+}
+
+/**
+ * nvc_rpc_enable_irq() - switch receive from polling to the interrupt
+ * @gsp: the GSP, booted, with its static info
+ *
+ * Looks up the GSP's stall vector, then enables the falcon's SWGEN0 and
+ * HALT interrupts, the vector and its subtree.
+ *
+ * Return: 0 or a negative errno.
  */
 int nvc_rpc_enable_irq(struct nvc_gsp *gsp)
 {
+	unsigned long flags;
 	int ret;
 
-	ret = request_irq(gsp->gpu->irq, nvc_rpc_irq, 0, "nvcore-gsp", gsp);
+	ret = nvc_rpc_gsp_vector(gsp);
+	if (ret)
+		return ret;
+	/* Shared: the PCI backend may fall back to an INTx line. */
+	ret = request_irq(gsp->gpu->irq, nvc_rpc_irq, IRQF_SHARED, "nvcore-gsp", gsp);
 	if (ret)
 		return ret;
 	WRITE_ONCE(gsp->irq_mode, true);
-	nvc_wr32(gsp->gpu, NVRM_FALCON_GSP_BASE + NV_PFALCON_FALCON_IRQMSET,
-		 NV_PFALCON_FALCON_IRQSTAT_SWGEN0__MASK |
-		 NV_PFALCON_FALCON_IRQSTAT_HALT__MASK);
-	/* Anything that arrived before the mask was set. */
+	spin_lock_irqsave(&gsp->irq_lock, flags);
+	if (!gsp->lockdown)
+		nvc_wr32(gsp->gpu, NVRM_FALCON_GSP_BASE + NV_PFALCON_FALCON_IRQMSET,
+			 NV_PFALCON_FALCON_IRQSTAT_SWGEN0__MASK |
+			 NV_PFALCON_FALCON_IRQSTAT_HALT__MASK);
+	spin_unlock_irqrestore(&gsp->irq_lock, flags);
+	nvc_rpc_vector_enable(gsp, gsp->gsp_vector, true);
+	/* Anything that arrived before the vector was enabled. */
 	queue_work(system_highpri_wq, &gsp->rx_work);
 	return 0;
 }
@@ -994,14 +1171,65 @@ int nvc_rpc_enable_irq(struct nvc_gsp *gsp)
  */
 void nvc_rpc_disable_irq(struct nvc_gsp *gsp)
 {
+	unsigned long flags;
+	unsigned int i;
+
 	if (!gsp->irq_mode)
 		return;
-	nvc_wr32(gsp->gpu, NVRM_FALCON_GSP_BASE + NV_PFALCON_FALCON_IRQMCLR,
-		 ~0u);
-	nvc_rpc_nonstall_enable(gsp, false);
+	spin_lock_irqsave(&gsp->irq_lock, flags);
+	if (!gsp->lockdown)
+		nvc_wr32(gsp->gpu, NVRM_FALCON_GSP_BASE + NV_PFALCON_FALCON_IRQMCLR,
+			 ~0u);
+	for (i = 0; i < NVC_INTR_LEAVES; i++)
+		if (gsp->leaf_en[i])
+			nvc_wr32(gsp->gpu, NVRM_VF_CPU_INTR_LEAF_EN_CLEAR(i),
+				 gsp->leaf_en[i]);
+	memset(gsp->leaf_en, 0, sizeof(gsp->leaf_en));
+	if (gsp->top_en)
+		nvc_wr32(gsp->gpu, NVRM_VF_CPU_INTR_TOP_EN_CLEAR(0), gsp->top_en);
+	gsp->top_en = 0;
+	spin_unlock_irqrestore(&gsp->irq_lock, flags);
 	free_irq(gsp->gpu->irq, gsp);
 	cancel_work_sync(&gsp->rx_work);
 	WRITE_ONCE(gsp->irq_mode, false);
+}
+
+/**
+ * nvc_rpc_lockdown_notice() - apply a GSP_LOCKDOWN_NOTICE
+ * @gsp: the GSP
+ * @payload: rpc_gsp_lockdown_notice_v17_00, untrusted
+ * @len: its length
+ *
+ * Called by the receiver before the message's entries go back to the GSP.
+ * While lockdown is engaged the interrupt handler leaves the GSP's
+ * interrupt registers alone; when it ends, the falcon is serviced once.
+ * Context: process, @gsp->rx_lock held.
+ */
+void nvc_rpc_lockdown_notice(struct nvc_gsp *gsp, const void *payload,
+			     size_t len)
+{
+	const struct rpc_gsp_lockdown_notice_v17_00 *n = payload;
+	unsigned long flags;
+	bool on, was;
+
+	lockdep_assert_held(&gsp->rx_lock);
+	if (len < sizeof(*n)) {
+		dev_warn_ratelimited(gsp->gpu->dev,
+				     "nvcore: short GSP_LOCKDOWN_NOTICE (%zu bytes)\n", len);
+		return;
+	}
+	on = n->bLockdownEngaging;
+	spin_lock_irqsave(&gsp->irq_lock, flags);
+	was = gsp->lockdown;
+	gsp->lockdown = on;
+	if (on && !was)
+		gsp->lockdowns++;
+	/* Lockdown over: catch up with what the falcon raised meanwhile. */
+	if (was && !on && READ_ONCE(gsp->irq_mode))
+		nvc_rpc_irq_gsp(gsp);
+	spin_unlock_irqrestore(&gsp->irq_lock, flags);
+	dev_dbg(gsp->gpu->dev, "nvcore: GSP lockdown %s\n",
+		on ? "engaged" : "disengaged");
 }
 
 /**
@@ -1016,6 +1244,8 @@ int nvc_rpc_init(struct nvc_gsp *gsp)
 	mutex_init(&gsp->rx_lock);
 	spin_lock_init(&gsp->wait_lock);
 	spin_lock_init(&gsp->hist_lock);
+	spin_lock_init(&gsp->irq_lock);
+	gsp->gsp_vector = U32_MAX;
 	INIT_LIST_HEAD(&gsp->waiters);
 	INIT_LIST_HEAD(&gsp->ghosts);
 	INIT_WORK(&gsp->rx_work, nvc_rpc_rx_work);

@@ -84,3 +84,18 @@ int nvc_seq_next(struct nvc_seq_iter *it, struct nvc_seq_cmd *c)
 	it->i += 1 + c->nargs;
 	return 1;
 }
+
+/**
+ * nvc_seq_poll_done() - has a REG_POLL reached its value
+ * @val: the register's value
+ * @mask: the command's mask
+ * @want: the command's value, compared as is: a value with bits outside
+ *	@mask never matches (OGKM kgspExecuteSequencerBuffer_IMPL waits while
+ *	(val & mask) != want)
+ *
+ * Return: true when the poll is done.
+ */
+bool nvc_seq_poll_done(u32 val, u32 mask, u32 want)
+{
+	return (val & mask) == want;
+}

@@ -40,5 +40,6 @@ struct nvc_seq_iter {
 
 int nvc_seq_begin(struct nvc_seq_iter *it, const void *payload, size_t len);
 int nvc_seq_next(struct nvc_seq_iter *it, struct nvc_seq_cmd *c);
+bool nvc_seq_poll_done(u32 val, u32 mask, u32 want);
 
 #endif /* NVC_GSP_SEQPARSE_H */

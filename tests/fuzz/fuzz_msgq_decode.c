@@ -7,7 +7,8 @@
  * copy-out path is reached, bit1: small output buffer), [1] msgCount,
  * [2..5] rptr (LE), [6..9] wptr (LE), [10] output size selector, [11]
  * reserved, [12..] ring bytes placed from entry rptr onwards (wrapping).
- * Every decoded message is also fed to a reassembler.
+ * Every decoded message is also fed to a reassembler, and nvc_msgq_peek() +
+ * nvc_msgq_take() into a short destination must agree with nvc_msgq_recv().
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -73,6 +74,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static u8 out[NVRM_MSG_MAX_SIZE];
 	static u8 reasm_buf[4 * NVC_RPC_CHUNK];
+	struct GSP_MSG_QUEUE_ELEMENT ph;
+	struct nvc_msgq_msg_info pinfo;
+	u8 small[256];
+	int pret;
 	struct nvc_msgq_msg_info info;
 	struct nvc_msgq_ring ring;
 	struct nvc_rpc_reasm r;
@@ -120,7 +125,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < 2 * count + 1; i++) {
 		const struct GSP_MSG_QUEUE_ELEMENT *h = (const void *)out;
 
+		/* peek + take into a short destination agrees with recv. */
+		if (!nvc_msgq_peek(&ring, rptr, wptr, &ph, &pinfo)) {
+			n = min_t(size_t, pinfo.rpc_length - 0x20, data[10]);
+			pret = nvc_msgq_take(&ring, rptr, &ph, &pinfo, small, n);
+		} else {
+			pret = 1;
+		}
 		ret = nvc_msgq_recv(&ring, rptr, wptr, out, out_size, &info);
+		if (pret != 1 && !ret && (pret || memcmp(small, out + 0x50, n)))
+			abort();
 		if (ret == -EILSEQ || ret == -EOVERFLOW) {
 			if (info.next_rptr != (rptr + info.elem_count) % count)
 				abort();

@@ -80,9 +80,59 @@ static int nvsim_to_nvcore(void)
 	return 0;
 }
 
+/*
+ * nvsim's ogkm535 personality builds a message in place (sim/gsp.c
+ * nvsim_tx_msg()): header from nvsim_wire_hdr(), payload, zero padding to
+ * 8 bytes, the rest of the last page stale, and the checksum over whole
+ * elements from nvsim_wire_xor() pieces. nvcore accepts it.
+ */
+static int nvsim_stale_to_nvcore(void)
+{
+	static const u32 sizes[] = { 0, 3, 100, 4040, 4048, 9001, 65456 };
+	struct rpc_message_header_v03_00 tmpl = { .function = 76 };
+	static u8 ring[63 * 0x1000];
+	static u8 out[NVRM_MSG_MAX_SIZE];
+	struct nvc_msgq_ring r = { .entries = ring, .count = 63 };
+	struct GSP_MSG_QUEUE_ELEMENT e;
+	struct nvc_msgq_msg_info info;
+	unsigned int i, k;
+
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		u32 slot = 50 + i, elems;
+		size_t used = sizeof(e) + sizes[i], end8 = ALIGN(used, 8);
+		u64 body, tail;
+
+		for (k = 0; k < sizeof(ring); k++)
+			ring[k] = (u8)(k * 13 + i);	/* earlier messages */
+		fill(sizes[i], 3 * i);
+		elems = nvsim_wire_hdr(&e, 9 + i, &tmpl, sizes[i]);
+		memcpy(buf, &e, sizeof(e));
+		memcpy(buf + sizeof(e), payload, sizes[i]);
+		memset(buf + used, 0, end8 - used);
+		/* The stale rest of the last page, as the ring holds it. */
+		for (k = end8; k < elems * 0x1000; k++)
+			buf[k] = ring[((slot + k / 0x1000) % 63) * 0x1000 + k % 0x1000];
+		body = nvsim_wire_xor(payload, sizes[i]);
+		tail = nvsim_wire_xor(buf + end8, elems * 0x1000 - end8);
+		e.checkSum = nvsim_wire_fold64(nvsim_wire_xor(&e, sizeof(e)) ^
+					       body ^ tail);
+		memcpy(buf, &e, sizeof(e));
+		T_EQ(nvsim_wire_fold(buf, elems * 0x1000), 0);
+		for (k = 0; k < elems; k++)
+			memcpy(ring + ((slot + k) % 63) * 0x1000, buf + k * 0x1000,
+			       0x1000);
+		T_EQ(nvc_msgq_recv(&r, slot, (slot + elems) % 63, out, sizeof(out),
+				   &info), 0);
+		T_EQ(info.function, 76);
+		T_ASSERT(!memcmp(out + 0x50, payload, sizes[i]));
+	}
+	return 0;
+}
+
 int main(void)
 {
 	RUN(nvcore_to_nvsim);
 	RUN(nvsim_to_nvcore);
+	RUN(nvsim_stale_to_nvcore);
 	return nvt_failed ? 1 : 0;
 }

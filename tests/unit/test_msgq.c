@@ -960,6 +960,109 @@ static int put_matches_encode_write(void)
 	return 0;
 }
 
+/* ---- stale tails (OGKM-535 producer) and take() into place ---- */
+
+/*
+ * Place a message the way OGKM-535's message_queue_cpu.c sends one: the
+ * staging buffer is reused, zero-padded to the next 8 bytes only, and the
+ * checksum covers all elemCount pages, stale bytes included. With
+ * @whole false the checksum covers 0x30 + rpc.length only (OGKM-570).
+ */
+static u32 put_stale(u32 slot, size_t len, u32 seed, bool whole)
+{
+	struct GSP_MSG_QUEUE_ELEMENT *h = (void *)stage;
+	u32 used = NVRM_MSG_HDR_SIZE + NVRM_RPC_HDR_SIZE + (u32)len, k;
+	u32 elem = nvc_msgq_elem_count(NVRM_RPC_HDR_SIZE + (u32)len);
+
+	pattern(stage, sizeof(stage), seed ^ 0x5a5a);	/* the stale bytes */
+	memset(h, 0, sizeof(*h));
+	h->seqNum = seed;
+	h->elemCount = elem;
+	h->rpc.header_version = NVRM_RPC_HEADER_VERSION;
+	h->rpc.signature = NVRM_RPC_SIGNATURE;
+	h->rpc.length = NVRM_RPC_HDR_SIZE + (u32)len;
+	h->rpc.function = 76;
+	pattern(stage + sizeof(*h), len, seed);
+	memset(stage + used, 0, ALIGN(used, 8) - used);
+	h->checkSum = nvc_msgq_csum(stage, whole ? (size_t)elem * PG :
+				    ALIGN(used, 8));
+	for (k = 0; k < elem; k++)
+		memcpy(ring_mem + (size_t)((slot + k) % COUNT) * PG,
+		       stage + (size_t)k * PG, PG);
+	return elem;
+}
+
+static int stale_tail_accepted(void)
+{
+	static const size_t lens[] = { 0, 1, 7, 8, 100, 4000, 4048, 4049,
+				       9000, CHUNK };
+	struct nvc_msgq_msg_info info;
+	size_t i;
+	u32 elem;
+
+	for (i = 0; i < ARRAY_SIZE(lens); i++) {
+		struct GSP_MSG_QUEUE_ELEMENT *h = (void *)stage;
+		size_t short_len;
+
+		reset_ring();
+		elem = put_stale(60, lens[i], (u32)i + 1, true);
+		short_len = ALIGN(NVRM_MSG_HDR_SIZE + h->rpc.length, 8);
+		/* The short range alone does not fold to zero here... */
+		if (short_len < (size_t)elem * PG)
+			T_EQ(nvc_msgq_verify(stage, short_len), -EILSEQ);
+		/* ...all pages do, and the receiver accepts it. */
+		T_EQ(nvc_msgq_verify(stage, (size_t)elem * PG), 0);
+		T_EQ(nvc_msgq_recv(&ring, 60, (60 + elem) % COUNT, out,
+				   sizeof(out), &info), 0);
+		T_ASSERT(!memcmp(out + NVC_MSG_PAYLOAD_OFF,
+				 stage + NVC_MSG_PAYLOAD_OFF, lens[i]));
+		/* The stale tail is covered: damage in it is caught. */
+		if (short_len < (size_t)elem * PG) {
+			size_t off = (size_t)elem * PG - 1;
+
+			ring_mem[(size_t)((60 + off / PG) % COUNT) * PG +
+				 off % PG] ^= 0x10;
+			T_EQ(nvc_msgq_recv(&ring, 60, (60 + elem) % COUNT, out,
+					   sizeof(out), &info), -EILSEQ);
+		}
+		/* A short-range checksum with a stale tail (OGKM-570). */
+		reset_ring();
+		elem = put_stale(61, lens[i], (u32)i + 7, false);
+		T_EQ(nvc_msgq_recv(&ring, 61, (61 + elem) % COUNT, out,
+				   sizeof(out), &info), 0);
+	}
+	return 0;
+}
+
+static int take_into_place(void)
+{
+	static u8 dst[CHUNK + 64];
+	struct GSP_MSG_QUEUE_ELEMENT hdr;
+	struct nvc_msgq_msg_info info;
+	u32 elem;
+	size_t n;
+
+	reset_ring();
+	elem = put_stale(55, CHUNK, 3, true);	/* wraps: 16 pages from 55 */
+	T_EQ(nvc_msgq_peek(&ring, 55, (55 + elem) % COUNT, &hdr, &info), 0);
+	T_EQ(info.function, 76u);
+	T_EQ(info.elem_count, elem);
+	for (n = 0; n <= CHUNK; n += n < 64 ? 1 : 4093) {
+		memset(dst, 0xee, sizeof(dst));
+		T_EQ(nvc_msgq_take(&ring, 55, &hdr, &info, dst, n), 0);
+		T_ASSERT(!memcmp(dst, stage + NVC_MSG_PAYLOAD_OFF, n));
+		T_EQ(dst[n], 0xee);	/* nothing written past @len */
+	}
+	T_EQ(nvc_msgq_take(&ring, 55, &hdr, &info, dst, CHUNK + 1), -EINVAL);
+	T_EQ(nvc_msgq_take(&ring, 55, &hdr, &info, NULL, 0), 0);
+	/* The header used is the fetched copy, not the ring's. */
+	elem_at(55)->rpc.function = 77;
+	T_EQ(nvc_msgq_take(&ring, 55, &hdr, &info, dst, 10), 0);
+	hdr.rpc.function = 77;
+	T_EQ(nvc_msgq_take(&ring, 55, &hdr, &info, dst, 10), -EILSEQ);
+	return 0;
+}
+
 int main(void)
 {
 	RUN(ring_arith_basic);
@@ -988,5 +1091,7 @@ int main(void)
 	RUN(reply_over_64k);
 	RUN(reasm_rejections);
 	RUN(put_matches_encode_write);
+	RUN(stale_tail_accepted);
+	RUN(take_into_place);
 	return nvt_failed ? 1 : 0;
 }

@@ -51,6 +51,19 @@ static int walks_every_opcode(void)
 	return 0;
 }
 
+/* REG_POLL compares (value & mask) with the value as sent (OGKM). */
+static int poll_compare_exact(void)
+{
+	T_EQ(nvc_seq_poll_done(0x1234, 0xff, 0x34), 1);
+	T_EQ(nvc_seq_poll_done(0x1234, 0xff, 0x35), 0);
+	T_EQ(nvc_seq_poll_done(0x80, 0x80, 0), 0);
+	T_EQ(nvc_seq_poll_done(0x7f, 0x80, 0), 1);
+	/* Bits outside the mask in the value: never done. */
+	T_EQ(nvc_seq_poll_done(0x1234, 0xff, 0x1234), 0);
+	T_EQ(nvc_seq_poll_done(0xffffffff, 0x0f, 0x1f), 0);
+	return 0;
+}
+
 static int rejects(void)
 {
 	static const u32 trunc[] = { 2, 0x1408, ~0u };	/* poll cut short */
@@ -74,5 +87,6 @@ int main(void)
 {
 	RUN(walks_every_opcode);
 	RUN(rejects);
+	RUN(poll_compare_exact);
 	return nvt_failed ? 1 : 0;
 }

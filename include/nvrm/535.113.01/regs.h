@@ -243,6 +243,14 @@
 #define NV_PFALCON_FALCON_IRQMASK		0x018
 
 /*
+ * Falcon INTR_RETRIGGER(i) (OGKM ampere/ga102 dev_falcon_v4.h, not in the
+ * compiled table; absent on Turing): writing TRIGGER makes the falcon
+ * re-send a still-pending interrupt into the interrupt tree.
+ */
+#define NV_PFALCON_FALCON_INTR_RETRIGGER(i)		(0x3e8 + (i) * 4)
+#define NV_PFALCON_FALCON_INTR_RETRIGGER_TRIGGER_TRUE	0x1
+
+/*
  * Interrupt tree of the NV_VIRTUAL_FUNCTION register aperture (OGKM
  * src/common/inc/swref/published/{turing/tu102,ampere/ga102}/dev_vm.h).
  * The NV_VIRTUAL_FUNCTION_PRIV_* offsets are relative to the aperture,

@@ -18,14 +18,17 @@
  *   gfid_free ID GFID   bar1_alloc ID SIZE   bar1_free ID OFFSET
  *   engine_check ID ENGINE   exhaust ID vram|chid|gfid|bar1 SIZE
  *   double_free ID   sub ID KINDMASK   unsub ID   events   events_clear
- *   status   fbquery   info   notifier N   bench_events N   bench_alloc N
+ *   status   fbquery   info   notifier N   notifier_alloc N   notifier_free H
+ *   bench_events N   bench_alloc N   vram_rw_race ID SIZE ROUNDS
  *
  * Sizes accept K/M/G suffixes; numbers may be hexadecimal (0x).
  */
 #include <linux/auxiliary_bus.h>
 #include <linux/completion.h>
 #include <linux/debugfs.h>
+#include <linux/delay.h>
 #include <linux/genalloc.h>
+#include <linux/kthread.h>
 #include <linux/ktime.h>
 #include <linux/list.h>
 #include <linux/log2.h>
@@ -836,9 +839,9 @@ static int nvtest_cmd_events(struct nvtest_dev *nd, char **argv)
 		spin_lock_irqsave(&tp->last_lock, flags);
 		last = tp->last;
 		spin_unlock_irqrestore(&tp->last_lock, flags);
-		nvtest_out(nd, "\np%u_last chid %u engine %u gfid %u head %u xid %u\n",
+		nvtest_out(nd, "\np%u_last chid %u engine %u gfid %u head %u xid %u notifier %u handle 0x%x data %llu\n",
 			   i, last.chid, last.engine, last.gfid, last.head,
-			   last.xid);
+			   last.xid, last.notifier, last.handle, last.data);
 	}
 	return 0;
 }
@@ -898,6 +901,30 @@ static int nvtest_cmd_notifier(struct nvtest_dev *nd, char **argv)
 	}
 	nvtest_out(nd, "err %d handle 0x%x free %d refree %d\n", ret, h, free1,
 		   free2);
+	return 0;
+}
+
+/* notifier_alloc N: allocate an RM event object and keep it. */
+static int nvtest_cmd_notifier_alloc(struct nvtest_dev *nd, char **argv)
+{
+	u32 n, h = 0;
+	int ret;
+
+	if (nvtest_u32(argv[1], &n))
+		return -EINVAL;
+	ret = nvc_object_alloc_notifier(nd->client, n, &h);
+	nvtest_out(nd, "err %d handle 0x%x\n", ret, h);
+	return 0;
+}
+
+/* notifier_free H: free an event object of notifier_alloc. */
+static int nvtest_cmd_notifier_free(struct nvtest_dev *nd, char **argv)
+{
+	u32 h;
+
+	if (nvtest_u32(argv[1], &h))
+		return -EINVAL;
+	nvtest_out(nd, "err %d\n", nvc_object_free(nd->client, h));
 	return 0;
 }
 
@@ -1100,6 +1127,105 @@ out_part:
 	return 0;
 }
 
+/* One round of vram_rw_race: a thread reads a region the caller frees. */
+struct nvtest_race {
+	struct nvc_partition *part;
+	struct nvc_vram_region r;
+	u8 *buf;
+	int ret;
+	struct completion started;
+	struct completion done;
+};
+
+static int nvtest_race_reader(void *arg)
+{
+	struct nvtest_race *rc = arg;
+
+	complete(&rc->started);
+	rc->ret = nvc_vram_read(rc->part, rc->r.base, rc->buf, rc->r.size);
+	kthread_complete_and_exit(&rc->done, 0);
+}
+
+/*
+ * vram_rw_race ID SIZE ROUNDS: fill SIZE bytes (at most 64 MiB, more than
+ * one bus transfer) with 0x5a and let a thread read them while this one,
+ * ~1 ms later, frees them, allocates them again and writes 0xa5 over the
+ * last transfer's worth. A read that succeeded must hold only 0x5a:
+ * "torn" counts reads that returned bytes written after their region was
+ * freed ("moved": rounds where the region came back elsewhere).
+ */
+static int nvtest_cmd_vram_rw_race(struct nvtest_dev *nd, char **argv)
+{
+	unsigned int rounds, i, read_ok = 0, torn = 0, moved = 0;
+	struct nvc_vram_region again;
+	struct nvtest_race *rc;
+	struct nvtest_part *tp;
+	struct task_struct *t;
+	u64 size, tail, base;
+	int ret = 0;
+	u8 *pat;
+
+	if (nvtest_slot(nd, argv[1], &tp) || nvtest_size(argv[2], &size) ||
+	    !size || size > SZ_64M || nvtest_u32(argv[3], &rounds) ||
+	    !rounds || rounds > 1000)
+		return -EINVAL;
+	tail = min_t(u64, size, NVSIM_VRAM_RW_MAX);
+	rc = kzalloc(sizeof(*rc), GFP_KERNEL);
+	if (!rc)
+		return -ENOMEM;
+	rc->buf = kvmalloc(size, GFP_KERNEL);
+	pat = kvmalloc(size, GFP_KERNEL);
+	if (!rc->buf || !pat) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	rc->part = tp->part;
+	for (i = 0; i < rounds && !ret; i++) {
+		ret = nvc_vram_alloc(tp->part, size, 0, &rc->r);
+		if (ret)
+			break;
+		memset(pat, 0x5a, size);
+		ret = nvc_vram_write(tp->part, rc->r.base, pat, size);
+		if (ret) {
+			nvc_vram_free(tp->part, &rc->r);
+			break;
+		}
+		base = rc->r.base;
+		init_completion(&rc->started);
+		init_completion(&rc->done);
+		t = kthread_run(nvtest_race_reader, rc, "nvtest-race");
+		if (IS_ERR(t)) {
+			nvc_vram_free(tp->part, &rc->r);
+			ret = PTR_ERR(t);
+			break;
+		}
+		wait_for_completion(&rc->started);
+		usleep_range(1000, 2000);
+		ret = nvc_vram_free(tp->part, &rc->r);
+		if (!ret)
+			ret = nvc_vram_alloc(tp->part, size, 0, &again);
+		if (!ret) {
+			moved += again.base != base;
+			memset(pat, 0xa5, tail);
+			ret = nvc_vram_write(tp->part, again.base + size - tail,
+					     pat, tail);
+			nvc_vram_free(tp->part, &again);
+		}
+		wait_for_completion(&rc->done);
+		if (!rc->ret) {
+			read_ok++;
+			torn += !!memchr_inv(rc->buf, 0x5a, size);
+		}
+	}
+out:
+	kvfree(pat);
+	kvfree(rc->buf);
+	kfree(rc);
+	nvtest_out(nd, "err %d rounds %u read_ok %u torn %u moved %u\n", ret, i,
+		   read_ok, torn, moved);
+	return 0;
+}
+
 struct nvtest_cmd {
 	const char *name;
 	unsigned int nargs;
@@ -1131,8 +1257,11 @@ static const struct nvtest_cmd nvtest_cmds[] = {
 	{ "fbquery", 0, nvtest_cmd_fbquery },
 	{ "info", 0, nvtest_cmd_info },
 	{ "notifier", 1, nvtest_cmd_notifier },
+	{ "notifier_alloc", 1, nvtest_cmd_notifier_alloc },
+	{ "notifier_free", 1, nvtest_cmd_notifier_free },
 	{ "bench_events", 1, nvtest_cmd_bench_events },
 	{ "bench_alloc", 1, nvtest_cmd_bench_alloc },
+	{ "vram_rw_race", 3, nvtest_cmd_vram_rw_race },
 };
 
 /* Caller holds &nvtest_dev.lock. */

@@ -33,7 +33,11 @@ check "two GPUs: load" modprobe nvsim gpus=2 chip=ga102,tu102
 check "two GPUs: nvcore binds both" modprobe nvcore clients=test
 check_eq "two GPUs: gpu0 chip" "$(sysfs_of 0 chip)" ga102
 check_eq "two GPUs: gpu1 chip" "$(sysfs_of 1 chip)" tu102
-check "two GPUs: both answer RPCs" sh -c 'echo "2 200" >/sys/kernel/debug/nvcore/gpu0/rpc_selftest && echo "2 200" >/sys/kernel/debug/nvcore/gpu1/rpc_selftest && grep -q "bad 0" /sys/kernel/debug/nvcore/gpu1/rpc_selftest'
+# Different runs on each GPU: each keeps its own result.
+check "two GPUs: gpu0 answers RPCs" sh -c 'echo "2 200" >/sys/kernel/debug/nvcore/gpu0/rpc_selftest'
+check "two GPUs: gpu1 answers RPCs" sh -c 'echo "3 100" >/sys/kernel/debug/nvcore/gpu1/rpc_selftest'
+check "two GPUs: gpu0 keeps its own result" grep -q "^callers 2 rpcs 200 size 64 ok 400 bad 0 " /sys/kernel/debug/nvcore/gpu0/rpc_selftest
+check "two GPUs: gpu1 keeps its own result" grep -q "^callers 3 rpcs 100 size 64 ok 300 bad 0 " /sys/kernel/debug/nvcore/gpu1/rpc_selftest
 check "two GPUs: a test client binds to each" modprobe nvtest_client
 for g in 0 1; do
 	T=/sys/kernel/debug/nvtest/nvcore.test.$g/cmd

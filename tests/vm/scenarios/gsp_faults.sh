@@ -8,12 +8,15 @@ S=/sys/kernel/debug/nvsim/gpu0
 D=/sys/kernel/debug/nvcore/gpu0
 P=/sys/module/nvcore/parameters
 
-# One NOP RPC through the self-test; prints "ok" or the errno.
+# One NOP RPC through the self-test; prints "ok" or the errno. The write
+# itself must succeed exactly when the RPC did.
 rpc1() {
-	echo "1 1" >$D/rpc_selftest || { echo write-failed; return; }
+	if echo "1 1" >$D/rpc_selftest 2>/dev/null; then w=ok; else w=failed; fi
 	r=$(cat $D/rpc_selftest)
-	case "$r" in
-	*"ok 1 bad 0 "*) echo ok ;;
+	case "$w $r" in
+	"ok "*"ok 1 bad 0 "*) echo ok ;;
+	"failed "*"ok 1 bad 0 "*) echo "write-failed-but-rpc-ok" ;;
+	"ok "*) echo "write-ok-but-rpc-bad" ;;
 	*) echo "$r" | sed 's/.*first_err \(-*[0-9]*\).*/\1/' ;;
 	esac
 }
@@ -80,9 +83,18 @@ echo 1 >$S/skip_seqnum
 check_eq "skipped seqNum: reply still delivered" "$(rpc1)" ok
 check "seqNum gap counted" test "$(stat_of seq_gap)" -ge 1
 
-echo 5 >$S/lose_irq
+# Lost interrupts: no spinning, so each reply is found by the periodic
+# poll of a sleeping caller, with no interrupt seen for it.
+echo 0 >$P/rpc_spin_us
+echo 3 >$S/lose_irq
 p0=$(stat_of polls)
+i0=$(stat_of irqs)
 check_eq "lost interrupts: answered anyway" "$(rpc1)$(rpc1)$(rpc1)" okokok
+p1=$(stat_of polls)
+i1=$(stat_of irqs)
+check "lost interrupts: no interrupt seen ($i0 -> $i1)" test "$i1" = "$i0"
+check "lost interrupts: found by polling ($p0 -> $p1)" test "$p1" -ge $((p0 + 3))
+echo 500 >$P/rpc_spin_us
 
 # Faults that kill the transport: the caller gets -ENODEV, the GPU is
 # marked lost and nvcore reboots GSP-RM in place (recoveries counts up).

@@ -27,8 +27,9 @@ say "$(printf '%-17s' vram_regions) $(cat $G0/vram_regions | tr '\n' ';')"
 echo "-- 4. the RPC transport after boot (debugfs nvcore/gpu0/rpc_stats)"
 say "$(grep -E '^(sent|replies|events|irqs|timeouts) ' /sys/kernel/debug/nvcore/gpu0/rpc_stats | tr '\n' ' ')"
 echo "   8 callers x 500 NOP RPCs, every reply checked against its request:"
-echo "8 500" >/sys/kernel/debug/nvcore/gpu0/rpc_selftest
+check tour-selftest-write sh -c 'echo "8 500" >/sys/kernel/debug/nvcore/gpu0/rpc_selftest'
 say "$(cat /sys/kernel/debug/nvcore/gpu0/rpc_selftest)"
+check tour-selftest-all-ok grep -q '^callers 8 rpcs 500 size 64 ok 4000 bad 0 ' /sys/kernel/debug/nvcore/gpu0/rpc_selftest
 echo "   GSP-RM's own log (LOGINIT), first lines:"
 head -n 4 /sys/kernel/debug/nvcore/gpu0/log_init | while read -r l; do say "$l"; done
 

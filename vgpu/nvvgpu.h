@@ -14,12 +14,13 @@
 #include <nvcore/nvcore.h>
 #include <nvcore/vgpu.h>
 
+#include "cfg.h"
+
 /* 1-, 2-, 4- and 8-way splits of the GPU. */
 #define NVVGPU_NR_TYPES		4
 #define NVVGPU_HEAP_SIZE	(8ULL << 20)
 #define NVVGPU_BAR0_SIZE	(16ULL << 20)
 #define NVVGPU_BAR3_SIZE	(32ULL << 20)
-#define NVVGPU_CFG_SIZE		256
 
 /**
  * struct nvvgpu_type - one mdev type
@@ -77,10 +78,8 @@ enum nvvgpu_irq {
  * @part: its partition of the GPU
  * @vgpu: the vGPU in nvcore
  * @info: where it lives
- * @lock: protects @cfg, @bar, @msi_*, @intx_*, @leaf, @trig, @revoked,
- *	@lost
+ * @lock: protects @cfg, @intx_masked, @leaf, @trig, @revoked, @lost
  * @cfg: emulated PCI configuration space
- * @bar: BAR registers as the guest programmed them (sizing included)
  * @trig: eventfd per &enum nvvgpu_irq (NULL: none)
  * @intx_masked: INTx masked by the user
  * @leaf: the guest's pending interrupt bits (BAR0 interrupt leaf 0)
@@ -102,8 +101,7 @@ struct nvvgpu_dev {
 	struct nvc_vgpu *vgpu;
 	struct nvc_vgpu_info info;
 	struct mutex lock;
-	u8 cfg[NVVGPU_CFG_SIZE];
-	u32 bar[6];
+	struct nvvgpu_cfg cfg;
 	struct eventfd_ctx *trig[NVVGPU_IRQ_NR];
 	bool intx_masked;
 	u32 leaf;

@@ -55,10 +55,6 @@
 
 #define NVVGPU_OFFSET_SHIFT	40
 #define NVVGPU_OFFSET_MASK	((1ULL << NVVGPU_OFFSET_SHIFT) - 1)
-#define NVVGPU_MSI_CAP		0x60
-#define NVVGPU_CMD_WMASK	(PCI_COMMAND_IO | PCI_COMMAND_MEMORY | \
-				 PCI_COMMAND_MASTER | PCI_COMMAND_PARITY | \
-				 PCI_COMMAND_SERR | PCI_COMMAND_INTX_DISABLE)
 /* The vGPU's BAR0 registers (NV_VIRTUAL_FUNCTION aperture, fact sheet 12). */
 #define NVVGPU_REG_BOOT0	0x000000
 #define NVVGPU_REG_INTR_LEAF0	0xb81000
@@ -83,136 +79,35 @@ static u64 nvvgpu_bar_size(struct nvvgpu_dev *nd, unsigned int bar)
 	return 0;
 }
 
-static void nvvgpu_put16(u8 *p, u16 v)
-{
-	p[0] = v;
-	p[1] = v >> 8;
-}
-
 /**
  * nvvgpu_dev_cfg_init() - config space and interrupt state at reset
  * @nd: the device
  */
 void nvvgpu_dev_cfg_init(struct nvvgpu_dev *nd)
 {
-	u8 *c = nd->cfg;
-
-	memset(c, 0, sizeof(nd->cfg));
-	nvvgpu_put16(c + PCI_VENDOR_ID, PCI_VENDOR_ID_NVIDIA);
-	nvvgpu_put16(c + PCI_DEVICE_ID, nd->type->desc.device_id);
-	nvvgpu_put16(c + PCI_STATUS, PCI_STATUS_CAP_LIST);
-	c[PCI_REVISION_ID] = 0xa1;
-	c[PCI_CLASS_PROG] = 0;
-	nvvgpu_put16(c + PCI_CLASS_DEVICE, PCI_CLASS_DISPLAY_3D);
-	c[PCI_HEADER_TYPE] = PCI_HEADER_TYPE_NORMAL;
-	nvvgpu_put16(c + PCI_SUBSYSTEM_VENDOR_ID, PCI_VENDOR_ID_NVIDIA);
-	nvvgpu_put16(c + PCI_SUBSYSTEM_ID, nd->type->desc.subsystem_id);
-	c[PCI_CAPABILITY_LIST] = NVVGPU_MSI_CAP;
-	c[PCI_INTERRUPT_PIN] = 1;
-	c[NVVGPU_MSI_CAP + PCI_CAP_LIST_ID] = PCI_CAP_ID_MSI;
-	c[NVVGPU_MSI_CAP + PCI_CAP_LIST_NEXT] = 0;
-	nvvgpu_put16(c + NVVGPU_MSI_CAP + PCI_MSI_FLAGS, PCI_MSI_FLAGS_64BIT);
-	memset(nd->bar, 0, sizeof(nd->bar));
-	nd->bar[1] = PCI_BASE_ADDRESS_MEM_TYPE_64 | PCI_BASE_ADDRESS_MEM_PREFETCH;
-	nd->bar[3] = PCI_BASE_ADDRESS_MEM_TYPE_64 | PCI_BASE_ADDRESS_MEM_PREFETCH;
+	nvvgpu_cfg_reset(&nd->cfg, nd->type->desc.device_id,
+			 nd->type->desc.subsystem_id, NVVGPU_BAR0_SIZE,
+			 nd->type->desc.bar1_length, NVVGPU_BAR3_SIZE);
 	nd->intx_masked = false;
 	nd->leaf = 0;
-}
-
-static u32 nvvgpu_cfg_rd32(struct nvvgpu_dev *nd, unsigned int off)
-{
-	if (off >= PCI_BASE_ADDRESS_0 && off <= PCI_BASE_ADDRESS_5)
-		return nd->bar[(off - PCI_BASE_ADDRESS_0) / 4];
-	return nd->cfg[off] | nd->cfg[off + 1] << 8 | nd->cfg[off + 2] << 16 |
-	       (u32)nd->cfg[off + 3] << 24;
-}
-
-/* A BAR register write: sizing and the fixed flag bits. */
-static void nvvgpu_bar_write(struct nvvgpu_dev *nd, unsigned int i, u32 val)
-{
-	u64 size;
-
-	switch (i) {
-	case 0:
-		size = NVVGPU_BAR0_SIZE;
-		nd->bar[0] = val & ~(u32)(size - 1);
-		break;
-	case 1:
-	case 3:
-		size = nvvgpu_bar_size(nd, i);
-		nd->bar[i] = (val & ~(u32)(size - 1) & PCI_BASE_ADDRESS_MEM_MASK) |
-			     PCI_BASE_ADDRESS_MEM_TYPE_64 | PCI_BASE_ADDRESS_MEM_PREFETCH;
-		break;
-	case 2:
-	case 4:
-		size = nvvgpu_bar_size(nd, i - 1);
-		nd->bar[i] = val & ~(u32)((size - 1) >> 32);
-		break;
-	default:
-		break;	/* BAR5: not implemented, reads 0 */
-	}
-}
-
-static bool nvvgpu_msi_on(struct nvvgpu_dev *nd)
-{
-	return nd->cfg[NVVGPU_MSI_CAP + PCI_MSI_FLAGS] & PCI_MSI_FLAGS_ENABLE;
-}
-
-/* Write @val (@mask: which bytes) to the dword at @off. nd->lock held. */
-static void nvvgpu_cfg_wr32(struct nvvgpu_dev *nd, unsigned int off, u32 val,
-			    u32 mask)
-{
-	u32 old = nvvgpu_cfg_rd32(nd, off), wmask = 0, new;
-	unsigned int i;
-
-	val = (old & ~mask) | (val & mask);
-	if (off >= PCI_BASE_ADDRESS_0 && off <= PCI_BASE_ADDRESS_5) {
-		nvvgpu_bar_write(nd, (off - PCI_BASE_ADDRESS_0) / 4, val);
-		return;
-	}
-	switch (off) {
-	case PCI_COMMAND:
-		wmask = NVVGPU_CMD_WMASK;
-		break;
-	case PCI_INTERRUPT_LINE:
-		wmask = 0xff;
-		break;
-	case NVVGPU_MSI_CAP:
-		wmask = PCI_MSI_FLAGS_ENABLE << 16;
-		break;
-	case NVVGPU_MSI_CAP + PCI_MSI_ADDRESS_LO:
-		wmask = ~3u;
-		break;
-	case NVVGPU_MSI_CAP + PCI_MSI_ADDRESS_HI:
-		wmask = ~0u;
-		break;
-	case NVVGPU_MSI_CAP + PCI_MSI_DATA_64:
-		wmask = 0xffff;
-		break;
-	}
-	new = (old & ~wmask) | (val & wmask);
-	for (i = 0; i < 4; i++)
-		nd->cfg[off + i] = new >> (8 * i);
 }
 
 /* One naturally aligned access of 1, 2 or 4 bytes. */
 static int nvvgpu_cfg_rw1(struct nvvgpu_dev *nd, char __user *ubuf,
 			  size_t count, unsigned int off, bool write)
 {
-	unsigned int sh = (off & 3) * 8;
-	u32 val = 0, mask, old_cmd, new_cmd;
+	u32 val = 0, old_cmd, new_cmd;
 
-	mask = (count == 4 ? ~0u : (1u << (8 * count)) - 1) << sh;
 	if (write && copy_from_user(&val, ubuf, count))
 		return -EFAULT;
 
 	mutex_lock(&nd->lock);
-	old_cmd = nd->cfg[PCI_COMMAND];
+	old_cmd = nvvgpu_cfg_read(&nd->cfg, PCI_COMMAND, 2);
 	if (write)
-		nvvgpu_cfg_wr32(nd, off & ~3, val << sh, mask);
+		nvvgpu_cfg_write(&nd->cfg, off, count, val);
 	else
-		val = (nvvgpu_cfg_rd32(nd, off & ~3) & mask) >> sh;
-	new_cmd = nd->cfg[PCI_COMMAND];
+		val = nvvgpu_cfg_read(&nd->cfg, off, count);
+	new_cmd = nvvgpu_cfg_read(&nd->cfg, PCI_COMMAND, 2);
 	mutex_unlock(&nd->lock);
 
 	if ((old_cmd ^ new_cmd) & PCI_COMMAND_MASTER)
@@ -260,10 +155,10 @@ void nvvgpu_dev_signal(struct nvvgpu_dev *nd, enum nvvgpu_irq which)
 
 	mutex_lock(&nd->lock);
 	if (which == NVVGPU_IRQ_INTX || which == NVVGPU_IRQ_MSI) {
-		if (nvvgpu_msi_on(nd)) {
+		if (nvvgpu_cfg_msi_on(&nd->cfg)) {
 			t = nd->trig[NVVGPU_IRQ_MSI];
-		} else if (!(nd->cfg[PCI_COMMAND + 1] & (PCI_COMMAND_INTX_DISABLE >> 8)) &&
-			   !nd->intx_masked) {
+		} else if (!(nvvgpu_cfg_read(&nd->cfg, PCI_COMMAND, 2) &
+			     PCI_COMMAND_INTX_DISABLE) && !nd->intx_masked) {
 			t = nd->trig[NVVGPU_IRQ_INTX];
 			if (t)
 				nd->intx_masked = true;	/* automasked */

@@ -301,6 +301,7 @@ void nvc_client_close(struct nvc_client *client)
 		up_read(&gpu->res.gsp_sem);
 	}
 	mutex_unlock(&gpu->res.recover_lock);
+	nvc_evobj_drop_client(gpu, client->h_client);
 	ida_free(&gpu->res.client_ids, client->id);
 	xa_destroy(&client->objects);
 	kfree(client);
@@ -422,8 +423,9 @@ EXPORT_SYMBOL_NS_GPL(nvc_client_fb_query, NVCORE);
  * @handle: output: the object's handle, for nvc_object_free()
  *
  * Allocates an event object under the client's own RM subdevice and enables
- * repeated notification; GSP-RM's POST_EVENT messages naming this client
- * are then delivered to its partitions' %NVC_EVENT_DISPLAY subscriptions.
+ * repeated notification; GSP-RM's POST_EVENT messages naming this object
+ * are then delivered to the client's partitions' %NVC_EVENT_NOTIFY
+ * subscriptions (routing: event.c).
  *
  * Return: 0, -EINVAL for a bad notifier, -ENODEV while the GPU is lost,
  * -ENOSPC when the client has too many objects, or an error from the GSP.
@@ -450,6 +452,12 @@ int nvc_object_alloc_notifier(struct nvc_client *client, unsigned int notifier,
 	ctl.event = notifier;
 	ctl.action = NV2080_CTRL_EVENT_SET_NOTIFICATION_ACTION_REPEAT;
 
+	/* Known before GSP-RM can fire it. */
+	ret = nvc_evobj_add(gpu, client->h_client, h, notifier);
+	if (ret) {
+		xa_erase(&client->objects, id);
+		return ret;
+	}
 	ret = -ENODEV;
 	if (down_read_trylock(&gpu->res.gsp_sem)) {
 		if (!gpu->res.lost) {
@@ -469,6 +477,7 @@ int nvc_object_alloc_notifier(struct nvc_client *client, unsigned int notifier,
 		up_read(&gpu->res.gsp_sem);
 	}
 	if (ret) {
+		nvc_evobj_del(gpu, client->h_client, h);
 		xa_erase(&client->objects, id);
 		return ret;
 	}
@@ -494,6 +503,7 @@ int nvc_object_free(struct nvc_client *client, u32 handle)
 	if ((handle & NVC_OBJ_HANDLE_BASE) != NVC_OBJ_HANDLE_BASE || !id ||
 	    id > NVC_OBJ_MAX || !xa_erase(&client->objects, id))
 		return -ENOENT;
+	nvc_evobj_del(gpu, client->h_client, handle);
 	if (down_read_trylock(&gpu->res.gsp_sem)) {
 		if (!gpu->res.lost)
 			ret = nvc_rm_free(gpu->gsp, client->h_client, NVC_H_SUBDEVICE,

@@ -147,6 +147,9 @@ struct nvc_event_sub {
  * @ev_wq: ordered workqueue of @ev_work
  * @ev_dropped: events with no owner, malformed or unknown
  * @ev_delivered: handler invocations
+ * @evobjs: event objects registered on GSP-RM, for routing POST_EVENT: key
+ *	h_client << 32 | h_event, value xa_mk_value(notifier index); has its
+ *	own lock
  * @aux: auxiliary devices created for this GPU
  * @policy: bitmask of enum nvc_aux_kind to create
  * @aux_lock: protects @aux, @policy and @aux_dying against concurrent
@@ -188,6 +191,7 @@ struct nvc_res {
 	struct workqueue_struct *ev_wq;
 	atomic64_t ev_dropped;
 	atomic64_t ev_delivered;
+	struct xarray evobjs;
 
 	struct nvc_aux *aux[NVC_AUX_KIND_NR];
 	unsigned long policy;
@@ -219,6 +223,11 @@ void nvc_event_post(struct nvc_gpu *gpu, const struct nvc_event *ev,
 void nvc_event_nonstall(struct nvc_gpu *gpu, unsigned int engine);
 void nvc_event_flush(struct nvc_gpu *gpu);
 void nvc_event_deliver_now(struct nvc_gpu *gpu);
+int nvc_evobj_add(struct nvc_gpu *gpu, u32 h_client, u32 h_event, u32 index);
+void nvc_evobj_del(struct nvc_gpu *gpu, u32 h_client, u32 h_event);
+void nvc_evobj_drop_client(struct nvc_gpu *gpu, u32 h_client);
+void nvc_evobj_notify(struct nvc_gpu *gpu, u32 h_client, u32 h_event,
+		      u32 index, u32 data, bool list);
 
 void nvc_gpu_lost(struct nvc_gpu *gpu, enum nvc_lost_reason why);
 const char *nvc_lost_reason_name(enum nvc_lost_reason why);

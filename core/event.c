@@ -19,6 +19,15 @@
  * has dropped its lock; a queue drained by a waiting caller is delivered
  * by the event worker. A mutex keeps delivery in arrival order.
  *
+ * RM notifications (POST_EVENT) are routed as OGKM's CPU side routes them
+ * (kernel_gsp.c, _kgspRpcPostEvent): by the event object they name. nvcore
+ * keeps a table of the event objects it allocated on GSP-RM for its
+ * clients (handle pair -> notifier index). A POST_EVENT naming an object
+ * that is not in the table is counted and dropped; one with bNotifyList
+ * clear goes to the object it names, one with bNotifyList set to every
+ * object of that client whose notifier index matches. Either way only the
+ * client that owns the object receives it.
+ *
  * Once nvc_event_unsubscribe() returns no handler of that subscription is
  * running or will run: it unlinks the subscription, then waits for an RCU
  * grace period (atomic deliveries) and an SRCU grace period (process
@@ -52,7 +61,8 @@ static bool nvc_part_owns(const struct nvc_partition *p,
 	case NVC_EVENT_VGPU:
 		return l->gfids && ev->gfid >= p->gfid_base &&
 		       ev->gfid < p->gfid_base + l->gfids;
-	case NVC_EVENT_DISPLAY:
+	case NVC_EVENT_NOTIFY:
+		/* The client that owns the event object (nvc_evobj_notify). */
 		return p->client->h_client == h_client;
 	case NVC_EVENT_FW_ERROR:
 		/* Attributed to a channel if it names one, else GPU-wide. */
@@ -161,7 +171,7 @@ void nvc_event_deliver_now(struct nvc_gpu *gpu)
  * nvc_event_post() - queue an event for process-context delivery
  * @gpu: the GPU
  * @ev: the event (copied)
- * @h_client: RM client the firmware named (display events), else 0
+ * @h_client: RM client that owns the event object (notifications), else 0
  *
  * Context: any; allocation is GFP_ATOMIC, a failure drops and counts it.
  */
@@ -187,6 +197,116 @@ void nvc_event_post(struct nvc_gpu *gpu, const struct nvc_event *ev,
 	list_add_tail(&it->node, &res->ev_queue);
 	spin_unlock_irqrestore(&res->ev_lock, flags);
 	queue_work(res->ev_wq, &res->ev_work);
+}
+
+static unsigned long nvc_evobj_key(u32 h_client, u32 h_event)
+{
+	static_assert(sizeof(unsigned long) == sizeof(u64));
+	return (unsigned long)h_client << 32 | h_event;
+}
+
+/**
+ * nvc_evobj_add() - record an event object allocated on GSP-RM
+ * @gpu: the GPU
+ * @h_client: its RM client
+ * @h_event: its handle
+ * @index: its notifier index (NV0005 notifyIndex without the flags)
+ *
+ * Call before the object can fire (before EVENT_SET_NOTIFICATION).
+ * Return: 0, -EBUSY if the handle is recorded already, -ENOMEM.
+ */
+int nvc_evobj_add(struct nvc_gpu *gpu, u32 h_client, u32 h_event, u32 index)
+{
+	return xa_insert(&gpu->res.evobjs, nvc_evobj_key(h_client, h_event),
+			 xa_mk_value(index),
+			 GFP_KERNEL);
+}
+
+/**
+ * nvc_evobj_del() - forget an event object
+ * @gpu: the GPU
+ * @h_client: its RM client
+ * @h_event: its handle
+ */
+void nvc_evobj_del(struct nvc_gpu *gpu, u32 h_client, u32 h_event)
+{
+	xa_erase(&gpu->res.evobjs, nvc_evobj_key(h_client, h_event));
+}
+
+/**
+ * nvc_evobj_drop_client() - forget every event object of an RM client
+ * @gpu: the GPU
+ * @h_client: the RM client (being freed)
+ */
+void nvc_evobj_drop_client(struct nvc_gpu *gpu, u32 h_client)
+{
+	unsigned long i;
+	void *e;
+
+	xa_for_each_range(&gpu->res.evobjs, i, e,
+			  nvc_evobj_key(h_client, 0),
+			  nvc_evobj_key(h_client, U32_MAX))
+		xa_erase(&gpu->res.evobjs, i);
+}
+
+static void nvc_evobj_post(struct nvc_gpu *gpu, u32 h_client, u32 h_event,
+			   u32 index, u32 data)
+{
+	struct nvc_event ev = {
+		.kind = NVC_EVENT_NOTIFY,
+		.chid = U32_MAX,
+		.engine = U32_MAX,
+		.gfid = U32_MAX,
+		.head = U32_MAX,
+		.data = data,
+		.notifier = index,
+		.handle = h_event,
+	};
+
+	nvc_event_post(gpu, &ev, h_client);
+}
+
+/**
+ * nvc_evobj_notify() - route one POST_EVENT by the event object it names
+ * @gpu: the GPU
+ * @h_client: hClient of the message
+ * @h_event: hEvent of the message
+ * @index: notifyIndex of the message, without flags
+ * @data: data of the message
+ * @list: bNotifyList of the message
+ *
+ * Context: any (called from the GSP receive path).
+ */
+void nvc_evobj_notify(struct nvc_gpu *gpu, u32 h_client, u32 h_event,
+		      u32 index, u32 data, bool list)
+{
+	struct xarray *xa = &gpu->res.evobjs;
+	unsigned int n = 0;
+	unsigned long i;
+	void *e;
+
+	e = xa_load(xa, nvc_evobj_key(h_client, h_event));
+	if (!e) {
+		atomic64_inc(&gpu->res.ev_dropped);
+		dev_dbg_ratelimited(gpu->dev,
+				    "nvcore: POST_EVENT for unknown event object %#x/%#x dropped\n",
+				    h_client, h_event);
+		return;
+	}
+	if (!list) {
+		nvc_evobj_post(gpu, h_client, h_event, index, data);
+		return;
+	}
+	/* OGKM osEventNotificationWithInfo: every object with the index. */
+	xa_for_each_range(xa, i, e, nvc_evobj_key(h_client, 0),
+			  nvc_evobj_key(h_client, U32_MAX)) {
+		if (xa_to_value(e) != index)
+			continue;
+		nvc_evobj_post(gpu, h_client, (u32)i, index, data);
+		n++;
+	}
+	if (!n)
+		atomic64_inc(&gpu->res.ev_dropped);
 }
 
 /**
@@ -270,6 +390,7 @@ EXPORT_SYMBOL_NS_GPL(nvc_event_sub_partition, NVCORE);
  */
 int nvc_event_init(struct nvc_gpu *gpu)
 {
+	xa_init(&gpu->res.evobjs);
 	INIT_WORK(&gpu->res.ev_work, nvc_event_work);
 	gpu->res.ev_wq = alloc_ordered_workqueue("nvcore-ev%d", 0, gpu->index);
 	return gpu->res.ev_wq ? 0 : -ENOMEM;
@@ -289,6 +410,7 @@ void nvc_event_fini(struct nvc_gpu *gpu)
 		return;
 	res->ev_wq = NULL;
 	destroy_workqueue(wq);
+	xa_destroy(&res->evobjs);
 	list_for_each_entry_safe(it, tmp, &res->ev_queue, node) {
 		list_del(&it->node);
 		kfree(it);

@@ -944,3 +944,31 @@ int nvc_vgpu_plugin_msg(struct nvc_vgpu *vgpu, enum nvc_vgpu_msg msg, u32 arg)
 	return ret;
 }
 EXPORT_SYMBOL_NS_GPL(nvc_vgpu_plugin_msg, NVCORE);
+
+/**
+ * nvc_vgpu_fb_pfn() - page frame of a guest FB page, for a CPU mapping
+ * @vgpu: the vGPU
+ * @offset: page-aligned offset in the guest FB
+ * @pfn: output
+ * @iomem: output: device memory (map write-combined), else system memory
+ *
+ * The frame stays valid until the vGPU's FB is scrubbed (reset, destroy):
+ * the caller removes its mappings before it asks for a scrub.
+ *
+ * Return: 0, -EINVAL outside the guest FB, -ENODEV when the vGPU is lost,
+ * -EOPNOTSUPP when the bus cannot map VRAM.
+ */
+int nvc_vgpu_fb_pfn(struct nvc_vgpu *vgpu, u64 offset, unsigned long *pfn,
+		    bool *iomem)
+{
+	struct nvc_gpu *gpu = vgpu->mgr->gpu;
+
+	if (!IS_ALIGNED(offset, PAGE_SIZE) || offset >= vgpu->fb.size)
+		return -EINVAL;
+	if (nvc_vgpu_is_lost(vgpu))
+		return -ENODEV;
+	if (!gpu->bus->vram_pfn)
+		return -EOPNOTSUPP;
+	return gpu->bus->vram_pfn(gpu, vgpu->fb.base + offset, pfn, iomem);
+}
+EXPORT_SYMBOL_NS_GPL(nvc_vgpu_fb_pfn, NVCORE);

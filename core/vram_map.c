@@ -96,11 +96,14 @@ EXPORT_SYMBOL_NS_GPL(nvc_vram_cpu_pfn, NVCORE);
  * @part: the owner's partition
  * @handle: RM handle, under the client's device
  * @id: the low bits of @handle
+ * @gen: &nvc_res.recoveries when it was created: after a recovery the
+ *	object is gone with the old GSP-RM
  */
 struct nvc_vaspace {
 	struct nvc_partition *part;
 	u32 handle;
 	u32 id;
+	unsigned int gen;
 };
 
 /* VA-space handles: unique per client, below its device. */
@@ -172,6 +175,7 @@ struct nvc_vaspace *nvc_vaspace_create(struct nvc_partition *part,
 	ret = -ENODEV;
 	if (down_read_trylock(&gpu->res.gsp_sem)) {
 		if (!gpu->res.lost) {
+			vas->gen = gpu->res.recoveries;
 			ret = nvc_rm_alloc(gpu->gsp, c->h_client, NVC_H_DEVICE,
 					   vas->handle, FERMI_VASPACE_A, &args,
 					   sizeof(args));
@@ -204,7 +208,8 @@ EXPORT_SYMBOL_NS_GPL(nvc_vaspace_create, NVCORE);
  * nvc_vaspace_destroy() - free a VA space
  * @vas: from nvc_vaspace_create(); its page tables may be freed afterwards
  *
- * While the GPU is lost the object is already gone with the old GSP-RM.
+ * While the GPU is lost, or after a recovery since it was created, the
+ * object is already gone with the old GSP-RM: only the handle is freed.
  */
 void nvc_vaspace_destroy(struct nvc_vaspace *vas)
 {
@@ -212,7 +217,7 @@ void nvc_vaspace_destroy(struct nvc_vaspace *vas)
 	struct nvc_gpu *gpu = c->gpu;
 
 	if (down_read_trylock(&gpu->res.gsp_sem)) {
-		if (!gpu->res.lost)
+		if (!gpu->res.lost && gpu->res.recoveries == vas->gen)
 			nvc_rm_free(gpu->gsp, c->h_client, NVC_H_DEVICE, vas->handle);
 		up_read(&gpu->res.gsp_sem);
 	}

@@ -121,7 +121,9 @@ struct nvc_vaspace;
  * @rm_node: the range GSP-RM keeps for itself
  * @ndev: its device
  * @root: page directory (PD3)
- * @vas: the GSP-RM VA space object over @root
+ * @vas: the GSP-RM VA space object over @root (NULL: none, e.g. after a
+ *	GSP recovery that could not re-create it)
+ * @pdes: what @vas was given (to re-create it after a GSP recovery)
  * @dev_link: entry in &nvdrm_device.vms
  */
 struct nvdrm_vm {
@@ -130,6 +132,7 @@ struct nvdrm_vm {
 	struct nvdrm_device *ndev;
 	struct nvdrm_pt *root;
 	struct nvc_vaspace *vas;
+	struct nvc_vaspace_pdes pdes;
 	struct list_head dev_link;
 };
 
@@ -178,6 +181,7 @@ int nvdrm_ioctl_gem_info(struct drm_device *drm, void *data,
 /* nvdrm_mmu.c */
 int nvdrm_pt_heap_init(struct nvdrm_device *ndev);
 void nvdrm_pt_shutdown(struct nvdrm_device *ndev);
+void nvdrm_pt_recovered(struct nvdrm_device *ndev);
 void nvdrm_pt_heap_fini(struct nvdrm_device *ndev);
 int nvdrm_vm_hw_init(struct nvdrm_device *ndev, struct nvdrm_vm *vm);
 void nvdrm_vm_hw_fini(struct nvdrm_vm *vm);

@@ -194,6 +194,19 @@ static void nvdrm_part_release(struct nvdrm_device *ndev)
 	ndev->part = NULL;
 }
 
+/* GSP-RM rebooted in place: RM objects are gone, VRAM and partitions kept. */
+static void nvdrm_recovered(struct nvc_client *client)
+{
+	struct nvdrm_device *ndev = nvc_client_get_drvdata(client);
+
+	if (ndev)
+		nvdrm_pt_recovered(ndev);
+}
+
+static const struct nvc_client_ops nvdrm_client_ops = {
+	.recovered = nvdrm_recovered,
+};
+
 static int nvdrm_probe(struct auxiliary_device *adev,
 		       const struct auxiliary_device_id *id)
 {
@@ -205,7 +218,7 @@ static int nvdrm_probe(struct auxiliary_device *adev,
 
 	if (!vram_mib || vram_mib > SZ_1M || !pt_mib || pt_mib > SZ_1K)
 		return -EINVAL;
-	client = nvc_client_open(adev, NULL);
+	client = nvc_client_open(adev, &nvdrm_client_ops);
 	if (IS_ERR(client))
 		return PTR_ERR(client);
 
@@ -263,6 +276,7 @@ static int nvdrm_probe(struct auxiliary_device *adev,
 	if (ret)
 		goto err_ttm;
 	auxiliary_set_drvdata(adev, ndev);
+	nvc_client_set_drvdata(client, ndev);
 	dev_info(&adev->dev, "nvdrm: %s, %llu MiB VRAM domain, render node %s\n",
 		 ndev->info.chip, ndev->vram.size >> 20,
 		 drm->render ? dev_name(drm->render->kdev) : "none");
@@ -292,6 +306,7 @@ static void nvdrm_remove(struct auxiliary_device *adev)
 	/* VA spaces destroyed, page tables abandoned with the heap. */
 	nvdrm_pt_shutdown(ndev);
 	nvdrm_part_release(ndev);
+	nvc_client_set_drvdata(ndev->client, NULL);
 	nvc_client_close(ndev->client);
 	ndev->client = NULL;
 	dev_info(&adev->dev, "nvdrm: removed\n");

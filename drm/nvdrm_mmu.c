@@ -332,6 +332,7 @@ int nvdrm_vm_hw_init(struct nvdrm_device *ndev, struct nvdrm_vm *vm)
 	}
 	mutex_unlock(&ndev->pt_lock);
 
+	vm->pdes = pdes;
 	vas = nvc_vaspace_create(ndev->part, &pdes);
 	if (IS_ERR(vas)) {
 		ret = PTR_ERR(vas);
@@ -396,6 +397,36 @@ void nvdrm_pt_shutdown(struct nvdrm_device *ndev)
 			vm->vas = NULL;
 		}
 	ndev->pt_dead = true;
+	mutex_unlock(&ndev->pt_lock);
+}
+
+/**
+ * nvdrm_pt_recovered() - GSP-RM was rebooted: give every VM a VA space again
+ * @ndev: the device
+ *
+ * The page tables in VRAM survived (VRAM keeps its contents); only the
+ * GSP-RM objects are gone. A VM whose VA space cannot be re-created
+ * keeps its mappings but has no VA space (logged once).
+ */
+void nvdrm_pt_recovered(struct nvdrm_device *ndev)
+{
+	struct nvc_vaspace *vas;
+	struct nvdrm_vm *vm;
+
+	mutex_lock(&ndev->pt_lock);
+	list_for_each_entry(vm, &ndev->vms, dev_link) {
+		if (ndev->pt_dead)
+			break;
+		if (vm->vas)
+			nvc_vaspace_destroy(vm->vas);	/* the handle only */
+		vas = nvc_vaspace_create(ndev->part, &vm->pdes);
+		if (IS_ERR(vas)) {
+			drm_err_once(ndev->drm, "nvdrm: VA space not re-created after recovery: %ld\n",
+				     PTR_ERR(vas));
+			vas = NULL;
+		}
+		vm->vas = vas;
+	}
 	mutex_unlock(&ndev->pt_lock);
 }
 

@@ -102,13 +102,14 @@ if want vm; then
 			echo "== vm: $s"
 			"$ROOT/scripts/vm.sh" "$s" 2>&1 | emit
 		done
-		# nvsim's other firmware personalities (docs/nvsim.md): every
-		# scenario whose outcome can depend on one runs again under each
-		# ("# vm-personality: no" opts out); verdicts read vm/NAME@PERS.
+		# nvsim's other firmware personalities (docs/nvsim.md): the
+		# scenarios that exercise the transport and declare
+		# "# vm-personality: yes" (the cheap ones) run again under each;
+		# verdicts read vm/NAME@PERS.
 		for p in $pers; do
 			for s in $scns; do
-				grep -q '^# vm-personality: no' \
-					"$ROOT/tests/vm/scenarios/$s.sh" && continue
+				grep -q '^# vm-personality: yes' \
+					"$ROOT/tests/vm/scenarios/$s.sh" || continue
 				echo "== vm: $s@$p"
 				NVTEST_TAG=$p NVTEST_APPEND="${NVTEST_APPEND:+$NVTEST_APPEND }nvsim.personality=$p" \
 					"$ROOT/scripts/vm.sh" "$s" 2>&1 | emit

@@ -43,11 +43,12 @@
  *	ce_fills and ce_bytes (copy-engine fills done), vram_rw_bytes (bytes
  *	moved through the BAR1 view), vram_chunks (64 KiB VRAM backing chunks
  *	allocated now), vram_errors (VRAM requests refused), injected
- *	(commands carried out through inject) and nonstall_irqs (non-stall
- *	vectors raised while enabled).
+ *	(commands carried out through inject), nonstall_irqs (non-stall
+ *	vectors raised while enabled) and notify_unmatched (inject notify
+ *	that matched no enabled event object).
  * inject (wo, string)
- *	One injection command per write: rc, mmu, fwerr, display, vgpu,
- *	garbage, nonstall or burst (grammar in sim/inject.c and docs/nvsim.md;
+ *	One injection command per write: rc, mmu, fwerr, notify,
+ *	notify_list, stale_event, vgpu, garbage, nonstall or burst (grammar in sim/inject.c and docs/nvsim.md;
  *	the same as nvsim_inject()). The write fails with the command's errno:
  *	-EINVAL if malformed, -ENODEV if an event needs GSP-RM and it does not
  *	run.
@@ -113,6 +114,7 @@ static const char *const nvsim_stat_names[NVSIM_S_NR] = {
 	[NVSIM_S_NONSTALL_IRQS] = "nonstall_irqs",
 	[NVSIM_S_LOCKDOWNS] = "lockdowns",
 	[NVSIM_S_LOCKDOWN_VIOLATIONS] = "lockdown_violations",
+	[NVSIM_S_NOTIFY_UNMATCHED] = "notify_unmatched",
 };
 
 static const char *const nvsim_boot_fault_names[] = {

@@ -686,6 +686,12 @@ static bool nvsim_send_posted(struct nvsim_gpu *gpu)
 		spin_unlock(&gpu->event_lock);
 		if (!ev)
 			return false;
+		if (ev->function == NVSIM_EVENT_NOTIFY &&
+		    ev->len == sizeof(struct nvsim_notify)) {
+			nvsim_notify_fire(gpu, (void *)ev->payload);
+			kvfree(ev);
+			continue;
+		}
 		nvsim_logf(gpu, NVSIM_LOGRM, "event %#x posted (%u bytes)",
 			   ev->function, ev->len);
 		nvsim_send_event(gpu, ev->function, ev->payload, ev->len, true);

@@ -18,13 +18,26 @@
  *	fwerr XID CHID		OS_ERROR_LOG (rpc_os_error_log_v17_00):
  *				exceptType XID, runlistId 0, chid CHID
  *				(0xffffffff: none), errString "injected error"
- *	display HCLIENT HEAD	POST_EVENT (rpc_post_event_v17_00): hClient
- *				HCLIENT, hEvent 0, notifyIndex 0, data HEAD,
- *				info16 0, status 0, eventDataSize 0,
- *				bNotifyList 0
- *	vgpu GFID		VGPU_GSP_PLUGIN_TRIGGERED with a 4-byte payload
- *				{ u32 gfid } (nvsim's layout: the real one is
- *				not in the fact sheet)
+ *	notify HCLIENT INDEX DATA
+ *				GSP-RM fires notifier INDEX of HCLIENT's
+ *				subdevice: one POST_EVENT (rpc_post_event_v17_00)
+ *				per event object of HCLIENT that is allocated
+ *				under a subdevice on which INDEX is enabled
+ *				(EVENT_SET_NOTIFICATION) and whose notifyIndex
+ *				bits 15:0 are INDEX: hClient, hEvent of the
+ *				object, notifyIndex INDEX, data DATA, info16 0,
+ *				status 0, eventDataSize 0, bNotifyList 0. None
+ *				if nothing matches (counted as notify_unmatched)
+ *	notify_list HCLIENT INDEX DATA
+ *				the same, but one POST_EVENT with bNotifyList 1
+ *				naming the first matching object (OGKM's CPU
+ *				side then notifies every object on its list)
+ *	stale_event HCLIENT HEVENT INDEX
+ *				a POST_EVENT naming HEVENT whether or not it
+ *				exists (as when a free races a notification)
+ *	vgpu GFID INDEX		VGPU_GSP_PLUGIN_TRIGGERED
+ *				(rpc_vgpu_gsp_plugin_triggered_v17_00): gfid
+ *				GFID, notifyIndex INDEX (not checked)
  *	garbage			an event with the unknown function 0x1fff and 8
  *				bytes of payload, then an RC_TRIGGERED of 4
  *				bytes (too short)
@@ -51,6 +64,7 @@
  * repetitions stay done); -EINTR on a fatal signal. Process context.
  */
 #include <linux/ctype.h>
+#include <linux/hashtable.h>
 #include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/sched/signal.h>
@@ -68,7 +82,9 @@ enum nvsim_inj_op {
 	NVSIM_INJ_RC,
 	NVSIM_INJ_MMU,
 	NVSIM_INJ_FWERR,
-	NVSIM_INJ_DISPLAY,
+	NVSIM_INJ_NOTIFY,
+	NVSIM_INJ_NOTIFY_LIST,
+	NVSIM_INJ_STALE_EVENT,
 	NVSIM_INJ_VGPU,
 	NVSIM_INJ_GARBAGE,
 	NVSIM_INJ_NONSTALL,
@@ -82,8 +98,10 @@ static const struct {
 	[NVSIM_INJ_RC] = { "rc", 3 },
 	[NVSIM_INJ_MMU] = { "mmu", 1 },
 	[NVSIM_INJ_FWERR] = { "fwerr", 2 },
-	[NVSIM_INJ_DISPLAY] = { "display", 2 },
-	[NVSIM_INJ_VGPU] = { "vgpu", 1 },
+	[NVSIM_INJ_NOTIFY] = { "notify", 3 },
+	[NVSIM_INJ_NOTIFY_LIST] = { "notify_list", 3 },
+	[NVSIM_INJ_STALE_EVENT] = { "stale_event", 3 },
+	[NVSIM_INJ_VGPU] = { "vgpu", 2 },
 	[NVSIM_INJ_GARBAGE] = { "garbage", 0 },
 	[NVSIM_INJ_NONSTALL] = { "nonstall", 1 },
 	[NVSIM_INJ_LOCKDOWN] = { "lockdown", 1 },
@@ -156,8 +174,10 @@ static int nvsim_inj_rc(struct nvsim_gpu *gpu, u32 chid, u32 xid, u32 engine)
 static int nvsim_inj_event(struct nvsim_gpu *gpu, const struct nvsim_inj *inj)
 {
 	static const u8 junk[8] = { 0xde, 0xad, 0xbe, 0xef, 0x01, 0x02, 0x03, 0x04 };
+	struct rpc_vgpu_gsp_plugin_triggered_v17_00 vt;
 	struct rpc_os_error_log_v17_00 *err;
 	struct rpc_post_event_v17_00 pe;
+	struct nvsim_notify nt;
 	u32 word;
 	int ret;
 
@@ -188,17 +208,27 @@ static int nvsim_inj_event(struct nvsim_gpu *gpu, const struct nvsim_inj *inj)
 				       sizeof(*err));
 		kfree(err);
 		return ret;
-	case NVSIM_INJ_DISPLAY:
+	case NVSIM_INJ_NOTIFY:
+	case NVSIM_INJ_NOTIFY_LIST:
+		/* Event objects live on the GSP thread: it resolves them. */
+		nt.h_client = inj->arg[0];
+		nt.index = inj->arg[1];
+		nt.data = inj->arg[2];
+		nt.list = inj->op == NVSIM_INJ_NOTIFY_LIST;
+		return nvsim_post_event(gpu, NVSIM_EVENT_NOTIFY, &nt, sizeof(nt));
+	case NVSIM_INJ_STALE_EVENT:
 		memset(&pe, 0, sizeof(pe));
 		pe.hClient = inj->arg[0];
-		pe.data = inj->arg[1];
+		pe.hEvent = inj->arg[1];
+		pe.notifyIndex = inj->arg[2];
 		return nvsim_post_event(gpu, NV_VGPU_MSG_EVENT_POST_EVENT, &pe,
 					sizeof(pe));
 	case NVSIM_INJ_VGPU:
-		word = inj->arg[0];
+		vt.gfid = inj->arg[0];
+		vt.notifyIndex = inj->arg[1];
 		return nvsim_post_event(gpu,
 					NV_VGPU_MSG_EVENT_VGPU_GSP_PLUGIN_TRIGGERED,
-					&word, sizeof(word));
+					&vt, sizeof(vt));
 	case NVSIM_INJ_GARBAGE:
 		ret = nvsim_post_event(gpu, NVSIM_EVENT_UNKNOWN, junk,
 				       sizeof(junk));
@@ -213,6 +243,48 @@ static int nvsim_inj_event(struct nvsim_gpu *gpu, const struct nvsim_inj *inj)
 		break;
 	}
 	return -EINVAL;
+}
+
+/**
+ * nvsim_notify_fire() - GSP-RM fires a notifier of a client's subdevice
+ * @gpu: the GPU
+ * @nt: which client, notifier and data
+ *
+ * Sends POST_EVENT for the client's event objects that are allocated
+ * under a subdevice with the notifier enabled and that registered it
+ * (see "notify" above). Called on the GSP thread, which owns the objects.
+ */
+void nvsim_notify_fire(struct nvsim_gpu *gpu, const struct nvsim_notify *nt)
+{
+	struct rpc_post_event_v17_00 pe;
+	struct nvsim_obj *o;
+	unsigned int bkt, sent = 0;
+
+	memset(&pe, 0, sizeof(pe));
+	pe.hClient = nt->h_client;
+	pe.notifyIndex = nt->index;
+	pe.data = nt->data;
+	pe.bNotifyList = nt->list;
+	hash_for_each(gpu->rm.objs, bkt, o, node) {
+		if (o->client != nt->h_client || !o->parent ||
+		    o->parent->cls != NV20_SUBDEVICE_0 ||
+		    (o->cls != NV01_EVENT_KERNEL_CALLBACK &&
+		     o->cls != NV01_EVENT_OS_EVENT &&
+		     o->cls != NV01_EVENT_KERNEL_CALLBACK_EX) ||
+		    (o->notify_index & NV0005_NOTIFY_INDEX_INDEX_MASK) != nt->index ||
+		    nt->index >= 256 || !test_bit(nt->index, o->parent->events))
+			continue;
+		pe.hEvent = o->handle;
+		nvsim_logf(gpu, NVSIM_LOGRM, "event object %#x/%#x: notify %u posted",
+			   o->client, o->handle, nt->index);
+		nvsim_send_event(gpu, NV_VGPU_MSG_EVENT_POST_EVENT, &pe,
+				 sizeof(pe), true);
+		sent++;
+		if (nt->list)
+			break;
+	}
+	if (!sent)
+		nvsim_stat_inc(gpu, NVSIM_S_NOTIFY_UNMATCHED);
 }
 
 static int nvsim_inj_run(struct nvsim_gpu *gpu, const struct nvsim_inj *inj)

@@ -74,6 +74,12 @@ static const struct nvsim_log_site nvsim_log_sites[] = {
 	{ "sim/rpc.c", 0, "registry: %.64s=%u" },
 	{ "sim/rpc.c", 0, "registry: %u entries" },
 	{ "sim/inject.c", 0, "event object %#x/%#x: notify %u posted" },
+	{ "sim/gsp.c", 1, "boot_fault=seq_poll_forever" },
+	{ "sim/gsp.c", 1, "boot_fault=seq_delay_forever" },
+	{ "sim/gsp.c", 2, "CPU sequencer not carried out: %s" },
+	{ "sim/gsp.c", 0, "CPU sequencer done: GSP-RM resumed" },
+	{ "sim/gsp.c", 0, "lockdown engaged for %u ms" },
+	{ "sim/gsp.c", 0, "lockdown over (%s)" },
 };
 
 /* Strings a %s argument may name (each at most 63 characters). */
@@ -88,6 +94,12 @@ static const char *const nvsim_log_strings[] = {
 	"GSP_SET_SYSTEM_INFO has the wrong size",
 	"GSP_SET_SYSTEM_INFO: bad config mirror or maxUserVa",
 	"SET_REGISTRY table malformed",
+	"SEC2 started without a reset and the LIBOS address",
+	"never resumed",
+	"the halt was not waited for",
+	"core reset before the halt",
+	"notice consumed",
+	"notice not consumed in time",
 };
 
 #define NVSIM_LOG_NR_SITES	ARRAY_SIZE(nvsim_log_sites)

@@ -294,6 +294,7 @@ enum nvsim_stat {
 	NVSIM_S_LOCKDOWN_VIOLATIONS,
 	NVSIM_S_SEQ_ASSERTS,
 	NVSIM_S_TX_STALE_TAILS,
+	NVSIM_S_NOTIFY_UNMATCHED,
 	NVSIM_S_NR,
 };
 
@@ -602,6 +603,28 @@ int nvsim_dma_wr64(struct nvsim_gpu *gpu, u64 pa, u64 val);
 void nvsim_dma_enable(struct nvsim_gpu *gpu, bool on);
 int nvsim_pages_rw(struct nvsim_gpu *gpu, const u64 *pte, u32 npages,
 		   u64 off, void *buf, size_t len, bool write);
+
+/*
+ * Internal "event" queued by inject.c and carried out on the GSP thread:
+ * fire an RM notifier (never a wire function number).
+ */
+#define NVSIM_EVENT_NOTIFY	0x10001u
+
+/**
+ * struct nvsim_notify - a notifier to fire (inject "notify")
+ * @h_client: client whose event objects are notified
+ * @index: notifier index (NV2080_NOTIFIERS_*)
+ * @data: POST_EVENT data
+ * @list: send one POST_EVENT with bNotifyList set
+ */
+struct nvsim_notify {
+	u32 h_client;
+	u32 index;
+	u32 data;
+	u32 list;
+};
+
+void nvsim_notify_fire(struct nvsim_gpu *gpu, const struct nvsim_notify *nt);
 
 /* log.c */
 int nvsim_log_setup(struct nvsim_gpu *gpu, struct nvsim_log *log, u64 pa,

@@ -150,6 +150,9 @@ static int nvvgpu_mdev_probe(struct mdev_device *mdev)
 	if (IS_ERR(nd))
 		return PTR_ERR(nd);
 	mutex_init(&nd->lock);
+	init_rwsem(&nd->mem_sem);
+	mutex_init(&nd->vma_lock);
+	INIT_LIST_HEAD(&nd->vmas);
 	INIT_LIST_HEAD(&nd->node);
 	nd->gpu = g;
 	nd->type = t;
@@ -233,6 +236,7 @@ static void nvvgpu_lost(struct nvc_client *client, enum nvc_lost_reason why)
 		mutex_lock(&nd->lock);
 		nd->lost = true;
 		mutex_unlock(&nd->lock);
+		nvvgpu_dev_zap(nd);
 		nvvgpu_dev_signal(nd, NVVGPU_IRQ_ERR);
 	}
 	mutex_unlock(&g->lock);

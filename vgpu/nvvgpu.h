@@ -8,17 +8,19 @@
 #include <linux/eventfd.h>
 #include <linux/mdev.h>
 #include <linux/mutex.h>
+#include <linux/rwsem.h>
 #include <linux/vfio.h>
 
 #include <nvcore/nvcore.h>
 #include <nvcore/vgpu.h>
+
+#include "cfg.h"
 
 /* 1-, 2-, 4- and 8-way splits of the GPU. */
 #define NVVGPU_NR_TYPES		4
 #define NVVGPU_HEAP_SIZE	(8ULL << 20)
 #define NVVGPU_BAR0_SIZE	(16ULL << 20)
 #define NVVGPU_BAR3_SIZE	(32ULL << 20)
-#define NVVGPU_CFG_SIZE		256
 
 /**
  * struct nvvgpu_type - one mdev type
@@ -76,16 +78,18 @@ enum nvvgpu_irq {
  * @part: its partition of the GPU
  * @vgpu: the vGPU in nvcore
  * @info: where it lives
- * @lock: protects @cfg, @bar, @msi_*, @intx_*, @leaf, @trig, @revoked,
- *	@lost
+ * @lock: protects @cfg, @intx_masked, @leaf, @trig, @revoked, @lost
  * @cfg: emulated PCI configuration space
- * @bar: BAR registers as the guest programmed them (sizing included)
  * @trig: eventfd per &enum nvvgpu_irq (NULL: none)
  * @intx_masked: INTx masked by the user
  * @leaf: the guest's pending interrupt bits (BAR0 interrupt leaf 0)
  * @revoked: the device is being removed: accesses fail
  * @lost: the GPU was lost under it: accesses fail until it is destroyed
  * @irqs: interrupts delivered
+ * @mem_sem: readers: BAR1 page faults; writer: whoever changes what the
+ *	mappings may see (reset)
+ * @vma_lock: protects @vmas
+ * @vmas: the user's BAR1 mappings (&struct nvvgpu_vma), to zap them
  */
 struct nvvgpu_dev {
 	struct vfio_device vdev;
@@ -97,19 +101,32 @@ struct nvvgpu_dev {
 	struct nvc_vgpu *vgpu;
 	struct nvc_vgpu_info info;
 	struct mutex lock;
-	u8 cfg[NVVGPU_CFG_SIZE];
-	u32 bar[6];
+	struct nvvgpu_cfg cfg;
 	struct eventfd_ctx *trig[NVVGPU_IRQ_NR];
 	bool intx_masked;
 	u32 leaf;
 	bool revoked;
 	bool lost;
 	u64 irqs;
+	struct rw_semaphore mem_sem;
+	struct mutex vma_lock;
+	struct list_head vmas;
+};
+
+/**
+ * struct nvvgpu_vma - one BAR1 mapping
+ * @node: in &nvvgpu_dev.vmas
+ * @vma: the mapping
+ */
+struct nvvgpu_vma {
+	struct list_head node;
+	struct vm_area_struct *vma;
 };
 
 extern const struct vfio_device_ops nvvgpu_vfio_ops;
 
 void nvvgpu_dev_cfg_init(struct nvvgpu_dev *nd);
 void nvvgpu_dev_signal(struct nvvgpu_dev *nd, enum nvvgpu_irq which);
+void nvvgpu_dev_zap(struct nvvgpu_dev *nd);
 
 #endif /* NVVGPU_H */

@@ -25,7 +25,11 @@
  * ignore writes. Only aligned 4-byte accesses.
  *
  * BAR1 reads and writes reach only the vGPU's guest FB (nvcore checks the
- * range against the vGPU's own allocation). BAR3 reads 0.
+ * range against the vGPU's own allocation). BAR1 can be mmapped over the
+ * guest FB part (a sparse-mmap capability says which part): pages are
+ * faulted in from the vGPU's own VRAM only; reset, removal and GPU loss
+ * zap every mapping first, and later faults see the new state (or
+ * SIGBUS once the device is revoked or lost). BAR3 reads 0.
  *
  * Interrupts through eventfds: INTx (automasked, unmask ioctl), MSI (one
  * vector), ERR (the GPU was lost) and REQ (the device is being removed).
@@ -38,7 +42,9 @@
  * Locking: &nvvgpu_dev.lock protects the emulated state and the eventfds.
  */
 #include <linux/eventfd.h>
+#include <linux/delay.h>
 #include <linux/file.h>
+#include <linux/mm.h>
 #include <linux/pci_ids.h>
 #include <linux/pci_regs.h>
 #include <linux/slab.h>
@@ -49,10 +55,6 @@
 
 #define NVVGPU_OFFSET_SHIFT	40
 #define NVVGPU_OFFSET_MASK	((1ULL << NVVGPU_OFFSET_SHIFT) - 1)
-#define NVVGPU_MSI_CAP		0x60
-#define NVVGPU_CMD_WMASK	(PCI_COMMAND_IO | PCI_COMMAND_MEMORY | \
-				 PCI_COMMAND_MASTER | PCI_COMMAND_PARITY | \
-				 PCI_COMMAND_SERR | PCI_COMMAND_INTX_DISABLE)
 /* The vGPU's BAR0 registers (NV_VIRTUAL_FUNCTION aperture, fact sheet 12). */
 #define NVVGPU_REG_BOOT0	0x000000
 #define NVVGPU_REG_INTR_LEAF0	0xb81000
@@ -77,136 +79,35 @@ static u64 nvvgpu_bar_size(struct nvvgpu_dev *nd, unsigned int bar)
 	return 0;
 }
 
-static void nvvgpu_put16(u8 *p, u16 v)
-{
-	p[0] = v;
-	p[1] = v >> 8;
-}
-
 /**
  * nvvgpu_dev_cfg_init() - config space and interrupt state at reset
  * @nd: the device
  */
 void nvvgpu_dev_cfg_init(struct nvvgpu_dev *nd)
 {
-	u8 *c = nd->cfg;
-
-	memset(c, 0, sizeof(nd->cfg));
-	nvvgpu_put16(c + PCI_VENDOR_ID, PCI_VENDOR_ID_NVIDIA);
-	nvvgpu_put16(c + PCI_DEVICE_ID, nd->type->desc.device_id);
-	nvvgpu_put16(c + PCI_STATUS, PCI_STATUS_CAP_LIST);
-	c[PCI_REVISION_ID] = 0xa1;
-	c[PCI_CLASS_PROG] = 0;
-	nvvgpu_put16(c + PCI_CLASS_DEVICE, PCI_CLASS_DISPLAY_3D);
-	c[PCI_HEADER_TYPE] = PCI_HEADER_TYPE_NORMAL;
-	nvvgpu_put16(c + PCI_SUBSYSTEM_VENDOR_ID, PCI_VENDOR_ID_NVIDIA);
-	nvvgpu_put16(c + PCI_SUBSYSTEM_ID, nd->type->desc.subsystem_id);
-	c[PCI_CAPABILITY_LIST] = NVVGPU_MSI_CAP;
-	c[PCI_INTERRUPT_PIN] = 1;
-	c[NVVGPU_MSI_CAP + PCI_CAP_LIST_ID] = PCI_CAP_ID_MSI;
-	c[NVVGPU_MSI_CAP + PCI_CAP_LIST_NEXT] = 0;
-	nvvgpu_put16(c + NVVGPU_MSI_CAP + PCI_MSI_FLAGS, PCI_MSI_FLAGS_64BIT);
-	memset(nd->bar, 0, sizeof(nd->bar));
-	nd->bar[1] = PCI_BASE_ADDRESS_MEM_TYPE_64 | PCI_BASE_ADDRESS_MEM_PREFETCH;
-	nd->bar[3] = PCI_BASE_ADDRESS_MEM_TYPE_64 | PCI_BASE_ADDRESS_MEM_PREFETCH;
+	nvvgpu_cfg_reset(&nd->cfg, nd->type->desc.device_id,
+			 nd->type->desc.subsystem_id, NVVGPU_BAR0_SIZE,
+			 nd->type->desc.bar1_length, NVVGPU_BAR3_SIZE);
 	nd->intx_masked = false;
 	nd->leaf = 0;
-}
-
-static u32 nvvgpu_cfg_rd32(struct nvvgpu_dev *nd, unsigned int off)
-{
-	if (off >= PCI_BASE_ADDRESS_0 && off <= PCI_BASE_ADDRESS_5)
-		return nd->bar[(off - PCI_BASE_ADDRESS_0) / 4];
-	return nd->cfg[off] | nd->cfg[off + 1] << 8 | nd->cfg[off + 2] << 16 |
-	       (u32)nd->cfg[off + 3] << 24;
-}
-
-/* A BAR register write: sizing and the fixed flag bits. */
-static void nvvgpu_bar_write(struct nvvgpu_dev *nd, unsigned int i, u32 val)
-{
-	u64 size;
-
-	switch (i) {
-	case 0:
-		size = NVVGPU_BAR0_SIZE;
-		nd->bar[0] = val & ~(u32)(size - 1);
-		break;
-	case 1:
-	case 3:
-		size = nvvgpu_bar_size(nd, i);
-		nd->bar[i] = (val & ~(u32)(size - 1) & PCI_BASE_ADDRESS_MEM_MASK) |
-			     PCI_BASE_ADDRESS_MEM_TYPE_64 | PCI_BASE_ADDRESS_MEM_PREFETCH;
-		break;
-	case 2:
-	case 4:
-		size = nvvgpu_bar_size(nd, i - 1);
-		nd->bar[i] = val & ~(u32)((size - 1) >> 32);
-		break;
-	default:
-		break;	/* BAR5: not implemented, reads 0 */
-	}
-}
-
-static bool nvvgpu_msi_on(struct nvvgpu_dev *nd)
-{
-	return nd->cfg[NVVGPU_MSI_CAP + PCI_MSI_FLAGS] & PCI_MSI_FLAGS_ENABLE;
-}
-
-/* Write @val (@mask: which bytes) to the dword at @off. nd->lock held. */
-static void nvvgpu_cfg_wr32(struct nvvgpu_dev *nd, unsigned int off, u32 val,
-			    u32 mask)
-{
-	u32 old = nvvgpu_cfg_rd32(nd, off), wmask = 0, new;
-	unsigned int i;
-
-	val = (old & ~mask) | (val & mask);
-	if (off >= PCI_BASE_ADDRESS_0 && off <= PCI_BASE_ADDRESS_5) {
-		nvvgpu_bar_write(nd, (off - PCI_BASE_ADDRESS_0) / 4, val);
-		return;
-	}
-	switch (off) {
-	case PCI_COMMAND:
-		wmask = NVVGPU_CMD_WMASK;
-		break;
-	case PCI_INTERRUPT_LINE:
-		wmask = 0xff;
-		break;
-	case NVVGPU_MSI_CAP:
-		wmask = PCI_MSI_FLAGS_ENABLE << 16;
-		break;
-	case NVVGPU_MSI_CAP + PCI_MSI_ADDRESS_LO:
-		wmask = ~3u;
-		break;
-	case NVVGPU_MSI_CAP + PCI_MSI_ADDRESS_HI:
-		wmask = ~0u;
-		break;
-	case NVVGPU_MSI_CAP + PCI_MSI_DATA_64:
-		wmask = 0xffff;
-		break;
-	}
-	new = (old & ~wmask) | (val & wmask);
-	for (i = 0; i < 4; i++)
-		nd->cfg[off + i] = new >> (8 * i);
 }
 
 /* One naturally aligned access of 1, 2 or 4 bytes. */
 static int nvvgpu_cfg_rw1(struct nvvgpu_dev *nd, char __user *ubuf,
 			  size_t count, unsigned int off, bool write)
 {
-	unsigned int sh = (off & 3) * 8;
-	u32 val = 0, mask, old_cmd, new_cmd;
+	u32 val = 0, old_cmd, new_cmd;
 
-	mask = (count == 4 ? ~0u : (1u << (8 * count)) - 1) << sh;
 	if (write && copy_from_user(&val, ubuf, count))
 		return -EFAULT;
 
 	mutex_lock(&nd->lock);
-	old_cmd = nd->cfg[PCI_COMMAND];
+	old_cmd = nvvgpu_cfg_read(&nd->cfg, PCI_COMMAND, 2);
 	if (write)
-		nvvgpu_cfg_wr32(nd, off & ~3, val << sh, mask);
+		nvvgpu_cfg_write(&nd->cfg, off, count, val);
 	else
-		val = (nvvgpu_cfg_rd32(nd, off & ~3) & mask) >> sh;
-	new_cmd = nd->cfg[PCI_COMMAND];
+		val = nvvgpu_cfg_read(&nd->cfg, off, count);
+	new_cmd = nvvgpu_cfg_read(&nd->cfg, PCI_COMMAND, 2);
 	mutex_unlock(&nd->lock);
 
 	if ((old_cmd ^ new_cmd) & PCI_COMMAND_MASTER)
@@ -254,10 +155,10 @@ void nvvgpu_dev_signal(struct nvvgpu_dev *nd, enum nvvgpu_irq which)
 
 	mutex_lock(&nd->lock);
 	if (which == NVVGPU_IRQ_INTX || which == NVVGPU_IRQ_MSI) {
-		if (nvvgpu_msi_on(nd)) {
+		if (nvvgpu_cfg_msi_on(&nd->cfg)) {
 			t = nd->trig[NVVGPU_IRQ_MSI];
-		} else if (!(nd->cfg[PCI_COMMAND + 1] & (PCI_COMMAND_INTX_DISABLE >> 8)) &&
-			   !nd->intx_masked) {
+		} else if (!(nvvgpu_cfg_read(&nd->cfg, PCI_COMMAND, 2) &
+			     PCI_COMMAND_INTX_DISABLE) && !nd->intx_masked) {
 			t = nd->trig[NVVGPU_IRQ_INTX];
 			if (t)
 				nd->intx_masked = true;	/* automasked */
@@ -406,6 +307,33 @@ static ssize_t nvvgpu_write(struct vfio_device *vdev, const char __user *buf,
 	return nvvgpu_rw(vdev, (char __user *)buf, count, ppos, true);
 }
 
+/* BAR1: only the guest FB part of the BAR can be mapped. */
+static long nvvgpu_region_info_sparse(struct nvvgpu_dev *nd, unsigned long arg,
+				      struct vfio_region_info *info)
+{
+	struct {
+		struct vfio_region_info_cap_sparse_mmap h;
+		struct vfio_region_sparse_mmap_area area;
+	} cap = {
+		.h.header.id = VFIO_REGION_INFO_CAP_SPARSE_MMAP,
+		.h.header.version = 1,
+		.h.nr_areas = 1,
+		.area.offset = 0,
+		.area.size = nd->info.fb_size,
+	};
+	unsigned long minsz = offsetofend(struct vfio_region_info, offset);
+
+	if (info->argsz < sizeof(*info) + sizeof(cap)) {
+		info->argsz = sizeof(*info) + sizeof(cap);
+		info->cap_offset = 0;
+	} else {
+		info->cap_offset = sizeof(*info);
+		if (copy_to_user((void __user *)arg + sizeof(*info), &cap, sizeof(cap)))
+			return -EFAULT;
+	}
+	return copy_to_user((void __user *)arg, info, minsz) ? -EFAULT : 0;
+}
+
 static long nvvgpu_region_info(struct nvvgpu_dev *nd, unsigned long arg)
 {
 	struct vfio_region_info info;
@@ -422,8 +350,11 @@ static long nvvgpu_region_info(struct nvvgpu_dev *nd, unsigned long arg)
 	case VFIO_PCI_CONFIG_REGION_INDEX:
 		info.size = NVVGPU_CFG_SIZE;
 		break;
-	case VFIO_PCI_BAR0_REGION_INDEX:
 	case VFIO_PCI_BAR1_REGION_INDEX:
+		info.size = nvvgpu_bar_size(nd, info.index);
+		info.flags |= VFIO_REGION_INFO_FLAG_MMAP | VFIO_REGION_INFO_FLAG_CAPS;
+		return nvvgpu_region_info_sparse(nd, arg, &info);
+	case VFIO_PCI_BAR0_REGION_INDEX:
 	case VFIO_PCI_BAR3_REGION_INDEX:
 		info.size = nvvgpu_bar_size(nd, info.index);
 		break;
@@ -573,12 +504,16 @@ static int nvvgpu_reset(struct nvvgpu_dev *nd)
 {
 	int ret;
 
+	/* No mapping may keep pages the scrub is about to give back. */
+	down_write(&nd->mem_sem);
+	nvvgpu_dev_zap(nd);
 	ret = nvc_vgpu_plugin_msg(nd->vgpu, NVC_VGPU_MSG_RESET, 0);
 	if (!ret)
 		ret = nvc_vgpu_fb_scrub(nd->vgpu);
 	mutex_lock(&nd->lock);
 	nvvgpu_dev_cfg_init(nd);
 	mutex_unlock(&nd->lock);
+	up_write(&nd->mem_sem);
 	return ret;
 }
 
@@ -616,6 +551,124 @@ static long nvvgpu_ioctl(struct vfio_device *vdev, unsigned int cmd,
 	return -ENOTTY;
 }
 
+/* ---- BAR1 mappings ---- */
+
+static void nvvgpu_vma_track(struct vm_area_struct *vma)
+{
+	struct nvvgpu_dev *nd = vma->vm_private_data;
+	struct nvvgpu_vma *v;
+
+	if (!nd)
+		return;
+	v = kmalloc(sizeof(*v), GFP_KERNEL);
+	if (!v) {
+		/* Untracked, so it could not be zapped: it maps nothing. */
+		vma->vm_private_data = NULL;
+		return;
+	}
+	v->vma = vma;
+	mutex_lock(&nd->vma_lock);
+	list_add(&v->node, &nd->vmas);
+	mutex_unlock(&nd->vma_lock);
+}
+
+static void nvvgpu_vma_close(struct vm_area_struct *vma)
+{
+	struct nvvgpu_dev *nd = vma->vm_private_data;
+	struct nvvgpu_vma *v;
+
+	if (!nd)
+		return;
+	mutex_lock(&nd->vma_lock);
+	list_for_each_entry(v, &nd->vmas, node)
+		if (v->vma == vma) {
+			list_del(&v->node);
+			kfree(v);
+			break;
+		}
+	mutex_unlock(&nd->vma_lock);
+}
+
+static vm_fault_t nvvgpu_vma_fault(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct nvvgpu_dev *nd = vma->vm_private_data;
+	u64 off = (vmf->pgoff & ((1ULL << (NVVGPU_OFFSET_SHIFT - PAGE_SHIFT)) - 1))
+		  << PAGE_SHIFT;
+	unsigned long pfn;
+	vm_fault_t ret = VM_FAULT_SIGBUS;
+	bool iomem;
+
+	if (!nd)
+		return VM_FAULT_SIGBUS;
+	/* A reset is replacing the memory: retry the access afterwards. */
+	if (!down_read_trylock(&nd->mem_sem))
+		return VM_FAULT_NOPAGE;
+	if (!READ_ONCE(nd->revoked) && !READ_ONCE(nd->lost) &&
+	    !nvc_vgpu_fb_pfn(nd->vgpu, off, &pfn, &iomem))
+		ret = vmf_insert_pfn_prot(vma, vmf->address, pfn, iomem ?
+					  pgprot_writecombine(vma->vm_page_prot) :
+					  vma->vm_page_prot);
+	up_read(&nd->mem_sem);
+	return ret;
+}
+
+static const struct vm_operations_struct nvvgpu_vm_ops = {
+	.open = nvvgpu_vma_track,
+	.close = nvvgpu_vma_close,
+	.fault = nvvgpu_vma_fault,
+};
+
+/**
+ * nvvgpu_dev_zap() - remove every page of the user's BAR1 mappings
+ * @nd: the device
+ *
+ * Later accesses fault again. An mm being torn down (or changing its
+ * mappings) is waited for rather than locked against: its close of our
+ * mapping needs @vma_lock.
+ */
+void nvvgpu_dev_zap(struct nvvgpu_dev *nd)
+{
+	struct nvvgpu_vma *v;
+
+again:
+	mutex_lock(&nd->vma_lock);
+	list_for_each_entry(v, &nd->vmas, node) {
+		struct vm_area_struct *vma = v->vma;
+
+		if (!mmap_read_trylock(vma->vm_mm)) {
+			mutex_unlock(&nd->vma_lock);
+			usleep_range(100, 200);
+			goto again;
+		}
+		zap_vma_ptes(vma, vma->vm_start, vma->vm_end - vma->vm_start);
+		mmap_read_unlock(vma->vm_mm);
+	}
+	mutex_unlock(&nd->vma_lock);
+}
+
+static int nvvgpu_mmap(struct vfio_device *vdev, struct vm_area_struct *vma)
+{
+	struct nvvgpu_dev *nd = to_nd(vdev);
+	u64 index = vma->vm_pgoff >> (NVVGPU_OFFSET_SHIFT - PAGE_SHIFT);
+	u64 off = (vma->vm_pgoff &
+		   ((1ULL << (NVVGPU_OFFSET_SHIFT - PAGE_SHIFT)) - 1)) << PAGE_SHIFT;
+	u64 size = vma->vm_end - vma->vm_start;
+
+	if (index != VFIO_PCI_BAR1_REGION_INDEX || !(vma->vm_flags & VM_SHARED) ||
+	    off >= nd->info.fb_size || size > nd->info.fb_size - off)
+		return -EINVAL;
+	if (nvvgpu_dead(nd))
+		return -ENODEV;
+	/* 6.1 has no vm_flags_set(). */
+	vma->vm_flags |= VM_IO | VM_PFNMAP | VM_DONTEXPAND | VM_DONTDUMP |
+			 VM_DONTCOPY;
+	vma->vm_ops = &nvvgpu_vm_ops;
+	vma->vm_private_data = nd;
+	nvvgpu_vma_track(vma);
+	return 0;
+}
+
 static int nvvgpu_open_device(struct vfio_device *vdev)
 {
 	struct nvvgpu_dev *nd = to_nd(vdev);
@@ -647,6 +700,7 @@ static void nvvgpu_request(struct vfio_device *vdev, unsigned int count)
 	nd->revoked = true;
 	asked = nd->trig[NVVGPU_IRQ_REQ];
 	mutex_unlock(&nd->lock);
+	nvvgpu_dev_zap(nd);
 	if (asked)
 		nvvgpu_dev_signal(nd, NVVGPU_IRQ_REQ);
 	else if (!count)
@@ -657,6 +711,7 @@ static void nvvgpu_release(struct vfio_device *vdev)
 {
 	struct nvvgpu_dev *nd = to_nd(vdev);
 
+	mutex_destroy(&nd->vma_lock);
 	mutex_destroy(&nd->lock);
 	vfio_free_device(vdev);
 }
@@ -669,5 +724,6 @@ const struct vfio_device_ops nvvgpu_vfio_ops = {
 	.read = nvvgpu_read,
 	.write = nvvgpu_write,
 	.ioctl = nvvgpu_ioctl,
+	.mmap = nvvgpu_mmap,
 	.request = nvvgpu_request,
 };

@@ -73,6 +73,55 @@ static void nvc_gsp_rc(struct nvc_gsp *gsp, const void *payload, size_t len)
 	nvc_event_post(gsp->gpu, &ev, 0);
 }
 
+/*
+ * POST_EVENT (rpc_post_event_v17_00): routed by the event object it names
+ * (OGKM kernel_gsp.c, _kgspRpcPostEvent; event.c). eventData begins at
+ * 0x1d, inside the 0x20-byte struct: accept a message at least as long as
+ * the struct whose eventDataSize fits after 0x1d (nouveau checks sizeof +
+ * eventDataSize, a stricter reading; both are taken).
+ */
+static void nvc_gsp_post_event(struct nvc_gsp *gsp, const void *payload,
+			       size_t len)
+{
+	const struct rpc_post_event_v17_00 *pe = payload;
+
+	if (len < sizeof(*pe) ||
+	    pe->eventDataSize > len - offsetof(typeof(*pe), eventData)) {
+		nvc_gsp_ev_dropped(gsp, NV_VGPU_MSG_EVENT_POST_EVENT, len);
+		return;
+	}
+	nvc_evobj_notify(gsp->gpu, pe->hClient, pe->hEvent,
+			 pe->notifyIndex & NV0005_NOTIFY_INDEX_INDEX_MASK,
+			 pe->data, pe->bNotifyList);
+}
+
+/*
+ * VGPU_GSP_PLUGIN_TRIGGERED {gfid, notifyIndex}: to the owner of the GFID
+ * (OGKM _kgspRpcVgpuGspPluginTriggered); an index OGKM would assert on
+ * (>= NVA084_NOTIFIERS_MAXCOUNT) is dropped.
+ */
+static void nvc_gsp_plugin_triggered(struct nvc_gsp *gsp, const void *payload,
+				     size_t len)
+{
+	const struct rpc_vgpu_gsp_plugin_triggered_v17_00 *vt = payload;
+	struct nvc_event ev = {
+		.kind = NVC_EVENT_VGPU,
+		.chid = U32_MAX,
+		.engine = U32_MAX,
+		.head = U32_MAX,
+	};
+
+	if (len < sizeof(*vt) || vt->notifyIndex >= NVA084_NOTIFIERS_MAXCOUNT) {
+		nvc_gsp_ev_dropped(gsp, NV_VGPU_MSG_EVENT_VGPU_GSP_PLUGIN_TRIGGERED,
+				   len);
+		return;
+	}
+	ev.gfid = vt->gfid;
+	ev.notifier = vt->notifyIndex;
+	ev.data = vt->notifyIndex;
+	nvc_event_post(gsp->gpu, &ev, 0);
+}
+
 /**
  * nvc_gsp_event() - handle one unsolicited GSP message
  * @gsp: the GSP
@@ -119,26 +168,10 @@ void nvc_gsp_event(struct nvc_gsp *gsp, u32 function, u32 rpc_result,
 		nvc_gsp_rc(gsp, payload, len);
 		break;
 	case NV_VGPU_MSG_EVENT_POST_EVENT:
-		if (len >= sizeof(struct rpc_post_event_v17_00)) {
-			const struct rpc_post_event_v17_00 *pe = payload;
-
-			ev.kind = NVC_EVENT_DISPLAY;
-			ev.head = pe->data;
-			ev.data = pe->notifyIndex;
-			nvc_event_post(gsp->gpu, &ev, pe->hClient);
-		} else {
-			nvc_gsp_ev_dropped(gsp, function, len);
-		}
+		nvc_gsp_post_event(gsp, payload, len);
 		break;
 	case NV_VGPU_MSG_EVENT_VGPU_GSP_PLUGIN_TRIGGERED:
-		/* nvsim's payload: u32 gfid (see docs/nvsim.md). */
-		if (len >= sizeof(u32)) {
-			ev.kind = NVC_EVENT_VGPU;
-			memcpy(&ev.gfid, payload, sizeof(u32));
-			nvc_event_post(gsp->gpu, &ev, 0);
-		} else {
-			nvc_gsp_ev_dropped(gsp, function, len);
-		}
+		nvc_gsp_plugin_triggered(gsp, payload, len);
 		break;
 	case NV_VGPU_MSG_EVENT_GSP_LOCKDOWN_NOTICE:
 		/* Applied by the receiver (nvc_rpc_lockdown_notice()). */

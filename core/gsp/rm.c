@@ -96,8 +96,14 @@ static int nvc_rm_rpc(struct nvc_gsp *gsp, u32 function, const void *hdr,
 	if (params_size)
 		memcpy(req + hdr_len, params, params_size);
 
+	/*
+	 * The status is all a reply must carry, except that a reply too
+	 * large for one message only ends with its last continuation record:
+	 * it must be read whole (PGPU_ADD_VGPU_TYPE is 317 KiB both ways).
+	 */
 	ret = nvc_rpc_call_len(gsp, function, req, len, req, len,
-			       status_off + sizeof(status), &got, &result);
+			       len > NVC_RPC_CHUNK ? len : status_off + sizeof(status),
+			       &got, &result);
 	if (!ret && result)
 		ret = nvc_nv_status_to_errno(result);
 	if (!ret) {

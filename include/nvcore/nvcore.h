@@ -188,8 +188,11 @@ int nvc_engine_check(struct nvc_partition *part, unsigned int engine);
  * @NVC_EVENT_MMU_FAULT: MMU fault attributed to an owned channel
  * @NVC_EVENT_NONSTALL: non-stall (semaphore/fence) interrupt of an owned
  *	engine; delivered in atomic context
- * @NVC_EVENT_DISPLAY: display event (vblank, hotplug) for an owned head
- * @NVC_EVENT_VGPU: event about an owned GFID (vGPU plugin)
+ * @NVC_EVENT_DISPLAY: an RM notification (display and other NV2080
+ *	notifiers) on an event object the client registered with
+ *	nvc_object_alloc_notifier(); delivered to that client's partitions
+ *	only. Also named %NVC_EVENT_NOTIFY.
+ * @NVC_EVENT_VGPU: the vGPU plugin of an owned GFID fired a notifier
  * @NVC_EVENT_FW_ERROR: firmware error report (Xid) attributed to the client
  * @NVC_EVENT_NR: number of kinds
  */
@@ -201,6 +204,7 @@ enum nvc_event_kind {
 	NVC_EVENT_VGPU,
 	NVC_EVENT_FW_ERROR,
 	NVC_EVENT_NR,
+	NVC_EVENT_NOTIFY = NVC_EVENT_DISPLAY,
 };
 
 /**
@@ -209,9 +213,15 @@ enum nvc_event_kind {
  * @chid: channel (RC, MMU fault)
  * @engine: index in &nvc_gpu_info.engines (RC, non-stall)
  * @gfid: GPU function (vGPU)
- * @head: display head (display)
+ * @head: display head, U32_MAX when the event names none (GSP-RM's
+ *	notifications do not: a display notifier's @data may)
  * @xid: error code (RC, MMU fault, firmware error)
- * @data: event-specific value
+ * @data: event-specific value: a notification's 32-bit data word; the
+ *	notifier index for vGPU events
+ * @notifier: notifier index of a notification (NV2080_NOTIFIERS_*) or of
+ *	a vGPU event (NVA084_NOTIFIERS_*)
+ * @handle: the event object a notification came through (the handle
+ *	nvc_object_alloc_notifier() returned)
  */
 struct nvc_event {
 	enum nvc_event_kind kind;
@@ -221,6 +231,8 @@ struct nvc_event {
 	u32 head;
 	u32 xid;
 	u64 data;
+	u32 notifier;
+	u32 handle;
 };
 
 /**

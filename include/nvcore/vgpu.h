@@ -18,7 +18,8 @@
  *   and the host <-> plugin channel initialised (version negotiation,
  *   configuration). nvc_vgpu_destroy() shuts the plugin down, cleans it up,
  *   scrubs and frees everything.
- * - Guest memory: nvc_vgpu_fb_rw() and nvc_vgpu_fb_scrub() reach only the
+ * - Guest memory: nvc_vgpu_fb_rw(), nvc_vgpu_fb_scrub() and
+ *   nvc_vgpu_fb_pfn() (a page frame for a CPU mapping) reach only the
  *   vGPU's own guest FB, bounds-checked.
  * - Plugin messages: nvc_vgpu_plugin_msg() runs one message of the host
  *   channel (reset, bus-master state, ...).
@@ -128,6 +129,8 @@ bool nvc_vgpu_lost(struct nvc_vgpu *vgpu);
 int nvc_vgpu_fb_rw(struct nvc_vgpu *vgpu, u64 offset, void *buf, size_t len,
 		   bool write);
 int nvc_vgpu_fb_scrub(struct nvc_vgpu *vgpu);
+int nvc_vgpu_fb_pfn(struct nvc_vgpu *vgpu, u64 offset, unsigned long *pfn,
+		    bool *iomem);
 
 /**
  * enum nvc_vgpu_msg - host channel messages a client may send

@@ -2,7 +2,8 @@
 /*
  * libFuzzer target for the GSP firmware parsers: the input is parsed as a
  * gsp-<ver>.bin ELF64 file (every chip signature name) and as a
- * bootloader-<ver>.bin file. Returned pointers must lie inside the input.
+ * bootloader-<ver>.bin file, and its version is read. Returned pointers
+ * must lie inside the input.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -45,6 +46,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (!nvc_fw_elf_section(p, size, ".shstrtab", &sec, &n))
 		inside(p, size, sec, n);
+	{
+		const char *src = NULL;
+		char ver[16];
+
+		/* The version, when accepted, is a NUL-terminated string. */
+		if (!nvc_fw_image_version(p, size, "535.113.01", ver,
+					  sizeof(ver), &src) &&
+		    (strcmp(ver, "535.113.01") || !src))
+			abort();
+	}
 
 	if (!nvc_fw_bl_parse(p, size, &bl)) {
 		inside(p, size, bl.data, bl.data_size);

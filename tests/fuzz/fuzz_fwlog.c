@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * libFuzzer target for the LIBOS log decoder (core/gsp/fwlog.c). Input:
- * u16 ELF length, the logging ELF, then the log ring as u64 words (the
- * first two are taken as put and the oldest bound). When the ELF does not
+ * u16 ELF length, an output size byte, the logging ELF, then u64 words:
+ * put, the oldest bound (used when odd), then the ring. When the ELF does not
  * validate, a fixed valid one is used so the ring is still exercised.
  * Checks: output NUL-terminated, whole lines, inside its buffer.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,17 +21,10 @@ static size_t fixed_len;
 
 static void fixed_init(void)
 {
-	static struct flb b;
-	u64 s;
+	u64 va[FLB_FIXED_SITES];
 
-	if (fixed_elf)
-		return;
-	s = flb_str(&b, "str");
-	(void)s;
-	flb_site(&b, "a.c", 1, "plain", 0);
-	flb_site(&b, "b.c", 2, "%d %u %x %s %c %p %5.3d %-*s %%", 8);
-	flb_site(&b, "c.c", 3, "%s%s%s", 3);
-	fixed_elf = flb_elf(&b, 0, 0, &fixed_len);
+	if (!fixed_elf)
+		fixed_elf = flb_fixed(&fixed_len, va);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -71,8 +65,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		put = ring[0];
 		oldest = ring[1] & 1 ? ring[1] : 0;
 	}
-	n = nvc_fwlog_decode(&le, "RM", ring, words, put, oldest, scratch,
-			     ring[0] & 0x100 ? 3 : 512, out, out_size, &res);
+	n = nvc_fwlog_decode(&le, "RM", words > 2 ? ring + 2 : ring,
+			     words > 2 ? words - 2 : words, put, oldest, scratch,
+			     put & 0x100000 ? 3 : 512, out, out_size, &res);
+	if (getenv("FUZZ_FWLOG_SHOW"))
+		fprintf(stderr, "records %llu\n", (unsigned long long)res.records);
 	if (n >= out_size || out[n] || strlen(out) != n ||
 	    (n && out[n - 1] != '\n') || res.records > words)
 		abort();

@@ -141,4 +141,22 @@ static inline void flr_rec(struct flr *r, u64 meta, u64 ts, const u64 *args,
 	flr_word(r, ts);
 }
 
+/*
+ * The fuzz target's fallback logging ELF (and its seed generator's): three
+ * call sites; @va returns their metadata VAs.
+ */
+#define FLB_FIXED_SITES	3
+
+static inline u8 *flb_fixed(size_t *len, u64 va[FLB_FIXED_SITES])
+{
+	static struct flb b;
+
+	b.len = 0;
+	flb_str(&b, "str");
+	va[0] = flb_site(&b, "a.c", 1, "plain", 0);
+	va[1] = flb_site(&b, "b.c", 2, "%d %u %x %s %c %p %5.3d %-*s %%", 9);
+	va[2] = flb_site(&b, "c.c", 3, "%s%s%s", 3);
+	return flb_elf(&b, 0, 0, len);
+}
+
 #endif /* NVC_TESTS_FWLOG_BUILD_H */

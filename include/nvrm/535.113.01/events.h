@@ -65,6 +65,31 @@ NVRM_CHECK_OFF(rpc_post_event_v17_00, status, 0x14);
 NVRM_CHECK_OFF(rpc_post_event_v17_00, bNotifyList, 0x1c);
 NVRM_CHECK_OFF(rpc_post_event_v17_00, eventData, 0x1d);
 
+/*
+ * NV0005 notifyIndex: the notifier index in bits 15:0 (cl0005.h
+ * NV0005_NOTIFY_INDEX_INDEX); GSP-RM names it stripped of the flags
+ * (event_notification.c registerEventNotification), as POST_EVENT's
+ * notifyIndex does.
+ */
+#define NV0005_NOTIFY_INDEX_INDEX_MASK	0xffffu
+
+/*
+ * VGPU_GSP_PLUGIN_TRIGGERED (rpc_vgpu_gsp_plugin_triggered_v17_00, in
+ * vgpu.h): the vGPU plugin task of gfid fired notifier notifyIndex
+ * (kernel_gsp.c _kgspRpcVgpuGspPluginTriggered, gpu_rmapi.c
+ * gpuGspPluginTriggeredEvent).
+ */
+
+/* cla084_notification.h (535.113.01): notifiers of a host vGPU device. */
+#define NVA084_NOTIFIERS_EVENT_VGPU_PLUGIN_TASK_BOOTLOADED	0
+#define NVA084_NOTIFIERS_EVENT_VGPU_PLUGIN_TASK_UNLOADED	1
+#define NVA084_NOTIFIERS_EVENT_VGPU_PLUGIN_TASK_CRASHED		2
+#define NVA084_NOTIFIERS_EVENT_GUEST_DRIVER_LOADED		3
+#define NVA084_NOTIFIERS_EVENT_GUEST_DRIVER_UNLOADED		4
+#define NVA084_NOTIFIERS_EVENT_PRINT_ERROR_MESSAGE		5
+#define NVA084_NOTIFIERS_EVENT_GUEST_LICENSE_STATE_CHANGED	6
+#define NVA084_NOTIFIERS_MAXCOUNT				7
+
 /* RC_TRIGGERED (same name in both releases, different layout). */
 struct rpc_rc_triggered_v17_02 {
 	u32 nv2080EngineType;

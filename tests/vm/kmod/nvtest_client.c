@@ -18,8 +18,8 @@
  *   gfid_free ID GFID   bar1_alloc ID SIZE   bar1_free ID OFFSET
  *   engine_check ID ENGINE   exhaust ID vram|chid|gfid|bar1 SIZE
  *   double_free ID   sub ID KINDMASK   unsub ID   events   events_clear
- *   status   fbquery   info   notifier N   bench_events N   bench_alloc N
- *   vram_rw_race ID SIZE ROUNDS
+ *   status   fbquery   info   notifier N   notifier_alloc N   notifier_free H
+ *   bench_events N   bench_alloc N   vram_rw_race ID SIZE ROUNDS
  *
  * Sizes accept K/M/G suffixes; numbers may be hexadecimal (0x).
  */
@@ -839,9 +839,9 @@ static int nvtest_cmd_events(struct nvtest_dev *nd, char **argv)
 		spin_lock_irqsave(&tp->last_lock, flags);
 		last = tp->last;
 		spin_unlock_irqrestore(&tp->last_lock, flags);
-		nvtest_out(nd, "\np%u_last chid %u engine %u gfid %u head %u xid %u\n",
+		nvtest_out(nd, "\np%u_last chid %u engine %u gfid %u head %u xid %u notifier %u handle 0x%x data %llu\n",
 			   i, last.chid, last.engine, last.gfid, last.head,
-			   last.xid);
+			   last.xid, last.notifier, last.handle, last.data);
 	}
 	return 0;
 }
@@ -901,6 +901,30 @@ static int nvtest_cmd_notifier(struct nvtest_dev *nd, char **argv)
 	}
 	nvtest_out(nd, "err %d handle 0x%x free %d refree %d\n", ret, h, free1,
 		   free2);
+	return 0;
+}
+
+/* notifier_alloc N: allocate an RM event object and keep it. */
+static int nvtest_cmd_notifier_alloc(struct nvtest_dev *nd, char **argv)
+{
+	u32 n, h = 0;
+	int ret;
+
+	if (nvtest_u32(argv[1], &n))
+		return -EINVAL;
+	ret = nvc_object_alloc_notifier(nd->client, n, &h);
+	nvtest_out(nd, "err %d handle 0x%x\n", ret, h);
+	return 0;
+}
+
+/* notifier_free H: free an event object of notifier_alloc. */
+static int nvtest_cmd_notifier_free(struct nvtest_dev *nd, char **argv)
+{
+	u32 h;
+
+	if (nvtest_u32(argv[1], &h))
+		return -EINVAL;
+	nvtest_out(nd, "err %d\n", nvc_object_free(nd->client, h));
 	return 0;
 }
 
@@ -1233,6 +1257,8 @@ static const struct nvtest_cmd nvtest_cmds[] = {
 	{ "fbquery", 0, nvtest_cmd_fbquery },
 	{ "info", 0, nvtest_cmd_info },
 	{ "notifier", 1, nvtest_cmd_notifier },
+	{ "notifier_alloc", 1, nvtest_cmd_notifier_alloc },
+	{ "notifier_free", 1, nvtest_cmd_notifier_free },
 	{ "bench_events", 1, nvtest_cmd_bench_events },
 	{ "bench_alloc", 1, nvtest_cmd_bench_alloc },
 	{ "vram_rw_race", 3, nvtest_cmd_vram_rw_race },

@@ -10,8 +10,13 @@
  *   nvdrm_test inval                invalid arguments of every ioctl
  *   nvdrm_test openclose N          N open/create/close cycles
  *   nvdrm_test evict FACTOR         VRAM overcommitted FACTOR times, checked
- *   nvdrm_test unplug UNBIND_PATH   unbind with fds and mappings open
+ *   nvdrm_test unplug UNBIND_PATH DEV
+ *                                   unbind with fds and mappings open
+ *                                   (UNBIND_PATH "!cmd": run cmd instead)
  *   nvdrm_test gpuva MMU_DEBUGFS    page tables walked by nvsim's MMU
+ *   nvdrm_test bench                BENCH-KV lines for make bench
+ *   nvdrm_test recover MMU CRASH RECOVERIES
+ *                                   a GSP crash with a VM mapped
  *
  * Prints one "PASS: nvdrm/<name>" or "FAIL: nvdrm/<name> why" per check.
  */
@@ -25,6 +30,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <xf86drm.h>
@@ -880,6 +886,154 @@ static void t_gpuva(const char *path)
 	close(fd);
 }
 
+/* ---- bench ---- */
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Create and write @n objects of @size in @domain; seconds taken. */
+static double bench_fill(int fd, uint32_t *h, int n, size_t size, uint32_t domain)
+{
+	double t = now_s();
+	int i;
+
+	for (i = 0; i < n; i++) {
+		void *p;
+
+		gem_create(fd, size, domain, &h[i]);
+		p = gem_map(fd, h[i], size);
+		if (p) {
+			memset(p, 0x5a + i, size);
+			munmap(p, size);
+		}
+	}
+	return now_s() - t;
+}
+
+static void t_bench(void)
+{
+	int fd = open_nvdrm(), i, n;
+	const size_t S = 1 << 20;
+	uint64_t vram = param(fd, NVDRM_PARAM_VRAM_USABLE);
+	struct drm_nvdrm_gem_info info;
+	double t_sys, t_vram, t_evict, t_cpy;
+	uint32_t *h, hbig;
+	volatile char *big;
+	char *a, *b;
+
+	n = (int)(vram / S);
+	h = calloc(2 * n, sizeof(*h));
+	/* Baseline: userspace memcpy of the same amount, same run. */
+	a = malloc(vram);
+	b = malloc(vram);
+	memset(a, 1, vram);
+	memset(b, 2, vram);
+	t_cpy = now_s();
+	for (i = 0; i < 4; i++) {
+		memcpy(i & 1 ? a : b, i & 1 ? b : a, vram);
+		__asm__ volatile("" : : "r"(a), "r"(b) : "memory");
+	}
+	t_cpy = (now_s() - t_cpy) / 4;
+	printf("    memcpy check %d\n", a[vram / 2] + b[vram / 3]);
+	free(a);
+	free(b);
+	t_sys = bench_fill(fd, h, n, S, NVDRM_GEM_DOMAIN_SYSTEM);
+	/* Empty VRAM: no eviction. */
+	t_vram = bench_fill(fd, h + n, n, S, NVDRM_GEM_DOMAIN_VRAM);
+	/* VRAM full of written objects: one object the size of VRAM evicts all. */
+	t_evict = now_s();
+	/* Placed in VRAM at creation: the n objects there are evicted. */
+	gem_create(fd, vram, NVDRM_GEM_DOMAIN_VRAM, &hbig);
+	t_evict = now_s() - t_evict;
+	big = gem_map(fd, hbig, vram);
+	if (big)
+		big[0] = 1;
+	gem_info(fd, h[n], &info);
+	printf("BENCH-KV nvdrm_memcpy_mib_s %.1f\n", vram / S / t_cpy);
+	printf("BENCH-KV gem_sys_create_write_mib_s %.1f\n", n / t_sys);
+	printf("BENCH-KV gem_vram_create_write_mib_s %.1f\n", n / t_vram);
+	if (info.evictions)
+		printf("BENCH-KV evict_cpu_mib_s %.1f\n", n / t_evict);
+	if (big)
+		munmap((void *)big, vram);
+	gem_close(fd, hbig);
+	for (i = 0; i < 2 * n; i++)
+		gem_close(fd, h[i]);
+	free(h);
+	close(fd);
+	CHECK("bench: ran (VRAM objects evicted by the full-size one)", info.evictions > 0,
+	      "evictions %u", info.evictions);
+}
+
+/* ---- recover: a GSP crash and in-place recovery with a VM mapped ---- */
+
+static long read_long(const char *path)
+{
+	char buf[32] = "";
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return -1;
+	if (read(fd, buf, sizeof(buf) - 1) < 0)
+		buf[0] = 0;
+	close(fd);
+	return strtol(buf, NULL, 0);
+}
+
+static void t_recover(const char *mmu, const char *crash, const char *recoveries)
+{
+	int fd = open_nvdrm(), cfd, i;
+	const uint64_t S = 1 << 20;
+	uint64_t A = param(fd, NVDRM_PARAM_VA_START) + (8ull << 30);
+	struct drm_nvdrm_vm_create c = {};
+	struct drm_nvdrm_vm_destroy d = {};
+	char pdb[64], pdb2[64], r[256];
+	long rec0 = read_long(recoveries);
+	uint32_t h, h2, *p;
+	uint64_t sum;
+
+	mmu_path = mmu;
+	xioctl(fd, DRM_IOCTL_NVDRM_VM_CREATE, &c);
+	gem_create(fd, S, NVDRM_GEM_DOMAIN_VRAM, &h);
+	p = gem_map(fd, h, S);
+	if (!p) {
+		CHECK("recover: object mapped", 0, "-");
+		return;
+	}
+	fill(p, S, 99);
+	sum = sum32(p, S);
+	vm_bind(fd, c.vm_id, NVDRM_VM_BIND_OP_MAP, h, 0, A, 0, S);
+	CHECK("recover: one VA space before", mmu_vas(pdb, sizeof(pdb)) == 1, "-");
+	cfd = open(crash, O_WRONLY);
+	CHECK("recover: GSP crash injected", cfd >= 0 && write(cfd, "1", 1) == 1, "errno %d", errno);
+	if (cfd >= 0)
+		close(cfd);
+	for (i = 0; i < 600 && read_long(recoveries) <= rec0; i++)
+		usleep(100000);
+	CHECK("recover: nvcore recovered in place", read_long(recoveries) > rec0, "-");
+	for (i = 0; i < 100 && mmu_vas(pdb2, sizeof(pdb2)) != 1; i++)
+		usleep(100000);
+	CHECK("recover: nvdrm gave GSP-RM its VA space again, same page directory",
+	      mmu_vas(pdb2, sizeof(pdb2)) == 1 && !strcmp(pdb, pdb2), "%s vs %s", pdb2, pdb);
+	mmu_query(pdb2, A, S, r, sizeof(r));
+	CHECK("recover: the mapping still translates to the same data",
+	      strstr(r, "aperture vid") && field_hex(r, "sum ") == sum, "%s", r);
+	CHECK("recover: ioctls work after recovery",
+	      !gem_create(fd, S, NVDRM_GEM_DOMAIN_SYSTEM, &h2), "-");
+	CHECK("recover: map after recovery",
+	      !vm_bind(fd, c.vm_id, NVDRM_VM_BIND_OP_MAP, h2, 0, A + S, 0, S), "-");
+	d.vm_id = c.vm_id;
+	CHECK("recover: vm destroy after recovery", !xioctl(fd, DRM_IOCTL_NVDRM_VM_DESTROY, &d), "-");
+	CHECK("recover: no VA space left", mmu_vas(pdb2, sizeof(pdb2)) == 0, "-");
+	munmap(p, S);
+	close(fd);
+}
+
 /* ---- unplug ---- */
 
 static void t_unplug(const char *unbind, const char *dev)
@@ -898,12 +1052,19 @@ static void t_unplug(const char *unbind, const char *dev)
 		return;
 	fill(pv, 1 << 20, 5);
 	fill(ps, 1 << 20, 6);
-	ufd = open(unbind, O_WRONLY);
-	r = ufd >= 0 ? (int)write(ufd, dev, strlen(dev)) : -1;
-	CHECK("unplug: unbind with the fd and mappings open", r == (int)strlen(dev),
-	      "errno %d", errno);
-	if (ufd >= 0)
-		close(ufd);
+	if (unbind[0] == '!') {
+		/* A command (rmmod nvsim): the device goes from under nvcore. */
+		r = system(unbind + 1);
+		CHECK("unplug: device removed with the fd and mappings open", r == 0,
+		      "%s: %d", unbind + 1, r);
+	} else {
+		ufd = open(unbind, O_WRONLY);
+		r = ufd >= 0 ? (int)write(ufd, dev, strlen(dev)) : -1;
+		CHECK("unplug: unbind with the fd and mappings open", r == (int)strlen(dev),
+		      "errno %d", errno);
+		if (ufd >= 0)
+			close(ufd);
+	}
 	r = xioctl(fd, DRM_IOCTL_NVDRM_GET_PARAM, &g);
 	CHECK("unplug: ioctl after unplug -ENODEV", r == -ENODEV, "%d", r);
 	{
@@ -947,6 +1108,10 @@ int main(int argc, char **argv)
 		t_evict(atoi(argv[2]));
 	else if (!strcmp(t, "gpuva") && argc > 2)
 		t_gpuva(argv[2]);
+	else if (!strcmp(t, "bench"))
+		t_bench();
+	else if (!strcmp(t, "recover") && argc > 4)
+		t_recover(argv[2], argv[3], argv[4]);
 	else if (!strcmp(t, "unplug") && argc > 3)
 		t_unplug(argv[2], argv[3]);
 	else {

@@ -24,6 +24,7 @@
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #include <linux/pci_regs.h>
 #include <linux/vfio.h>
@@ -150,6 +151,7 @@ static int cmd_check(const char *uuid, unsigned int devid, uint64_t fb)
 	struct dev d;
 	uint32_t v, pat = 0x5a5a1234, got;
 	uint64_t bar1;
+	volatile uint32_t *map = MAP_FAILED;
 	uint8_t cap, byte;
 	int efd, ifd, ret;
 
@@ -235,12 +237,57 @@ static int cmd_check(const char *uuid, unsigned int devid, uint64_t fb)
 	CHECK("INTx: the doorbell raises it", wait_efd(ifd, 2000) == 1, "no interrupt");
 	CHECK("MSI: silent while disabled", wait_efd(efd, 100) == 0, "fired");
 
+	/* BAR1 mmap: the guest FB part of the BAR, its own memory. */
+	{
+		char ibuf[sizeof(struct vfio_region_info) + 64] = { 0 };
+		struct vfio_region_info *ri = (void *)ibuf;
+		struct vfio_region_info_cap_sparse_mmap *sp;
+		uint64_t area = 0;
+		uint32_t w = 0x77777777, x = 0xabcdef01;
+
+		ri->argsz = sizeof(ibuf);
+		ri->index = VFIO_PCI_BAR1_REGION_INDEX;
+		ret = ioctl(d.fd, VFIO_DEVICE_GET_REGION_INFO, ri);
+		sp = (void *)(ibuf + ri->cap_offset);
+		if (!ret && ri->cap_offset && sp->header.id == VFIO_REGION_INFO_CAP_SPARSE_MMAP &&
+		    sp->nr_areas == 1)
+			area = sp->areas[0].size;
+		CHECK("BAR1 mmap: sparse area is the guest FB",
+		      !ret && (ri->flags & VFIO_REGION_INFO_FLAG_MMAP) && area == fb,
+		      "flags %#x area %#llx", ri->flags, (unsigned long long)area);
+		map = mmap(NULL, 1 << 21, PROT_READ | PROT_WRITE, MAP_SHARED, d.fd,
+			   d.reg[1].offset);
+		CHECK("BAR1 mmap: 2 MiB mapped", map != MAP_FAILED, "%s", strerror(errno));
+		if (map != MAP_FAILED) {
+			map[1024] = w;
+			CHECK("BAR1 mmap: a store is seen by pread", !rd(&d, 1, 4096, &got, 4) &&
+			      got == w, "got %#x", got);
+			wr(&d, 1, 8192, &x, 4);
+			CHECK("BAR1 mmap: a pwrite is seen through the mapping", map[2048] == x,
+			      "got %#x", map[2048]);
+		}
+		CHECK("BAR1 mmap: past the guest FB refused",
+		      mmap(NULL, 4096, PROT_READ, MAP_SHARED, d.fd, d.reg[1].offset + fb) ==
+		      MAP_FAILED, "mapped");
+		CHECK("BAR1 mmap: private mapping refused",
+		      mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, d.fd, d.reg[1].offset) ==
+		      MAP_FAILED, "mapped");
+		CHECK("BAR0 mmap refused",
+		      mmap(NULL, 4096, PROT_READ, MAP_SHARED, d.fd, d.reg[0].offset) ==
+		      MAP_FAILED, "mapped");
+	}
+
 	/* Bus mastering goes to the plugin; reset scrubs the FB. */
 	v = cfg32(&d, PCI_COMMAND);
 	cfgw32(&d, PCI_COMMAND, v | PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER);
 	CHECK("config: bus master enabled", cfg32(&d, PCI_COMMAND) & PCI_COMMAND_MASTER, "not set");
 	CHECK("reset", !ioctl(d.fd, VFIO_DEVICE_RESET), "%s", strerror(errno));
 	CHECK("reset: FB scrubbed", !rd(&d, 1, 0, &got, 4) && got == 0, "got %#x", got);
+	if (map != MAP_FAILED) {
+		CHECK("reset: the mapping sees the scrubbed memory", map[1024] == 0 && map[2048] == 0,
+		      "got %#x %#x", map[1024], map[2048]);
+		munmap((void *)map, 1 << 21);
+	}
 	CHECK("reset: command register cleared", !(cfg32(&d, PCI_COMMAND) & 0xffff), "not cleared");
 	byte = 0;
 	CHECK("bad ioctl refused", ioctl(d.fd, _IO(VFIO_TYPE, VFIO_BASE + 60), &byte) < 0,

@@ -35,3 +35,12 @@ check vgpu-load sh -c 'modprobe nvsim chip=ga102 && modprobe nvcore clients=vgpu
 	modprobe vfio_iommu_type1 && modprobe nvvgpu'
 /tests/bin/vgpu_bench /sys/bus/auxiliary/devices/nvcore.vgpu.0/mdev_supported_types/nvvgpu-8 50
 check vgpu-unload rmmod nvvgpu vfio_iommu_type1 nvcore nvsim
+
+# nvdrm: writing GEM objects through mmap (system memory, VRAM through
+# BAR1) and eviction VRAM -> system (CPU copy through BAR1 until the copy
+# engine does it), beside a userspace memcpy of the same size.
+check nvdrm-load sh -c 'modprobe nvsim chip=ga102 && modprobe nvcore clients=drm heartbeat_ms=0 &&
+	modprobe nvdrm vram_mib=32'
+wait_for 20 test -e /sys/bus/auxiliary/devices/nvcore.drm.0/driver
+/tests/bin/nvdrm_test bench
+check nvdrm-unload rmmod nvdrm nvcore nvsim

@@ -6,6 +6,7 @@
 # event routing to owners, detach under an event storm, in-place recovery,
 # teardown order, and two small benchmarks.
 # vm-args: --timeout 600
+# vm-personality: yes
 
 S=/sys/kernel/debug/nvsim/gpu0
 D=/sys/kernel/debug/nvcore/gpu0
@@ -122,12 +123,14 @@ last=$(cmd events | grep '^p0_last ')
 check_eq "events: p0's last rc names chid, xid and engine 0 (GR0)" "$(echo "$last" | field chid) $(echo "$last" | field xid) $(echo "$last" | field engine)" "$C0 13 0"
 check "inject: mmu on p1's channel" inj mmu "$C1"
 check "inject: nonstall on engine 2 (p1's)" inj nonstall 2
-check "inject: vgpu on p0's GFID" inj vgpu "$G0"
+check "inject: vgpu on p0's GFID (plugin notifier 0)" inj vgpu "$G0" 0
 check "inject: fwerr with no channel (GPU-wide)" inj fwerr 79 0xffffffff
 check "inject: garbage" inj garbage
 HC=$(sed -n 's/^client .* nvcore\.test\.0 h \(0x[0-9a-f]*\)$/\1/p' $D/resources)
 say "test client's RM client handle: $HC"
-check "inject: display event for the test client's RM client" inj display "$HC" 1
+NH=$(val handle notifier_alloc 1)
+say "event object for notifier 1: $NH"
+check "inject: GSP-RM fires notifier 1 of the test client's subdevice" inj notify "$HC" 1 1
 # The worker delivers in order: display is the last.
 wait_for 5 sh -c "echo events >$T; grep '^p1 ' $T | grep -q 'display 1'"
 out=$(cmd events)

@@ -28,13 +28,68 @@ sumput=$(sed -n '1s/^LOGINIT: put \([0-9]*\),.*/\1/p' $D/log_init)
 check_eq "log: raw buffer starts with the put pointer the decoder saw" "$put" "$sumput"
 check_eq "log: raw logrm is 64 KiB" "$(wc -c <$D/logrm)" 65536
 check "log: raw files are root-only (0400)" sh -c "stat -c %a $D/logrm | grep -qx 400"
-# Fill LOGRM past one wrap: 64 KiB holds ~1300 six-word RPC records.
-echo "1 3000" >$D/rpc_selftest
+# Fill LOGRM past one wrap (8191 words): each event GSP-RM sends logs a
+# four-word record. rc events on a channel nobody owns are dropped.
+for i in 1 2 3; do echo "burst 1000 rc 4000 13 1" >$S/inject; done
 check "log: after a wrap the decoder reports it and decodes the rest" \
-	grep -q '^LOGRM: put [0-9]*, [1-9][0-9]* records, wrapped, [0-9]* words not decoded$' $D/log_rm
+	wait_for 20 grep -q '^LOGRM: put [0-9]*, [1-9][0-9]* records, wrapped, [0-9]* words not decoded$' $D/log_rm
 check "log: no bad metadata after a wrap" sh -c "! grep -q 'bad metadata' $D/log_rm"
+check "log: every nvsim call site seen is in the logging ELF (sim/logcat.h)" \
+	sh -c "! grep -q 'not in the logging ELF' $D/log_init $D/log_intr $D/log_rm"
 
-check "unload" rmmod nvcore nvsim
+# ---- row 6: events routed by the event objects that were registered
+T=/sys/kernel/debug/nvtest/nvcore.test.0/cmd
+cmd() { echo "$*" >$T && cat $T; }
+field() { awk -v k="$1" '{ for (i = 1; i < NF; i++) if ($i == k) { print $(i + 1); exit } }'; }
+val() { k=$1; shift; cmd "$@" | field "$k"; }
+inj() { echo "$*" >$S/inject; }
+last() { cmd events | grep '^p0_last ' | field "$1"; }
+count() { cmd events | grep '^p0 ' | field "$1"; }
+dropped() { sed -n '1s/.*events_dropped \([0-9]*\).*/\1/p' $D/resources; }
+unmatched() { sed -n 's/^notify_unmatched //p' $S/stats; }
+check "load nvtest_client" modprobe nvtest_client
+check "bound" wait_for 5 test -e $T
+check_eq "events: partition" "$(val err part_create 0 64M 16 1M 2 0x1)" 0
+check_eq "events: subscribe to everything" "$(val err sub 0 0x3f)" 0
+HC=$(sed -n 's/^client .* nvcore\.test\.0 h \(0x[0-9a-f]*\)$/\1/p' $D/resources)
+H1=$(val handle notifier_alloc 5)
+H2=$(val handle notifier_alloc 5)
+H3=$(val handle notifier_alloc 9)
+say "client $HC, event objects $H1 $H2 (notifier 5) $H3 (notifier 9)"
+check "events: three event objects allocated" test -n "$H1" -a -n "$H2" -a -n "$H3"
+u0=$(unmatched)
+check "inject: notify 5 (two objects registered it)" inj notify "$HC" 5 77
+check "events: one notification per event object" wait_for 5 sh -c "echo events >$T; grep '^p0 ' $T | grep -q 'display 2 '"
+check_eq "events: the notification names notifier, handle and data" \
+	"$(last notifier) $(last data) $(last head)" "5 77 4294967295"
+check "events: through one of the two objects" sh -c "test $(last handle) = $H1 -o $(last handle) = $H2"
+check "inject: notify_list 5 (one POST_EVENT, bNotifyList)" inj notify_list "$HC" 5 78
+check "events: nvcore notifies every object on the list" wait_for 5 sh -c "echo events >$T; grep '^p0 ' $T | grep -q 'display 4 '"
+check "inject: notify 9" inj notify "$HC" 9 79
+check "events: notifier 9 through its object" wait_for 5 sh -c "echo events >$T; grep '^p0_last ' $T | grep -q 'handle $H3 data 79'"
+d0=$(dropped)
+check "inject: notify 6 (registered by no object)" inj notify "$HC" 6 1
+check "inject: notify to nvcore's own client (no event objects)" inj notify 0xc1d00000 5 1
+check "nvsim: sent nothing for them (notify_unmatched +2)" wait_for 5 sh -c "test \$(sed -n 's/^notify_unmatched //p' $S/stats) -eq $((u0 + 2))"
+check "inject: a POST_EVENT naming an unknown event object" inj stale_event "$HC" 0xe000fff0 5
+check "inject: a POST_EVENT naming another client's handle" inj stale_event 0xc1d00000 "$H1" 5
+check "events: unknown handles counted and dropped (+2)" wait_for 5 sh -c "test \$(sed -n '1s/.*events_dropped \([0-9]*\).*/\1/p' $D/resources) -ge $((d0 + 2))"
+check_eq "events: ... and not delivered" "$(count display)" 5
+check_eq "events: free one object" "$(val err notifier_free "$H1")" 0
+check "inject: notify 5 again" inj notify "$HC" 5 80
+check "events: only the remaining object fires" wait_for 5 sh -c "echo events >$T; grep '^p0_last ' $T | grep -q 'handle $H2 data 80'"
+check_eq "events: exactly one more" "$(count display)" 6
+G0=$(val gfid gfid_alloc 0)
+check "inject: vGPU plugin notifier 3 on the partition's GFID" inj vgpu "$G0" 3
+check "events: vgpu event with its notifier" wait_for 5 sh -c "echo events >$T; grep '^p0 ' $T | grep -q 'vgpu 1 '"
+check_eq "events: vgpu event names GFID and notifier" "$(last gfid) $(last notifier)" "$G0 3"
+d0=$(dropped)
+check "inject: vGPU notifier 7 (>= NVA084_NOTIFIERS_MAXCOUNT)" inj vgpu "$G0" 7
+check "inject: vGPU event for a GFID nobody owns" inj vgpu 31 0
+check "events: both dropped and counted" wait_for 5 sh -c "test \$(sed -n '1s/.*events_dropped \([0-9]*\).*/\1/p' $D/resources) -ge $((d0 + 2))"
+check_eq "events: vgpu count unchanged" "$(count vgpu)" 1
+check "nvsim: inject rejects the old display verb" sh -c "! echo display $HC 1 >$S/inject"
+check "unload" rmmod nvtest_client nvcore nvsim
 
 # ---- row 9: the firmware version comes from the image
 FWP=/sys/module/firmware_class/parameters/path

@@ -2,6 +2,7 @@
 #
 # GSP-RM boot and hardware enumeration on each simulated chip, then two
 # GPUs at once.
+# vm-personality: yes
 
 sysfs_of() { cat "/sys/bus/platform/devices/nvsim-gpu.$1/nvcore/$2" 2>/dev/null; }
 

@@ -3,6 +3,7 @@
 # Every nvsim fault-injection knob, survived as specified, with no kernel
 # warning (the harness checks the log). Knobs: docs/nvsim.md.
 # vm-args: --timeout 600
+# vm-personality: yes
 
 S=/sys/kernel/debug/nvsim/gpu0
 D=/sys/kernel/debug/nvcore/gpu0

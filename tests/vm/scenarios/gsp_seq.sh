@@ -11,6 +11,8 @@
 #   interrupt register (nvsim counts violations), also when the GSP's
 #   vector fires late, and RPCs keep working around it.
 # vm-args: --timeout 400
+# vm-personality: no (sequencer and lockdown do not depend on the
+# transport personality; passed under strict570 when last checked)
 
 S=/sys/kernel/debug/nvsim/gpu0
 D=/sys/kernel/debug/nvcore/gpu0

@@ -2,6 +2,7 @@
 #
 # Harness end to end: nvsim registers its device, nvcore binds to it, both
 # unload cleanly; then ten load/unload cycles.
+# vm-personality: yes
 
 check load-nvsim modprobe nvsim
 check nvsim-device-registered test -e /sys/bus/platform/devices/nvsim-gpu.0

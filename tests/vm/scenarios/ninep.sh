@@ -3,7 +3,6 @@
 # The host root over virtio-9p (read-only): host-built dynamic programs run
 # in the guest against the guest's kernel (libdrm tools, mdevctl, ...).
 # vm-args: --ninep
-# vm-personality: no
 
 check "mount host root" mount_host
 check "host root is read-only" sh -c '! touch /host/nvtest-probe 2>/dev/null'

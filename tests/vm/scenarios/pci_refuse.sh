@@ -4,7 +4,6 @@
 # NVIDIA GPU) is handed to nvcore through new_id. Probe must refuse it with
 # one clear message, leave it unbound and keep the kernel log clean.
 # vm-args: --qemu "-device edu"
-# vm-personality: no
 
 check load-nvcore modprobe nvcore
 check edu-present sh -c 'grep -l 0x11e8 /sys/bus/pci/devices/*/device'

@@ -2,6 +2,7 @@
 #
 # `make run`: a short, readable tour of what the stack is doing. Also run
 # by `make check`, so the tour cannot silently break.
+# vm-personality: yes
 
 say() { echo "  $*"; }
 G0=/sys/bus/platform/devices/nvsim-gpu.0/nvcore

@@ -201,6 +201,23 @@ void nvc_vgpu_mgr_close(struct nvc_vgpu_mgr *mgr)
 }
 EXPORT_SYMBOL_NS_GPL(nvc_vgpu_mgr_close, NVCORE);
 
+/**
+ * nvc_vgpu_guest_regs() - BAR0 offsets of the registers a vGPU's guest uses
+ * @mgr: the vGPU manager
+ * @regs: filled with the offsets
+ *
+ * From the interrupt tree and doorbell of OGKM's dev_vm.h (relative to the
+ * NV_VIRTUAL_FUNCTION aperture) and NV_PMC_BOOT_0 (dev_boot.h).
+ */
+void nvc_vgpu_guest_regs(struct nvc_vgpu_mgr *mgr,
+			 struct nvc_vgpu_guest_regs *regs)
+{
+	regs->boot0 = NV_PMC_BOOT_0;
+	regs->intr_leaf0 = NVRM_VF_CPU_INTR_LEAF(0);
+	regs->doorbell = NVRM_VGPU_DOORBELL;
+}
+EXPORT_SYMBOL_NS_GPL(nvc_vgpu_guest_regs, NVCORE);
+
 /* The VGPU_CONFIG object, (re)allocated after a recovery. mgr->lock held. */
 static int nvc_vgpu_config_obj(struct nvc_vgpu_mgr *mgr)
 {

@@ -17,9 +17,10 @@
  * and the MSI enable bit, address and data. A change of the bus-master bit
  * is sent to the GSP plugin (UPDATE_BME_STATE).
  *
- * BAR0: BOOT_0 at 0 reads the chip's id; the vGPU's own interrupt leaf at
- * 0xb81000 (NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0)) reads pending bits
- * and clears those written 1; a write to the doorbell at 0xb82200 sets bit
+ * BAR0 (offsets from nvc_vgpu_guest_regs()): BOOT_0 reads the chip's id;
+ * the vGPU's own interrupt leaf (NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0))
+ * reads pending bits and clears those written 1; a write to the doorbell
+ * (NV_VIRTUAL_FUNCTION_PRIV_DOORBELL) sets bit
  * 0 of the leaf and interrupts the guest (MSI when enabled, else INTx): the
  * guest's end of the doorbell round trip. Other registers read 0 and
  * ignore writes. Only aligned 4-byte accesses.
@@ -55,10 +56,6 @@
 
 #define NVVGPU_OFFSET_SHIFT	40
 #define NVVGPU_OFFSET_MASK	((1ULL << NVVGPU_OFFSET_SHIFT) - 1)
-/* The vGPU's BAR0 registers (NV_VIRTUAL_FUNCTION aperture, fact sheet 12). */
-#define NVVGPU_REG_BOOT0	0x000000
-#define NVVGPU_REG_INTR_LEAF0	0xb81000
-#define NVVGPU_REG_DOORBELL	0xb82200
 #define NVVGPU_RW_CHUNK		SZ_64K
 
 static struct nvvgpu_dev *to_nd(struct vfio_device *vdev)
@@ -177,6 +174,7 @@ static ssize_t nvvgpu_bar0_rw(struct nvvgpu_dev *nd, char __user *ubuf,
 			      size_t count, u64 off, bool write)
 {
 	const struct nvc_gpu_info *gi = nvc_client_gpu_info(nd->gpu->client);
+	struct nvc_vgpu_guest_regs regs;
 	bool ring = false;
 	u32 val = 0;
 
@@ -184,30 +182,25 @@ static ssize_t nvvgpu_bar0_rw(struct nvvgpu_dev *nd, char __user *ubuf,
 		return -EINVAL;
 	if (write && copy_from_user(&val, ubuf, 4))
 		return -EFAULT;
+	nvc_vgpu_guest_regs(nd->gpu->mgr, &regs);
 	mutex_lock(&nd->lock);
-	switch (off) {
-	case NVVGPU_REG_BOOT0:
+	if (off == regs.boot0) {
 		if (!write)
 			val = (u32)(gi->chipset >> 4) << 24 |
 			      (u32)(gi->chipset & 0xf) << 20 | gi->revision;
-		break;
-	case NVVGPU_REG_INTR_LEAF0:
+	} else if (off == regs.intr_leaf0) {
 		if (write)
 			nd->leaf &= ~val;
 		else
 			val = nd->leaf;
-		break;
-	case NVVGPU_REG_DOORBELL:
+	} else if (off == regs.doorbell) {
 		if (write) {
 			nd->leaf |= BIT(0);
 			ring = true;
 		}
 		val = 0;
-		break;
-	default:
-		if (!write)
-			val = 0;
-		break;
+	} else if (!write) {
+		val = 0;
 	}
 	mutex_unlock(&nd->lock);
 	if (ring)

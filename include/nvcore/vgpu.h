@@ -84,6 +84,25 @@ int nvc_vgpu_type_info(struct nvc_vgpu_mgr *mgr, u32 id,
 		       struct nvc_vgpu_type *out);
 
 /**
+ * struct nvc_vgpu_guest_regs - BAR0 offsets of the registers a guest uses
+ * @boot0: the chip identification register (NV_PMC_BOOT_0)
+ * @intr_leaf0: the first CPU interrupt leaf of the virtual-function
+ *	interrupt tree (pending bits, write 1 to clear)
+ * @doorbell: the virtual-function doorbell
+ *
+ * The offsets come from the firmware ABI nvcore speaks, so that a client
+ * emulating a vGPU's BAR0 writes none of them by hand.
+ */
+struct nvc_vgpu_guest_regs {
+	u32 boot0;
+	u32 intr_leaf0;
+	u32 doorbell;
+};
+
+void nvc_vgpu_guest_regs(struct nvc_vgpu_mgr *mgr,
+			 struct nvc_vgpu_guest_regs *regs);
+
+/**
  * struct nvc_vgpu_create_args - what a new vGPU is
  * @type_id: an uploaded type
  * @uuid: the vGPU's UUID (the mdev UUID)

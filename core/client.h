@@ -18,27 +18,12 @@
 #include <nvcore/nvcore.h>
 
 #include "alloc/range.h"
+#include "aux_types.h"
+#include "event_types.h"
+#include "partition_types.h"
+#include "recovery_types.h"
 
 struct nvc_gpu;
-
-enum nvc_aux_kind {
-	NVC_AUX_KIND_DRM,
-	NVC_AUX_KIND_VGPU,
-	NVC_AUX_KIND_TEST,
-	NVC_AUX_KIND_NR,
-};
-
-/**
- * struct nvc_aux - an auxiliary device nvcore created for a client
- * @adev: the auxiliary device
- * @gpu: its GPU
- * @kind: which client kind it is for
- */
-struct nvc_aux {
-	struct auxiliary_device adev;
-	struct nvc_gpu *gpu;
-	enum nvc_aux_kind kind;
-};
 
 /**
  * struct nvc_client - a client driver instance bound to one GPU
@@ -69,7 +54,7 @@ struct nvc_client {
 /**
  * struct nvc_partition - resources reserved for one owner
  * @node: entry in &nvc_client.partitions
- * @rcu_node: entry in &nvc_res.parts_rcu (event routing, RCU)
+ * @rcu_node: entry in &nvc_res.part.rcu_list (event routing, RCU)
  * @client: owner
  * @id: partition number (debugfs)
  * @lim: limits
@@ -82,7 +67,7 @@ struct nvc_client {
  * @bar1: allocator inside the BAR1 block
  * @gfid: allocator inside the GFID block
  * @nodes: storage of the four allocators
- * @subs: event subscriptions (RCU list, written under &nvc_res.sub_lock)
+ * @subs: event subscriptions (RCU list, written under &nvc_res.part.sub_lock)
  * @dead: being destroyed: no more events
  */
 struct nvc_partition {
@@ -118,101 +103,33 @@ struct nvc_event_sub {
 	nvc_event_fn fn;
 };
 
-/* Host channels of Turing and later (OGKM dev_fifo.h NV_PCCSR_CHANNEL__SIZE_1). */
-#define NVC_GPU_CHIDS		4096
-#define NVC_GPU_GFIDS		32
-#define NVC_RES_MAX_PARTS	64
-
 /**
  * struct nvc_res - per-GPU client and resource state
- * @lock: protects @clients, the GPU-level allocators below, every
- *	partition's allocators and lists, and @next_part; held across VRAM
- *	copies and scrubs, so memory changes owner only between them
+ * @lock: protects @clients, @part (its allocators and @part.next_id),
+ *	every partition's allocators and lists; held across VRAM copies and
+ *	scrubs, so memory changes owner only between them
  * @clients: open clients
  * @client_ids: client numbers in use
- * @next_part: next partition number
- * @vram: GPU-level VRAM blocks handed to partitions
- * @chid: GPU-level channel-ID blocks
- * @bar1: GPU-level BAR1 blocks
- * @gfid: GPU-level GFID blocks (GFID 0 is the physical function)
- * @nodes: storage of the four allocators
- * @sub_lock: serialises writers of the RCU lists @parts_rcu and
- *	&nvc_partition.subs
- * @parts_rcu: partitions, for event routing under RCU
- * @srcu: readers of subscriptions in process context
- * @ev_lock: protects @ev_queue
- * @ev_queue: events waiting for @ev_work
- * @ev_work: delivers process-context events
- * @ev_run_lock: serialises delivery, so events keep their order
- * @ev_wq: ordered workqueue of @ev_work
- * @ev_dropped: events with no owner, malformed or unknown
- * @ev_delivered: handler invocations
- * @evobjs: event objects registered on GSP-RM, for routing POST_EVENT: key
- *	h_client << 32 | h_event, value xa_mk_value(notifier index); has its
- *	own lock
- * @aux: auxiliary devices created for this GPU
- * @policy: bitmask of enum nvc_aux_kind to create
- * @aux_lock: protects @aux, @policy and @aux_dying against concurrent
- *	policy changes (sysfs) and removal
- * @aux_dying: the GPU is going away: no new auxiliary devices
- * @gsp_sem: readers: calls that use the GSP (trylock: a call during
- *	recovery fails with -ENODEV); writer: recovery
- * @lost: GPU lost, calls fail with -ENODEV
- * @lost_reason: why
- * @recoveries: recoveries completed
- * @recover_work: recovery
- * @recovery_ns: duration of the last recovery (hang seen to clients told)
- * @lost_ns: when the GPU was last lost
- * @recover_lock: held by recovery; client open and close take it too, so
- *	the client list is stable while recovery walks it
- * @recovering: recovery in progress (a death during reboot is its own
- *	failure, not a new recovery)
- * @hb_work: heartbeat
+ * @part: partition allocators and event-routing list (partition_types.h)
+ * @ev: event queue and event objects (event_types.h)
+ * @aux: auxiliary devices and their policy (aux_types.h)
+ * @rec: loss, recovery and heartbeat (recovery_types.h)
  */
 struct nvc_res {
 	struct mutex lock;
 	struct list_head clients;
 	struct ida client_ids;
-	unsigned int next_part;
-	struct nvc_range vram;
-	struct nvc_range chid;
-	struct nvc_range bar1;
-	struct nvc_range gfid;
-	struct nvc_range_node nodes[4][NVC_RANGE_NODES(NVC_RES_MAX_PARTS)];
-
-	spinlock_t sub_lock;
-	struct list_head parts_rcu;
-	struct srcu_struct srcu;
-
-	spinlock_t ev_lock;
-	struct list_head ev_queue;
-	struct work_struct ev_work;
-	struct mutex ev_run_lock;
-	struct workqueue_struct *ev_wq;
-	atomic64_t ev_dropped;
-	atomic64_t ev_delivered;
-	struct xarray evobjs;
-
-	struct nvc_aux *aux[NVC_AUX_KIND_NR];
-	unsigned long policy;
-	struct mutex aux_lock;
-	bool aux_dying;
-
-	struct rw_semaphore gsp_sem;
-	bool lost;
-	enum nvc_lost_reason lost_reason;
-	unsigned int recoveries;
-	struct work_struct recover_work;
-	u64 recovery_ns;
-	u64 lost_ns;
-	struct mutex recover_lock;
-	bool recovering;
-	struct delayed_work hb_work;
+	struct nvc_part_res part;
+	struct nvc_ev_res ev;
+	struct nvc_aux_res aux;
+	struct nvc_rec_res rec;
 };
 
 int nvc_res_early_init(struct nvc_gpu *gpu);
 int nvc_res_init(struct nvc_gpu *gpu);
 void nvc_res_fini(struct nvc_gpu *gpu);
+void nvc_aux_early_init(struct nvc_gpu *gpu);
+struct nvc_aux *nvc_aux_from_adev(struct auxiliary_device *adev);
 int nvc_aux_create(struct nvc_gpu *gpu);
 void nvc_aux_destroy(struct nvc_gpu *gpu);
 void nvc_aux_shutdown(struct nvc_gpu *gpu);

@@ -51,17 +51,17 @@ struct nvc_dbg_results {
  */
 static bool nvc_dbg_gsp_get(struct nvc_gpu *gpu)
 {
-	if (READ_ONCE(gpu->going) || !down_read_trylock(&gpu->res.gsp_sem))
+	if (READ_ONCE(gpu->going) || !down_read_trylock(&gpu->res.rec.gsp_sem))
 		return false;
 	if (gpu->gsp)
 		return true;
-	up_read(&gpu->res.gsp_sem);
+	up_read(&gpu->res.rec.gsp_sem);
 	return false;
 }
 
 static void nvc_dbg_gsp_put(struct nvc_gpu *gpu)
 {
-	up_read(&gpu->res.gsp_sem);
+	up_read(&gpu->res.rec.gsp_sem);
 }
 
 static int nvc_dbg_show(struct seq_file *s,

@@ -83,12 +83,12 @@ static unsigned int nvc_event_deliver(struct nvc_res *res,
 	struct nvc_partition *p;
 	unsigned int n = 0;
 
-	list_for_each_entry_rcu(p, &res->parts_rcu, rcu_node,
-				srcu_read_lock_held(&res->srcu)) {
+	list_for_each_entry_rcu(p, &res->part.rcu_list, rcu_node,
+				srcu_read_lock_held(&res->part.srcu)) {
 		if (READ_ONCE(p->dead) || !nvc_part_owns(p, ev, h_client))
 			continue;
 		list_for_each_entry_rcu(s, &p->subs, node,
-					srcu_read_lock_held(&res->srcu)) {
+					srcu_read_lock_held(&res->part.srcu)) {
 			if (!(s->kinds & BIT(ev->kind)))
 				continue;
 			s->fn(s, ev);
@@ -114,9 +114,9 @@ void nvc_event_nonstall(struct nvc_gpu *gpu, unsigned int engine)
 	n = nvc_event_deliver(&gpu->res, &ev, 0);
 	rcu_read_unlock();
 	if (n)
-		atomic64_add(n, &gpu->res.ev_delivered);
+		atomic64_add(n, &gpu->res.ev.delivered);
 	else
-		atomic64_inc(&gpu->res.ev_dropped);
+		atomic64_inc(&gpu->res.ev.dropped);
 }
 
 /* Deliver everything queued, in order. */
@@ -126,31 +126,31 @@ static void nvc_event_run(struct nvc_res *res)
 	unsigned int n;
 	int idx;
 
-	mutex_lock(&res->ev_run_lock);
+	mutex_lock(&res->ev.run_lock);
 	for (;;) {
-		spin_lock_irq(&res->ev_lock);
-		it = list_first_entry_or_null(&res->ev_queue,
+		spin_lock_irq(&res->ev.lock);
+		it = list_first_entry_or_null(&res->ev.queue,
 					      struct nvc_event_item, node);
 		if (it)
 			list_del(&it->node);
-		spin_unlock_irq(&res->ev_lock);
+		spin_unlock_irq(&res->ev.lock);
 		if (!it)
 			break;
-		idx = srcu_read_lock(&res->srcu);
+		idx = srcu_read_lock(&res->part.srcu);
 		n = nvc_event_deliver(res, &it->ev, it->h_client);
-		srcu_read_unlock(&res->srcu, idx);
+		srcu_read_unlock(&res->part.srcu, idx);
 		if (n)
-			atomic64_add(n, &res->ev_delivered);
+			atomic64_add(n, &res->ev.delivered);
 		else
-			atomic64_inc(&res->ev_dropped);
+			atomic64_inc(&res->ev.dropped);
 		kfree(it);
 	}
-	mutex_unlock(&res->ev_run_lock);
+	mutex_unlock(&res->ev.run_lock);
 }
 
 static void nvc_event_work(struct work_struct *work)
 {
-	nvc_event_run(container_of(work, struct nvc_res, ev_work));
+	nvc_event_run(container_of(work, struct nvc_res, ev.work));
 }
 
 /**
@@ -163,7 +163,7 @@ static void nvc_event_work(struct work_struct *work)
  */
 void nvc_event_deliver_now(struct nvc_gpu *gpu)
 {
-	if (READ_ONCE(gpu->res.ev_wq))
+	if (READ_ONCE(gpu->res.ev.wq))
 		nvc_event_run(&gpu->res);
 }
 
@@ -182,21 +182,21 @@ void nvc_event_post(struct nvc_gpu *gpu, const struct nvc_event *ev,
 	struct nvc_event_item *it;
 	unsigned long flags;
 
-	if (ev->kind >= NVC_EVENT_NR || !res->ev_wq) {
-		atomic64_inc(&res->ev_dropped);
+	if (ev->kind >= NVC_EVENT_NR || !res->ev.wq) {
+		atomic64_inc(&res->ev.dropped);
 		return;
 	}
 	it = kmalloc(sizeof(*it), GFP_ATOMIC);
 	if (!it) {
-		atomic64_inc(&res->ev_dropped);
+		atomic64_inc(&res->ev.dropped);
 		return;
 	}
 	it->ev = *ev;
 	it->h_client = h_client;
-	spin_lock_irqsave(&res->ev_lock, flags);
-	list_add_tail(&it->node, &res->ev_queue);
-	spin_unlock_irqrestore(&res->ev_lock, flags);
-	queue_work(res->ev_wq, &res->ev_work);
+	spin_lock_irqsave(&res->ev.lock, flags);
+	list_add_tail(&it->node, &res->ev.queue);
+	spin_unlock_irqrestore(&res->ev.lock, flags);
+	queue_work(res->ev.wq, &res->ev.work);
 }
 
 static unsigned long nvc_evobj_key(u32 h_client, u32 h_event)
@@ -217,7 +217,7 @@ static unsigned long nvc_evobj_key(u32 h_client, u32 h_event)
  */
 int nvc_evobj_add(struct nvc_gpu *gpu, u32 h_client, u32 h_event, u32 index)
 {
-	return xa_insert(&gpu->res.evobjs, nvc_evobj_key(h_client, h_event),
+	return xa_insert(&gpu->res.ev.objs, nvc_evobj_key(h_client, h_event),
 			 xa_mk_value(index),
 			 GFP_KERNEL);
 }
@@ -230,7 +230,7 @@ int nvc_evobj_add(struct nvc_gpu *gpu, u32 h_client, u32 h_event, u32 index)
  */
 void nvc_evobj_del(struct nvc_gpu *gpu, u32 h_client, u32 h_event)
 {
-	xa_erase(&gpu->res.evobjs, nvc_evobj_key(h_client, h_event));
+	xa_erase(&gpu->res.ev.objs, nvc_evobj_key(h_client, h_event));
 }
 
 /**
@@ -243,10 +243,10 @@ void nvc_evobj_drop_client(struct nvc_gpu *gpu, u32 h_client)
 	unsigned long i;
 	void *e;
 
-	xa_for_each_range(&gpu->res.evobjs, i, e,
+	xa_for_each_range(&gpu->res.ev.objs, i, e,
 			  nvc_evobj_key(h_client, 0),
 			  nvc_evobj_key(h_client, U32_MAX))
-		xa_erase(&gpu->res.evobjs, i);
+		xa_erase(&gpu->res.ev.objs, i);
 }
 
 static void nvc_evobj_post(struct nvc_gpu *gpu, u32 h_client, u32 h_event,
@@ -280,14 +280,14 @@ static void nvc_evobj_post(struct nvc_gpu *gpu, u32 h_client, u32 h_event,
 void nvc_evobj_notify(struct nvc_gpu *gpu, u32 h_client, u32 h_event,
 		      u32 index, u32 data, bool list)
 {
-	struct xarray *xa = &gpu->res.evobjs;
+	struct xarray *xa = &gpu->res.ev.objs;
 	unsigned int n = 0;
 	unsigned long i;
 	void *e;
 
 	e = xa_load(xa, nvc_evobj_key(h_client, h_event));
 	if (!e) {
-		atomic64_inc(&gpu->res.ev_dropped);
+		atomic64_inc(&gpu->res.ev.dropped);
 		dev_dbg_ratelimited(gpu->dev,
 				    "nvcore: POST_EVENT for unknown event object %#x/%#x dropped\n",
 				    h_client, h_event);
@@ -306,7 +306,7 @@ void nvc_evobj_notify(struct nvc_gpu *gpu, u32 h_client, u32 h_event,
 		n++;
 	}
 	if (!n)
-		atomic64_inc(&gpu->res.ev_dropped);
+		atomic64_inc(&gpu->res.ev.dropped);
 }
 
 /**
@@ -315,8 +315,8 @@ void nvc_evobj_notify(struct nvc_gpu *gpu, u32 h_client, u32 h_event,
  */
 void nvc_event_flush(struct nvc_gpu *gpu)
 {
-	if (gpu->res.ev_wq)
-		flush_workqueue(gpu->res.ev_wq);
+	if (gpu->res.ev.wq)
+		flush_workqueue(gpu->res.ev.wq);
 }
 
 /**
@@ -343,9 +343,9 @@ struct nvc_event_sub *nvc_event_subscribe(struct nvc_partition *part,
 	s->part = part;
 	s->kinds = kinds;
 	s->fn = fn;
-	spin_lock(&res->sub_lock);
+	spin_lock(&res->part.sub_lock);
 	list_add_tail_rcu(&s->node, &part->subs);
-	spin_unlock(&res->sub_lock);
+	spin_unlock(&res->part.sub_lock);
 	return s;
 }
 EXPORT_SYMBOL_NS_GPL(nvc_event_subscribe, NVCORE);
@@ -361,11 +361,11 @@ void nvc_event_unsubscribe(struct nvc_event_sub *sub)
 {
 	struct nvc_res *res = &sub->part->client->gpu->res;
 
-	spin_lock(&res->sub_lock);
+	spin_lock(&res->part.sub_lock);
 	list_del_rcu(&sub->node);
-	spin_unlock(&res->sub_lock);
+	spin_unlock(&res->part.sub_lock);
 	synchronize_rcu();
-	synchronize_srcu(&res->srcu);
+	synchronize_srcu(&res->part.srcu);
 	kfree(sub);
 }
 EXPORT_SYMBOL_NS_GPL(nvc_event_unsubscribe, NVCORE);
@@ -390,10 +390,10 @@ EXPORT_SYMBOL_NS_GPL(nvc_event_sub_partition, NVCORE);
  */
 int nvc_event_init(struct nvc_gpu *gpu)
 {
-	xa_init(&gpu->res.evobjs);
-	INIT_WORK(&gpu->res.ev_work, nvc_event_work);
-	gpu->res.ev_wq = alloc_ordered_workqueue("nvcore-ev%d", 0, gpu->index);
-	return gpu->res.ev_wq ? 0 : -ENOMEM;
+	xa_init(&gpu->res.ev.objs);
+	INIT_WORK(&gpu->res.ev.work, nvc_event_work);
+	gpu->res.ev.wq = alloc_ordered_workqueue("nvcore-ev%d", 0, gpu->index);
+	return gpu->res.ev.wq ? 0 : -ENOMEM;
 }
 
 /**
@@ -403,15 +403,15 @@ int nvc_event_init(struct nvc_gpu *gpu)
 void nvc_event_fini(struct nvc_gpu *gpu)
 {
 	struct nvc_res *res = &gpu->res;
-	struct workqueue_struct *wq = res->ev_wq;
+	struct workqueue_struct *wq = res->ev.wq;
 	struct nvc_event_item *it, *tmp;
 
 	if (!wq)
 		return;
-	res->ev_wq = NULL;
+	res->ev.wq = NULL;
 	destroy_workqueue(wq);
-	xa_destroy(&res->evobjs);
-	list_for_each_entry_safe(it, tmp, &res->ev_queue, node) {
+	xa_destroy(&res->ev.objs);
+	list_for_each_entry_safe(it, tmp, &res->ev.queue, node) {
 		list_del(&it->node);
 		kfree(it);
 	}

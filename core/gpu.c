@@ -55,9 +55,9 @@ int nvc_gpu_init(struct nvc_gpu *gpu)
 	 * The client devices exist before the policy attribute that replaces
 	 * them is published, and are made under its lock all the same.
 	 */
-	mutex_lock(&gpu->res.aux_lock);
+	mutex_lock(&gpu->res.aux.lock);
 	ret = nvc_aux_create(gpu);
-	mutex_unlock(&gpu->res.aux_lock);
+	mutex_unlock(&gpu->res.aux.lock);
 	if (ret)
 		goto err_recovery;
 	ret = nvc_sysfs_init(gpu);

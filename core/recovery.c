@@ -22,7 +22,7 @@
  *
  * NVIDIA's driver needs a GPU reset after a GSP RPC timeout (Xid 119 then
  * 154); here the GSP is rebooted in place. If the reboot fails the GPU
- * stays lost until the driver is rebound. @recover_lock keeps the client
+ * stays lost until the driver is rebound. @rec.lock keeps the client
  * list stable for the whole sequence: open and close wait for it, so a
  * client callback must not open or close a client.
  */
@@ -70,11 +70,11 @@ void nvc_gpu_lost(struct nvc_gpu *gpu, enum nvc_lost_reason why)
 
 	/* Under @arm_lock: once nvc_recovery_fini() disarmed, nothing queues. */
 	spin_lock_irqsave(&gpu->arm_lock, flags);
-	if (gpu->recover_armed && !READ_ONCE(res->recovering)) {
-		res->lost_ns = ktime_get_ns();
-		res->lost_reason = why;
-		WRITE_ONCE(res->lost, true);
-		schedule_work(&res->recover_work);
+	if (gpu->recover_armed && !READ_ONCE(res->rec.recovering)) {
+		res->rec.lost_ns = ktime_get_ns();
+		res->rec.lost_reason = why;
+		WRITE_ONCE(res->rec.lost, true);
+		schedule_work(&res->rec.work);
 	}
 	spin_unlock_irqrestore(&gpu->arm_lock, flags);
 }
@@ -86,28 +86,28 @@ static void nvc_hb_arm(struct nvc_gpu *gpu, unsigned int ms)
 
 	spin_lock_irqsave(&gpu->arm_lock, flags);
 	if (gpu->recover_armed)
-		mod_delayed_work(system_wq, &gpu->res.hb_work, msecs_to_jiffies(ms));
+		mod_delayed_work(system_wq, &gpu->res.rec.hb_work, msecs_to_jiffies(ms));
 	spin_unlock_irqrestore(&gpu->arm_lock, flags);
 }
 
 static void nvc_recover_work(struct work_struct *work)
 {
-	struct nvc_res *res = container_of(work, struct nvc_res, recover_work);
+	struct nvc_res *res = container_of(work, struct nvc_res, rec.work);
 	struct nvc_gpu *gpu = container_of(res, struct nvc_gpu, res);
 	struct nvc_client *c;
 	int ret;
 
-	mutex_lock(&res->recover_lock);
+	mutex_lock(&res->rec.lock);
 	if (!READ_ONCE(gpu->recover_armed))
 		goto out;
 	dev_err(gpu->dev, "nvcore: GPU %d lost (%s): recovering GSP-RM in place\n",
-		gpu->index, nvc_lost_reason_name(res->lost_reason));
+		gpu->index, nvc_lost_reason_name(res->rec.lost_reason));
 	list_for_each_entry(c, &res->clients, node)
 		if (c->ops && c->ops->lost)
-			c->ops->lost(c, res->lost_reason);
+			c->ops->lost(c, res->rec.lost_reason);
 
-	down_write(&res->gsp_sem);
-	WRITE_ONCE(res->recovering, true);
+	down_write(&res->rec.gsp_sem);
+	WRITE_ONCE(res->rec.recovering, true);
 	nvc_gsp_fini(gpu);
 	ret = nvc_gsp_init(gpu);
 	if (!ret)
@@ -117,11 +117,11 @@ static void nvc_recover_work(struct work_struct *work)
 				break;
 		}
 	if (!ret) {
-		WRITE_ONCE(res->lost, false);
-		res->recoveries++;
+		WRITE_ONCE(res->rec.lost, false);
+		res->rec.recoveries++;
 	}
-	WRITE_ONCE(res->recovering, false);
-	up_write(&res->gsp_sem);
+	WRITE_ONCE(res->rec.recovering, false);
+	up_write(&res->rec.gsp_sem);
 	if (ret) {
 		dev_err(gpu->dev, "nvcore: GPU %d recovery failed (%d): it stays lost\n",
 			gpu->index, ret);
@@ -131,30 +131,30 @@ static void nvc_recover_work(struct work_struct *work)
 	list_for_each_entry(c, &res->clients, node)
 		if (c->ops && c->ops->recovered)
 			c->ops->recovered(c);
-	res->recovery_ns = ktime_get_ns() - res->lost_ns;
+	res->rec.recovery_ns = ktime_get_ns() - res->rec.lost_ns;
 	dev_info(gpu->dev, "nvcore: GPU %d recovered in %llu ms (recovery %u)\n",
-		 gpu->index, res->recovery_ns / 1000000, res->recoveries);
+		 gpu->index, res->rec.recovery_ns / 1000000, res->rec.recoveries);
 	nvc_hb_arm(gpu, heartbeat_ms ?: 1000);
 out:
-	mutex_unlock(&res->recover_lock);
+	mutex_unlock(&res->rec.lock);
 }
 
 static void nvc_hb_work(struct work_struct *work)
 {
 	struct nvc_res *res = container_of(to_delayed_work(work), struct nvc_res,
-					   hb_work);
+					   rec.hb_work);
 	struct nvc_gpu *gpu = container_of(res, struct nvc_gpu, res);
 
 	if (!READ_ONCE(gpu->recover_armed))
 		return;
-	if (heartbeat_ms && down_read_trylock(&res->gsp_sem)) {
+	if (heartbeat_ms && down_read_trylock(&res->rec.gsp_sem)) {
 		/* A hang is detected and handled inside the call. */
-		if (!res->lost)
+		if (!res->rec.lost)
 			nvc_gsp_ping(gpu->gsp);
-		up_read(&res->gsp_sem);
+		up_read(&res->rec.gsp_sem);
 	}
 	/* Off (0) still re-checks the setting once a second. */
-	if (!READ_ONCE(res->lost))
+	if (!READ_ONCE(res->rec.lost))
 		nvc_hb_arm(gpu, heartbeat_ms ?: 1000);
 }
 
@@ -166,8 +166,8 @@ void nvc_recovery_init(struct nvc_gpu *gpu)
 {
 	struct nvc_res *res = &gpu->res;
 
-	INIT_WORK(&res->recover_work, nvc_recover_work);
-	INIT_DELAYED_WORK(&res->hb_work, nvc_hb_work);
+	INIT_WORK(&res->rec.work, nvc_recover_work);
+	INIT_DELAYED_WORK(&res->rec.hb_work, nvc_hb_work);
 	spin_lock_irq(&gpu->arm_lock);
 	gpu->recover_armed = true;
 	spin_unlock_irq(&gpu->arm_lock);
@@ -190,6 +190,6 @@ void nvc_recovery_fini(struct nvc_gpu *gpu)
 	spin_lock_irq(&gpu->arm_lock);
 	gpu->recover_armed = false;
 	spin_unlock_irq(&gpu->arm_lock);
-	cancel_work_sync(&res->recover_work);
-	cancel_delayed_work_sync(&res->hb_work);
+	cancel_work_sync(&res->rec.work);
+	cancel_delayed_work_sync(&res->rec.hb_work);
 }

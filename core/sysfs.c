@@ -41,12 +41,12 @@ NVC_ATTR(copy_engines, "%u", info->nr_copy_engines);
 NVC_ATTR(display_heads, "%u", info->nr_display_heads);
 NVC_ATTR(firmware_version, "%s", info->fw_version);
 NVC_ATTR(bus, "%s", gpu->bus->name);
-NVC_ATTR(recoveries, "%u", READ_ONCE(gpu->res.recoveries));
-NVC_ATTR(lost, "%d", READ_ONCE(gpu->res.lost));
-NVC_ATTR(last_recovery_reason, "%s", gpu->res.recoveries || gpu->res.lost ?
-	 nvc_lost_reason_name(gpu->res.lost_reason) : "none");
-NVC_ATTR(last_recovery_ms, "%llu.%03llu", gpu->res.recovery_ns / 1000000,
-	 (gpu->res.recovery_ns / 1000) % 1000);
+NVC_ATTR(recoveries, "%u", READ_ONCE(gpu->res.rec.recoveries));
+NVC_ATTR(lost, "%d", READ_ONCE(gpu->res.rec.lost));
+NVC_ATTR(last_recovery_reason, "%s", gpu->res.rec.recoveries || gpu->res.rec.lost ?
+	 nvc_lost_reason_name(gpu->res.rec.lost_reason) : "none");
+NVC_ATTR(last_recovery_ms, "%llu.%03llu", gpu->res.rec.recovery_ns / 1000000,
+	 (gpu->res.rec.recovery_ns / 1000) % 1000);
 NVC_ATTR(boot_us, "%llu", gpu->boot_ns / 1000);
 
 static ssize_t vram_regions_show(struct device *dev,

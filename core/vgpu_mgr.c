@@ -39,7 +39,7 @@
  *
  * Locking: &nvc_vgpu_mgr.lock protects the manager's type table, vGPU list
  * and VGPU_CONFIG object; &nvc_vgpu.msg_lock serialises one vGPU's host
- * channel. GSP-RM calls hold &nvc_res.gsp_sem for reading only for the
+ * channel. GSP-RM calls hold &nvc_res.rec.gsp_sem for reading only for the
  * call itself; the waits above do not hold it.
  */
 #include <linux/delay.h>
@@ -130,10 +130,10 @@ struct nvc_vgpu {
 /* Take the GSP for one call: -ENODEV while lost or recovering. */
 static int nvc_vgpu_gsp_get(struct nvc_gpu *gpu)
 {
-	if (!down_read_trylock(&gpu->res.gsp_sem))
+	if (!down_read_trylock(&gpu->res.rec.gsp_sem))
 		return -ENODEV;
-	if (gpu->res.lost) {
-		up_read(&gpu->res.gsp_sem);
+	if (gpu->res.rec.lost) {
+		up_read(&gpu->res.rec.gsp_sem);
 		return -ENODEV;
 	}
 	return 0;
@@ -141,7 +141,7 @@ static int nvc_vgpu_gsp_get(struct nvc_gpu *gpu)
 
 static void nvc_vgpu_gsp_put(struct nvc_gpu *gpu)
 {
-	up_read(&gpu->res.gsp_sem);
+	up_read(&gpu->res.rec.gsp_sem);
 }
 
 static int nvc_vgpu_ctrl(struct nvc_vgpu_mgr *mgr, u32 h_object, u32 cmd,
@@ -190,7 +190,7 @@ void nvc_vgpu_mgr_close(struct nvc_vgpu_mgr *mgr)
 	struct nvc_gpu *gpu = mgr->gpu;
 
 	WARN_ON(!list_empty(&mgr->vgpus));
-	if (mgr->config_gen == READ_ONCE(gpu->res.recoveries) &&
+	if (mgr->config_gen == READ_ONCE(gpu->res.rec.recoveries) &&
 	    !nvc_vgpu_gsp_get(gpu)) {
 		nvc_rm_free(gpu->gsp, mgr->client->h_client, NVC_H_SUBDEVICE,
 			    NVC_H_VGPU_CONFIG);
@@ -228,7 +228,7 @@ static int nvc_vgpu_config_obj(struct nvc_vgpu_mgr *mgr)
 	ret = nvc_vgpu_gsp_get(gpu);
 	if (ret)
 		return ret;
-	gen = gpu->res.recoveries;
+	gen = gpu->res.rec.recoveries;
 	if (mgr->config_gen != gen) {
 		ret = nvc_rm_alloc(gpu->gsp, mgr->client->h_client, NVC_H_SUBDEVICE,
 				   NVC_H_VGPU_CONFIG, NVA081_VGPU_CONFIG, NULL, 0);
@@ -462,7 +462,7 @@ static bool nvc_vgpu_is_lost(struct nvc_vgpu *v)
 {
 	struct nvc_res *res = &v->mgr->gpu->res;
 
-	return READ_ONCE(res->lost) || READ_ONCE(res->recoveries) != v->gen;
+	return READ_ONCE(res->rec.lost) || READ_ONCE(res->rec.recoveries) != v->gen;
 }
 
 /* Poll a heap word until it equals @want: 0, -ETIMEDOUT or -ENODEV. */
@@ -779,7 +779,7 @@ struct nvc_vgpu *nvc_vgpu_create(struct nvc_vgpu_mgr *mgr,
 	mutex_unlock(&mgr->lock);
 	if (ret)
 		goto err_free;
-	v->gen = READ_ONCE(gpu->res.recoveries);
+	v->gen = READ_ONCE(gpu->res.rec.recoveries);
 
 	ret = nvc_vram_alloc(part, v->type.fb_length, SZ_2M, &v->fb);
 	if (!ret)

@@ -96,7 +96,7 @@ EXPORT_SYMBOL_NS_GPL(nvc_vram_cpu_pfn, NVCORE);
  * @part: the owner's partition
  * @handle: RM handle, under the client's device
  * @id: the low bits of @handle
- * @gen: &nvc_res.recoveries when it was created: after a recovery the
+ * @gen: &nvc_res.rec.recoveries when it was created: after a recovery the
  *	object is gone with the old GSP-RM
  */
 struct nvc_vaspace {
@@ -173,9 +173,9 @@ struct nvc_vaspace *nvc_vaspace_create(struct nvc_partition *part,
 	}
 
 	ret = -ENODEV;
-	if (down_read_trylock(&gpu->res.gsp_sem)) {
-		if (!gpu->res.lost) {
-			vas->gen = gpu->res.recoveries;
+	if (down_read_trylock(&gpu->res.rec.gsp_sem)) {
+		if (!gpu->res.rec.lost) {
+			vas->gen = gpu->res.rec.recoveries;
 			ret = nvc_rm_alloc(gpu->gsp, c->h_client, NVC_H_DEVICE,
 					   vas->handle, FERMI_VASPACE_A, &args,
 					   sizeof(args));
@@ -188,7 +188,7 @@ struct nvc_vaspace *nvc_vaspace_create(struct nvc_partition *part,
 						    vas->handle);
 			}
 		}
-		up_read(&gpu->res.gsp_sem);
+		up_read(&gpu->res.rec.gsp_sem);
 	}
 	if (ret)
 		goto err_id;
@@ -216,10 +216,10 @@ void nvc_vaspace_destroy(struct nvc_vaspace *vas)
 	struct nvc_client *c = vas->part->client;
 	struct nvc_gpu *gpu = c->gpu;
 
-	if (down_read_trylock(&gpu->res.gsp_sem)) {
-		if (!gpu->res.lost && gpu->res.recoveries == vas->gen)
+	if (down_read_trylock(&gpu->res.rec.gsp_sem)) {
+		if (!gpu->res.rec.lost && gpu->res.rec.recoveries == vas->gen)
 			nvc_rm_free(gpu->gsp, c->h_client, NVC_H_DEVICE, vas->handle);
-		up_read(&gpu->res.gsp_sem);
+		up_read(&gpu->res.rec.gsp_sem);
 	}
 	ida_free(&nvc_vas_ida, vas->id);
 	kfree(vas);

@@ -51,7 +51,7 @@ static u32 nvc_gsp_engine_index(struct nvc_gsp *gsp, u32 type)
 
 static void nvc_gsp_ev_dropped(struct nvc_gsp *gsp, u32 function, size_t len)
 {
-	atomic64_inc(&gsp->gpu->res.ev_dropped);
+	atomic64_inc(&gsp->gpu->res.ev.dropped);
 	dev_dbg_ratelimited(gsp->gpu->dev, "nvcore: GSP event %#x (%zu bytes) dropped\n",
 			    function, len);
 }

@@ -439,6 +439,7 @@ static int nvsim_gsp_thread(void *arg)
 	struct nvsim_gpu *gpu = arg;
 	unsigned long flags;
 	u32 mb0, mb1;
+	bool pending;
 
 	while (!kthread_should_stop()) {
 		nvsim_wait(gpu, NVSIM_IDLE_POLL);
@@ -451,11 +452,18 @@ static int nvsim_gsp_thread(void *arg)
 		if (atomic_xchg(&gpu->crash_req, 0))
 			pr_info("nvsim: GPU %u: crash ignored, GSP-RM is not running\n",
 				gpu->index);
+		/*
+		 * One snapshot: the CPU writes the mailboxes before it starts
+		 * SEC2, so mailboxes read with the start seen under the same
+		 * lock are the ones that go with it (read apart, a start that
+		 * landed in between used stale mailboxes).
+		 */
 		spin_lock_irqsave(&gpu->reg_lock, flags);
+		pending = gpu->regs.sec2_start;
 		mb0 = gpu->regs.sec2.mailbox0;
 		mb1 = gpu->regs.sec2.mailbox1;
 		spin_unlock_irqrestore(&gpu->reg_lock, flags);
-		if (!nvsim_sec2_pending(gpu))
+		if (!pending)
 			continue;
 		if (mb0 == NVRM_SEC2_UNLOAD_MAILBOX && mb1 == NVRM_SEC2_UNLOAD_MAILBOX) {
 			nvsim_booter_unload(gpu);

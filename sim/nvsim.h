@@ -589,6 +589,8 @@ void nvsim_reg_init(struct nvsim_gpu *gpu);
 u32 nvsim_reg_read(struct nvsim_gpu *gpu, u32 addr);
 void nvsim_reg_write(struct nvsim_gpu *gpu, u32 addr, u32 val);
 void nvsim_gsp_irq_set(struct nvsim_gpu *gpu, u32 bits);
+bool nvsim_gsp_irq_set_locked(struct nvsim_gpu *gpu, u32 bits);
+void nvsim_gsp_irq_fire(struct nvsim_gpu *gpu);
 void nvsim_kick(struct nvsim_gpu *gpu);
 void nvsim_intr_vector_set(struct nvsim_gpu *gpu, unsigned int vector);
 bool nvsim_irq_asserted(struct nvsim_gpu *gpu);

@@ -296,6 +296,40 @@ void nvsim_gsp_vector_raise(struct nvsim_gpu *gpu)
 }
 
 /**
+ * nvsim_gsp_irq_set_locked() - raise GSP falcon interrupt bits, reg_lock held
+ * @gpu: the GPU
+ * @bits: bits to set (SWGEN0, HALT)
+ *
+ * For a caller that changes the core's state and raises its interrupt in
+ * one step (a halt and its HALT bit), so that a CPU reset of the core in
+ * between cannot clear the bit before it is set.
+ *
+ * Return: true if the caller must nvsim_gsp_irq_fire() after unlocking.
+ */
+bool nvsim_gsp_irq_set_locked(struct nvsim_gpu *gpu, u32 bits)
+{
+	struct nvsim_falcon *f = &gpu->regs.gsp;
+	u32 old;
+
+	lockdep_assert_held(&gpu->reg_lock);
+	old = f->irqstat & f->irqmask;
+	f->irqstat |= bits;
+	if (nvsim_gsp_irq_update(gpu, old, bits))
+		return nvsim_gsp_pulse_locked(gpu);
+	return false;
+}
+
+/**
+ * nvsim_gsp_irq_fire() - deliver what nvsim_gsp_irq_set_locked() asked for
+ * @gpu: the GPU
+ */
+void nvsim_gsp_irq_fire(struct nvsim_gpu *gpu)
+{
+	nvsim_stat_inc(gpu, NVSIM_S_IRQS);
+	nvsim_raise_irq(gpu);
+}
+
+/**
  * nvsim_gsp_irq_set() - raise interrupt bits in the GSP falcon IRQSTAT
  * @gpu: the GPU
  * @bits: bits to set (SWGEN0, HALT)
@@ -305,21 +339,14 @@ void nvsim_gsp_vector_raise(struct nvsim_gpu *gpu)
  */
 void nvsim_gsp_irq_set(struct nvsim_gpu *gpu, u32 bits)
 {
-	struct nvsim_falcon *f = &gpu->regs.gsp;
 	unsigned long flags;
-	bool fire = false;
-	u32 old;
+	bool fire;
 
 	spin_lock_irqsave(&gpu->reg_lock, flags);
-	old = f->irqstat & f->irqmask;
-	f->irqstat |= bits;
-	if (nvsim_gsp_irq_update(gpu, old, bits))
-		fire = nvsim_gsp_pulse_locked(gpu);
+	fire = nvsim_gsp_irq_set_locked(gpu, bits);
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);
-	if (fire) {
-		nvsim_stat_inc(gpu, NVSIM_S_IRQS);
-		nvsim_raise_irq(gpu);
-	}
+	if (fire)
+		nvsim_gsp_irq_fire(gpu);
 }
 
 /* GFW-written FB size: NV_PFB_PRI_MMU_LOCAL_MEMORY_RANGE (mag << scale MiB). */

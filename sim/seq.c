@@ -90,6 +90,7 @@ int nvsim_rm_sequencer(struct nvsim_gpu *gpu)
 	struct nvsim_seq_obs obs;
 	u32 *p, *cmd, n = 0, i;
 	const char *bad;
+	bool fire;
 	int ret = 0;
 
 	p = kzalloc((HDW + NVSIM_SEQ_BUF_DW) * sizeof(u32), GFP_KERNEL);
@@ -152,8 +153,11 @@ int nvsim_rm_sequencer(struct nvsim_gpu *gpu)
 	gpu->regs.bsi_scratch14 &=
 		~NV_PGC6_BSI_SECURE_SCRATCH_14_BOOT_STAGE_3_HANDOFF__MASK;
 	gpu->regs.obs.suspended = true;
+	/* With the halt: a CPU reset after it must find the bit set. */
+	fire = nvsim_gsp_irq_set_locked(gpu, NVRM_FALCON_IRQ_HALT);
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);
-	nvsim_gsp_irq_set(gpu, NVRM_FALCON_IRQ_HALT);
+	if (fire)
+		nvsim_gsp_irq_fire(gpu);
 
 	deadline = jiffies + msecs_to_jiffies(NVSIM_SEQ_WAIT_MS);
 	while (!nvsim_seq_settled(gpu) && !time_after(jiffies, deadline) &&

@@ -29,6 +29,9 @@
 #include <linux/pci_regs.h>
 #include <linux/vfio.h>
 
+/* The guest driver's view of the registers: the firmware ABI's own. */
+#include <nvrm/535.113.01/regs.h>
+
 static int failures;
 static const char *tag = "";
 
@@ -219,13 +222,13 @@ static int cmd_check(const char *uuid, unsigned int devid, uint64_t fb)
 	v = cfg32(&d, cap);
 	cfgw32(&d, cap, v | PCI_MSI_FLAGS_ENABLE << 16);
 	v = 1;
-	wr(&d, 0, 0xb82200, &v, 4);
+	wr(&d, 0, NVRM_VGPU_DOORBELL, &v, 4);
 	CHECK("MSI: the doorbell raises it", wait_efd(efd, 2000) == 1, "no interrupt");
-	CHECK("MSI: the leaf shows it pending", !rd(&d, 0, 0xb81000, &v, 4) && (v & 1),
+	CHECK("MSI: the leaf shows it pending", !rd(&d, 0, NVRM_VF_CPU_INTR_LEAF(0), &v, 4) && (v & 1),
 	      "leaf %#x", v);
 	v = 1;
-	wr(&d, 0, 0xb81000, &v, 4);
-	CHECK("MSI: writing 1 clears it", !rd(&d, 0, 0xb81000, &v, 4) && !v, "leaf %#x", v);
+	wr(&d, 0, NVRM_VF_CPU_INTR_LEAF(0), &v, 4);
+	CHECK("MSI: writing 1 clears it", !rd(&d, 0, NVRM_VF_CPU_INTR_LEAF(0), &v, 4) && !v, "leaf %#x", v);
 
 	/* INTx when MSI is off. */
 	v = cfg32(&d, cap);
@@ -233,7 +236,7 @@ static int cmd_check(const char *uuid, unsigned int devid, uint64_t fb)
 	CHECK("INTx: eventfd installed", !set_trigger(&d, VFIO_PCI_INTX_IRQ_INDEX, ifd),
 	      "%s", strerror(errno));
 	v = 1;
-	wr(&d, 0, 0xb82200, &v, 4);
+	wr(&d, 0, NVRM_VGPU_DOORBELL, &v, 4);
 	CHECK("INTx: the doorbell raises it", wait_efd(ifd, 2000) == 1, "no interrupt");
 	CHECK("MSI: silent while disabled", wait_efd(efd, 100) == 0, "fired");
 

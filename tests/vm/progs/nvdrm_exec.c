@@ -818,7 +818,7 @@ static void t_bench(void)
 	t_cpy = (now_us() - t_cpy) / 2e6;
 	printf("    memcpy check %d\n", a[C / 2] + b[C / 3]);
 	printf("BENCH-KV ce_copy_mib_s %.1f\n", 64 / t_ce);
-	printf("BENCH-KV memcpy_mib_s %.1f\n", 64 / t_cpy);
+	printf("BENCH-KV memcpy_64mib_user_mib_s %.1f\n", 64 / t_cpy);
 	free(a);
 	free(b);
 	close(fd);

@@ -298,6 +298,7 @@ int nvdrm_kchan_copy(struct nvdrm_device *ndev, const struct nvdrm_kaddr *dst,
 		     struct dma_fence **fence);
 int nvdrm_kchan_fill(struct nvdrm_device *ndev, const struct nvdrm_kaddr *dst,
 		     u64 size, u32 pattern, struct dma_fence **fence);
+int nvdrm_kchan_selftest(struct nvdrm_device *ndev);
 
 /* nvdrm_vm.c */
 void nvdrm_vm_file_init(struct nvdrm_file *nf);

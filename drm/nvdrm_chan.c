@@ -340,8 +340,8 @@ static int nvdrm_chan_kmem_init(struct nvdrm_chan *c)
 	init[0] = nvc_pb_hdr(NVC_PB_SEC_OP_INC, NVC_PB_SUBC_CE, NVC_HOST_SET_OBJECT, 1);
 	init[1] = nvc_channel_ce_class(c->ch);
 	nvdrm_kwrite(c, NVDRM_INIT_OFF, init, 2);
-	wmb();
 	nvdrm_gp_push(c, c->kva + NVDRM_INIT_OFF, 2);
+	wmb();	/* segment and GP entry before GP_PUT */
 	return nvc_channel_kick(c->ch, c->gp_put);
 }
 
@@ -806,7 +806,7 @@ void nvdrm_chan_file_fini(struct nvdrm_file *nf)
  * created on first use (and again after a GPU reset killed it), for
  * copies the driver makes: nvdrm_kchan_copy() and
  * nvdrm_kchan_fill() run physical-mode copy-engine transfers (VRAM
- * offsets of nvdrm's VRAM domain, or DMA addresses of system memory) and
+ * addresses in nvdrm's partition, or DMA addresses of system memory) and
  * return a fence that signals when the transfer is done (with an error if
  * the channel died; a later call then fails with -EIO or -ENODEV: the
  * caller falls back to a CPU copy). Kernel jobs go through the same
@@ -894,7 +894,8 @@ static void nvdrm_kaddr_mode(u32 *pb, unsigned int *n, u32 mthd,
 /**
  * nvdrm_kchan_copy() - copy with the copy engine (physical addresses)
  * @ndev: the device
- * @dst: destination: VRAM offset (in nvdrm's VRAM) or DMA address
+ * @dst: destination: VRAM address (&nvc_vram_region.base + offset, in
+ *	nvdrm's partition) or DMA address of system memory
  * @src: source, likewise
  * @size: bytes, a multiple of 4, below 4 GiB
  * @fence: output: signals when the copy is done (a reference)
@@ -931,7 +932,7 @@ int nvdrm_kchan_copy(struct nvdrm_device *ndev, const struct nvdrm_kaddr *dst,
 /**
  * nvdrm_kchan_fill() - fill with the copy engine (physical address)
  * @ndev: the device
- * @dst: destination: VRAM offset (in nvdrm's VRAM) or DMA address
+ * @dst: destination: VRAM address (in nvdrm's partition) or DMA address
  * @size: bytes, a multiple of 4, below 16 GiB
  * @pattern: 32-bit value of every word
  * @fence: output: signals when the fill is done (a reference)
@@ -991,4 +992,77 @@ void nvdrm_kchan_fini(struct nvdrm_device *ndev)
 	drm_mm_takedown(&vm->mm);
 	kfree(vm);
 	ndev->kvm = NULL;
+}
+
+/**
+ * nvdrm_kchan_selftest() - the kernel channel end to end
+ * @ndev: the device
+ *
+ * Fills 64 KiB of VRAM, copies it to VRAM and to system memory with the
+ * kernel channel and checks both on the CPU (debugfs ``nvdrm_kchan_test``).
+ *
+ * Return: 0, -EIO on a wrong byte, or the error of a step.
+ */
+int nvdrm_kchan_selftest(struct nvdrm_device *ndev)
+{
+	struct device *dev = nvc_client_dma_device(ndev->client);
+	struct nvc_vram_region a = {}, b = {};
+	struct nvdrm_kaddr ka, kb, ks;
+	struct dma_fence *f1 = NULL, *f2 = NULL, *f3 = NULL;
+	const u32 n = SZ_64K;
+	dma_addr_t sdma;
+	u32 *sys, *buf;
+	long t;
+	int ret, i;
+
+	buf = kvmalloc(n, GFP_KERNEL);
+	sys = dma_alloc_coherent(dev, n, &sdma, GFP_KERNEL);
+	ret = -ENOMEM;
+	if (!buf || !sys)
+		goto out;
+	memset(sys, 0, n);
+	ret = nvc_vram_alloc(ndev->part, n, SZ_64K, &a);
+	if (ret)
+		goto out;
+	ret = nvc_vram_alloc(ndev->part, n, SZ_64K, &b);
+	if (ret)
+		goto out_a;
+	ka = (struct nvdrm_kaddr){ .vram = true, .addr = a.base };
+	kb = (struct nvdrm_kaddr){ .vram = true, .addr = b.base };
+	ks = (struct nvdrm_kaddr){ .vram = false, .addr = sdma };
+	ret = nvdrm_kchan_fill(ndev, &ka, n, 0xc0ffee11, &f1);
+	if (!ret)
+		ret = nvdrm_kchan_copy(ndev, &kb, &ka, n, &f2);
+	if (!ret)
+		ret = nvdrm_kchan_copy(ndev, &ks, &kb, n, &f3);
+	if (ret)
+		goto out_b;
+	t = dma_fence_wait_timeout(f3, true, 20 * HZ);
+	ret = t < 0 ? t : !t ? -ETIMEDOUT : f3->error;
+	if (!ret && (f1->error || f2->error))
+		ret = f1->error ?: f2->error;
+	if (ret)
+		goto out_b;
+	ret = nvc_vram_read(ndev->part, b.base, buf, n);
+	for (i = 0; !ret && i < n / 4; i++)
+		if (buf[i] != 0xc0ffee11 || sys[i] != 0xc0ffee11)
+			ret = -EIO;
+out_b:
+	if (f1)
+		dma_fence_wait(f1, false);
+	if (f2)
+		dma_fence_wait(f2, false);
+	if (f3)
+		dma_fence_wait(f3, false);
+	nvc_vram_free(ndev->part, &b);
+out_a:
+	nvc_vram_free(ndev->part, &a);
+out:
+	dma_fence_put(f1);
+	dma_fence_put(f2);
+	dma_fence_put(f3);
+	if (sys)
+		dma_free_coherent(dev, n, sys, sdma);
+	kvfree(buf);
+	return ret;
 }

@@ -33,6 +33,7 @@
 #include <linux/module.h>
 #include <linux/sizes.h>
 
+#include <drm/drm_debugfs.h>
 #include <drm/drm_drv.h>
 #include <drm/drm_gem.h>
 #include <drm/drm_ioctl.h>
@@ -165,6 +166,34 @@ static void nvdrm_postclose(struct drm_device *drm, struct drm_file *file)
 	kfree(nf);
 }
 
+/* debugfs: reading runs the kernel channel end to end (a test hook). */
+static int nvdrm_kchan_test_show(struct seq_file *m, void *unused)
+{
+	struct drm_info_node *node = m->private;
+	struct drm_device *drm = node->minor->dev;
+	struct nvdrm_device *ndev = nvdrm_dev(drm);
+	int idx, ret;
+
+	if (!drm_dev_enter(drm, &idx))
+		return -ENODEV;
+	ret = nvdrm_kchan_selftest(ndev);
+	seq_printf(m, "kchan %d jobs %lld timeouts %lld rc %lld\n", ret,
+		   (s64)atomic64_read(&ndev->jobs), (s64)atomic64_read(&ndev->timeouts),
+		   (s64)atomic64_read(&ndev->rc_events));
+	drm_dev_exit(idx);
+	return 0;
+}
+
+static const struct drm_info_list nvdrm_debugfs_list[] = {
+	{ "nvdrm_kchan_test", nvdrm_kchan_test_show, 0 },
+};
+
+static void nvdrm_debugfs_init(struct drm_minor *minor)
+{
+	drm_debugfs_create_files(nvdrm_debugfs_list, ARRAY_SIZE(nvdrm_debugfs_list),
+				 minor->debugfs_root, minor);
+}
+
 DEFINE_DRM_GEM_FOPS(nvdrm_fops);
 
 static const struct drm_driver nvdrm_driver = {
@@ -175,6 +204,7 @@ static const struct drm_driver nvdrm_driver = {
 	.ioctls = nvdrm_ioctls,
 	.num_ioctls = ARRAY_SIZE(nvdrm_ioctls),
 	.fops = &nvdrm_fops,
+	.debugfs_init = nvdrm_debugfs_init,
 	.prime_handle_to_fd = drm_gem_prime_handle_to_fd,
 	.prime_fd_to_handle = drm_gem_prime_fd_to_handle,
 	.gem_prime_import_sg_table = nvdrm_gem_prime_import_sg_table,

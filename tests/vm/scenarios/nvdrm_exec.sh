@@ -7,7 +7,8 @@
 # (RC: only its channel dies), a job timeout (the channel is reset, the
 # other runs), a GSP crash with a job in flight (its fence -ENODEV, the old
 # channel lost, a new one works), the invalid-argument walk of
-# CHANNEL_CREATE / CHANNEL_DESTROY / EXEC with no kernel log line.
+# CHANNEL_CREATE / CHANNEL_DESTROY / EXEC with no kernel log line, and
+# nvdrm's kernel channel (physical-mode fill and copies, debugfs hook).
 # vm-args: --ninep --timeout 400
 
 A=/sys/bus/auxiliary/devices
@@ -30,6 +31,10 @@ n0=$(dmesg | wc -l)
 run inval
 check_eq "inval: the walk printed no kernel log line" "$(dmesg | tail -n +$((n0 + 1)) | wc -l)" 0
 run copy
+# The kernel channel (CE copies for eviction): fill, VRAM->VRAM, VRAM->system.
+K=$(ls /sys/kernel/debug/dri/*/nvdrm_kchan_test 2>/dev/null | head -n 1)
+check "kernel channel: fill and copies checked" sh -c "grep -q '^kchan 0 ' $K"
+echo "  $(cat $K)"
 run order
 run multi 4
 run fault

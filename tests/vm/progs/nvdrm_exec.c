@@ -756,6 +756,7 @@ static void t_bench(void)
 	int fd = open_nvdrm(), r, i, c;
 	uint32_t vm = vm_new(fd), ch[4] = {}, s = syncobj(fd), sc[4];
 	double lat[200], t, t_ce, t_cpy;
+	int st = 0;
 	struct bo pbo = {}, src = {}, dst = {}, sem = {};
 	struct pb p;
 	char *a, *b;
@@ -804,21 +805,21 @@ static void t_bench(void)
 	pb_begin(&p, &pbo, 256);
 	pb_fill(&p, src.va, C, 0x03030303);
 	r = pb_exec(fd, ch[0], &p, NULL, 0, s, 0);
-	r = r ?: (sync_wait(fd, s, 60000) == 1 ? 0 : -EIO);
+	r = r ?: ((st = sync_wait(fd, s, 150000)) == 1 ? 0 : -EIO);
 	pb_begin(&p, &pbo, 512);
 	pb_copy(&p, dst.va, src.va, C);
 	t_ce = now_us();
 	r = r ?: pb_exec(fd, ch[0], &p, NULL, 0, s, 0);
-	r = r ?: (sync_wait(fd, s, 60000) == 1 ? 0 : -EIO);
+	r = r ?: ((st = sync_wait(fd, s, 150000)) == 1 ? 0 : -EIO);
 	t_ce = (now_us() - t_ce) / 1e6;
 	pb_begin(&p, &pbo, 768);
 	for (i = 0; i < 16; i++)
 		pb_copy(&p, sem.va + 256 + i * 16, dst.va + (C / 16) * i + (C / 16 - 16) * (i & 1), 16);
 	memset(sem.map + 64, 0, 16 * 16);
 	r = r ?: pb_exec(fd, ch[0], &p, NULL, 0, s, 0);
-	r = r ?: (sync_wait(fd, s, 60000) == 1 ? 0 : -EIO);
+	r = r ?: ((st = sync_wait(fd, s, 150000)) == 1 ? 0 : -EIO);
 	CHECK("bench: 64 MiB copy done and right (16 windows checked)",
-	      !r && first_not(sem.map + 64, 0x03030303, 16 * 16) < 0, "%d", r);
+	      !r && first_not(sem.map + 64, 0x03030303, 16 * 16) < 0, "%d, fence status %d", r, st);
 	a = malloc(C);
 	b = malloc(C);
 	memset(a, 1, C);

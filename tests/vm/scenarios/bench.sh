@@ -8,6 +8,7 @@
 
 check load modprobe nvsim chip=ga102
 check nvcore-binds modprobe nvcore clients=test heartbeat_ms=0
+check load-nvcore_test modprobe nvcore_test
 check bench-run sh -c 'echo run >/sys/kernel/debug/nvcore/gpu0/bench'
 echo "BENCH-JSON $(cat /sys/kernel/debug/nvcore/gpu0/bench)"
 
@@ -27,7 +28,7 @@ if module_loaded nvtest_client; then
 	fi
 	rmmod nvtest_client
 fi
-check unload rmmod nvcore nvsim
+check unload rmmod nvcore_test nvcore nvsim
 
 # vGPU create (until the VFIO device is open) and destroy over 50, and a
 # host-channel round trip to the GSP plugin (a guest bus-master toggle).
@@ -49,7 +50,7 @@ check nvdrm-unload rmmod nvdrm nvcore nvsim
 # rpc_small_p50_us above), jobs/s over 4 channels, a 64 MiB VRAM->VRAM copy
 # on the copy engine beside a userspace memcpy of 64 MiB.
 check nvdrm-exec-load sh -c 'modprobe nvsim chip=ga102 && modprobe nvcore clients=drm heartbeat_ms=0 &&
-	modprobe nvdrm vram_mib=160'
+	modprobe nvdrm vram_mib=160 job_timeout_ms=120000'
 wait_for 20 test -e /sys/bus/auxiliary/devices/nvcore.drm.0/driver
 /tests/bin/nvdrm_exec bench
 check nvdrm-exec-unload rmmod nvdrm nvcore nvsim

@@ -96,12 +96,12 @@ void nvsim_chan_rc(struct nvsim_chan *ch, u32 xid, bool mmu_fault,
 	nvsim_fs_add(gpu, NVSIM_FS_RC, 1);
 	pr_debug("nvsim: GPU %u: channel %u: %s at %#llx: RC Xid %u\n",
 		 gpu->index, ch->chid, why, va, xid);
-	if (!nvsim_rm_accepts_events(gpu))
-		return;
-	if (mmu_fault) {
+	if (mmu_fault)
 		nvsim_fs_add(gpu, NVSIM_FS_MMU_FAULTS, 1);
+	if (ch->quiet || !nvsim_rm_accepts_events(gpu))
+		return;
+	if (mmu_fault)
 		nvsim_post_event(gpu, NV_VGPU_MSG_EVENT_MMU_FAULT_QUEUED, &word, 0);
-	}
 	e.nv2080EngineType = ch->engine;
 	e.chid = ch->chid;
 	e.exceptType = xid;

@@ -69,6 +69,7 @@ struct nvc_client {
  * @nodes: storage of the four allocators
  * @subs: event subscriptions (RCU list, written under &nvc_res.part.sub_lock)
  * @dead: being destroyed: no more events
+ * @rcu: frees the partition once no RCU or SRCU event reader can see it
  */
 struct nvc_partition {
 	struct list_head node;
@@ -87,6 +88,7 @@ struct nvc_partition {
 	struct nvc_range_node nodes[4][NVC_RANGE_NODES(NVC_PART_MAX_ALLOCS)];
 	struct list_head subs;
 	bool dead;
+	struct rcu_head rcu;
 };
 
 /**

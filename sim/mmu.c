@@ -21,8 +21,11 @@
  * positions of include/nvrm/535.113.01/vmm.h (its own decoder: clients
  * encode with include/nvcore/mmu.h): PD3, PD2, PD1 (8-byte PDEs: aperture
  * 0 is a fault), PD0 (16-byte dual PDE: bit 0 makes the low word a 2 MiB
- * PTE; else the 4 KiB table in the high word, else the 64 KiB table in the
- * low word), then the PTE (valid bit, aperture, read-only, privilege).
+ * PTE; else the 64 KiB table in the low word, whose PTE maps if valid,
+ * hands over to the 4 KiB table in the high word if all zero and faults
+ * otherwise), then the PTE (valid bit, aperture, read-only, privilege).
+ * Assumption (docs/nvsim.md): the big-page table holds 64 KiB pages (32
+ * entries) whatever bigPageSize the VA space was allocated with.
  * Table reads go to VRAM or to system memory by DMA address; a video
  * address outside VRAM is a fault.
  *
@@ -261,6 +264,27 @@ static int nvsim_mmu_translate(struct nvsim_gpu *gpu, bool pdb_vid, u64 pdb,
 	if (FLD(e[0], NV_MMU_VER2_DUAL_PDE_IS_PTE))
 		return nvsim_pte(e[0], SZ_2M, va, x);
 	x->level = 4;
+	/*
+	 * The big-page half first: a valid 64 KiB PTE maps; an all-zero one
+	 * hands over to the small-page table; any other invalid one (PRIV:
+	 * "no 4 KiB PTEs here", VOL: sparse) stops the walk (nouveau
+	 * vmmgp100.c gp100_vmm_lpt_invalid, vmm.c's LPTE states).
+	 */
+	if (nvsim_pde_target(FLD(e[0], NV_MMU_VER2_DUAL_PDE_APERTURE_BIG), &vid)) {
+		u64 hi = vid ? NV_MMU_VER2_DUAL_PDE_ADDRESS_BIG_VID__BIT_HI :
+			       NV_MMU_VER2_DUAL_PDE_ADDRESS_BIG_SYS__BIT_HI;
+		u64 lo = NV_MMU_VER2_DUAL_PDE_ADDRESS_BIG_SYS__BIT_LO, lpte;
+
+		table = ((e[0] >> lo) & GENMASK_ULL(hi - lo, 0)) <<
+			NV_MMU_VER2_DUAL_PDE_ADDRESS_BIG_SHIFT;
+		if (nvsim_mmu_read(gpu, vid, table + ((va >> 16) & 0x1f) *
+				   NV_MMU_VER2_PTE__SIZE, &lpte, NV_MMU_VER2_PTE__SIZE))
+			return -EFAULT;
+		if (FLD(lpte, NV_MMU_VER2_PTE_VALID))
+			return nvsim_pte(lpte, SZ_64K, va, x);
+		if (lpte)
+			return -EFAULT;
+	}
 	/* The small-page half: bits 127:64 in e[1]. */
 	if (nvsim_pde_target((e[1] >> (NV_MMU_VER2_DUAL_PDE_APERTURE_SMALL__BIT_LO - 64)) & 3,
 			     &vid)) {
@@ -273,13 +297,6 @@ static int nvsim_mmu_translate(struct nvsim_gpu *gpu, bool pdb_vid, u64 pdb,
 		if (nvsim_mmu_read(gpu, vid, table + ((va >> 12) & 0x1ff) * 8, e, 8))
 			return -EFAULT;
 		return nvsim_pte(e[0], SZ_4K, va, x);
-	}
-	if (nvsim_pde_target(FLD(e[0], NV_MMU_VER2_DUAL_PDE_APERTURE_BIG), &vid)) {
-		/* The big-page table: address >> 8 in bits 32:4 (or 53:4). */
-		table = ((e[0] >> 4) & GENMASK_ULL(vid ? 28 : 49, 0)) << 8;
-		if (nvsim_mmu_read(gpu, vid, table + ((va >> 16) & 0x1f) * 8, e, 8))
-			return -EFAULT;
-		return nvsim_pte(e[0], SZ_64K, va, x);
 	}
 	return -EFAULT;
 fault0:

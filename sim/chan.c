@@ -329,6 +329,10 @@ static u32 nvsim_alloc_channel(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
 	ch->userd_vid = p->userdMem.addressSpace == NVRM_ADDR_FBMEM;
 	ch->userd_pa = p->userdMem.base;
 	ch->deny_phys_ce = p->flags & BIT(7);	/* CHANNEL_DENY_PHYSICAL_MODE_CE 7:7 */
+	if (p->errorNotifierMem.size) {
+		ch->notifier_vid = p->errorNotifierMem.addressSpace == NVRM_ADDR_FBMEM;
+		ch->notifier_pa = p->errorNotifierMem.base;
+	}
 	nvsim_pb_reset(&ch->pb);
 
 	spin_lock_irq(&f->lock);

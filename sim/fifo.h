@@ -68,6 +68,8 @@ struct nvsim_ce_regs {
  * @userd_pa: USERD address
  * @deny_phys_ce: NVOS04 CHANNEL_DENY_PHYSICAL_MODE_CE
  * @quiet: a self-test channel: errors are counted, no event is sent
+ * @notifier_vid: the error notifier is in VRAM (else system memory)
+ * @notifier_pa: its address (0: none)
  * @enabled: GPFIFO_SCHEDULE bEnable (fifo.lock)
  * @pending: a doorbell rang since the worker last looked (fifo.lock)
  * @dead: RC'd or freed: executes nothing more (fifo.lock)
@@ -101,6 +103,8 @@ struct nvsim_chan {
 	u64 userd_pa;
 	bool deny_phys_ce;
 	bool quiet;
+	bool notifier_vid;
+	u64 notifier_pa;
 	bool enabled;
 	bool pending;
 	bool dead;

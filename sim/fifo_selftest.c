@@ -11,7 +11,8 @@
  * register path. It checks a CE copy, a remap constant fill, the CE
  * one-word semaphore, a 64-bit host semaphore release with timestamp, the
  * non-stall interrupt count, USERD GP_GET, an MMU fault on an unmapped
- * page and on a read-only page (each stops only its own channel) and a
+ * page and on a read-only page (each stops only its own channel; the
+ * error notifier of one is checked) and a
  * second job on the healthy channel afterwards. Errors of these channels
  * are counted, never sent to the driver. Everything is zeroed at the end.
  */
@@ -37,6 +38,7 @@
 #define ST_PD0		0x3000
 #define ST_PT		0x4000
 #define ST_USERD	0x8000		/* three channels, 0x200 each */
+#define ST_NOTIFIER	0x8800		/* B's error notifier (16 bytes) */
 #define ST_DATA		0x10000		/* page i at ST_VA + i * 4 KiB */
 #define ST_SIZE		(ST_DATA + ST_PAGES * SZ_4K)
 
@@ -162,6 +164,7 @@ int nvsim_fifo_selftest(struct nvsim_gpu *gpu, char *res, size_t len)
 	u64 ign0 = atomic64_read(&f->stats[NVSIM_FS_DOORBELLS_BAD]);
 	u32 *src = NULL, *buf = NULL, w[64];
 	u64 sem[4];
+	u32 nt[4];
 	int i, n;
 
 	t->base = gpu->chip->vram_size - SZ_16M;
@@ -194,6 +197,9 @@ int nvsim_fifo_selftest(struct nvsim_gpu *gpu, char *res, size_t len)
 		st_fail(t, "cannot create channels");
 		goto out;
 	}
+	/* B's error notifier (GSP-RM writes it on RC); B is not running yet. */
+	b->notifier_vid = true;
+	b->notifier_pa = t->base + ST_NOTIFIER;
 
 	/* Job 1 on A: copy 8 KiB, semaphore + interrupt; fill 8 KiB; host release. */
 	n = 0;
@@ -291,6 +297,12 @@ int nvsim_fifo_selftest(struct nvsim_gpu *gpu, char *res, size_t len)
 	}
 	if (!st_wait(t, b, 0, true) || !st_wait(t, c, 0, true)) {
 		st_fail(t, "faulting channels did not stop");
+		goto out;
+	}
+	if (st_rd(t, ST_NOTIFIER, nt, sizeof(nt)) ||
+	    nt[2] != ROBUST_CHANNEL_FIFO_ERROR_MMU_ERR_FLT ||
+	    nt[3] != (0xffff0000u | NV2080_ENGINE_TYPE_COPY0) || !(nt[0] | nt[1])) {
+		st_fail(t, "error notifier %#x %#x %#x %#x", nt[0], nt[1], nt[2], nt[3]);
 		goto out;
 	}
 	if (atomic64_read(&f->stats[NVSIM_FS_MMU_FAULTS]) < mmu0 + 2) {

@@ -63,8 +63,16 @@ u32 nvsim_vas_alloc_check(const void *params)
 	return NV_OK;
 }
 
-static void nvsim_vas_set(struct nvsim_gpu *gpu, u32 client, u32 handle,
-			  u32 aperture, u64 pdb)
+/**
+ * nvsim_vas_set() - record (or update) a VA space's page directory base
+ * @gpu: the GPU
+ * @client: its client
+ * @handle: its handle
+ * @aperture: PDE aperture of the root (1 video, 2/3 system)
+ * @pdb: the root's address
+ */
+void nvsim_vas_set(struct nvsim_gpu *gpu, u32 client, u32 handle,
+		   u32 aperture, u64 pdb)
 {
 	struct nvsim_mmu *m = &gpu->mmu;
 	int i, free = -1;

@@ -681,6 +681,8 @@ void nvsim_vas_forget(struct nvsim_gpu *gpu, u32 client, u32 handle);
 void nvsim_vas_reset(struct nvsim_gpu *gpu);
 void nvsim_mmu_init(struct nvsim_gpu *gpu);
 
+void nvsim_vas_set(struct nvsim_gpu *gpu, u32 client, u32 handle,
+		   u32 aperture, u64 pdb);
 int nvsim_mmu_rw(struct nvsim_gpu *gpu, u32 client, u32 vas, u64 va,
 		 void *buf, size_t len, bool write, u64 *fault_va);
 

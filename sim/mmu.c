@@ -198,9 +198,10 @@ static int nvsim_pte(u64 pte, u64 page, u64 va, struct nvsim_xlate *x)
 {
 	u64 ap = FLD(pte, NV_MMU_VER2_PTE_APERTURE);
 
-	if (!FLD(pte, NV_MMU_VER2_PTE_VALID) ||
-	    ap == NV_MMU_VER2_PTE_APERTURE_PEER_MEMORY)
+	if (!FLD(pte, NV_MMU_VER2_PTE_VALID))
 		return -EFAULT;
+	if (ap == NV_MMU_VER2_PTE_APERTURE_PEER_MEMORY)
+		return -ENXIO;	/* no peer GPU: a bad aperture */
 	x->vid = ap == NV_MMU_VER2_PTE_APERTURE_VIDEO_MEMORY;
 	x->pa = ((x->vid ? FLD(pte, NV_MMU_VER2_PTE_ADDRESS_VID) :
 			   FLD(pte, NV_MMU_VER2_PTE_ADDRESS_SYS)) <<
@@ -293,6 +294,78 @@ static int nvsim_mmu_translate(struct nvsim_gpu *gpu, bool pdb_vid, u64 pdb,
 fault0:
 	x->level = 0;
 	return -EFAULT;
+}
+
+/**
+ * nvsim_mmu_rw() - access GPU virtual memory through a VA space's tables
+ * @gpu: the GPU
+ * @client: the VA space's client
+ * @vas: the VA space handle (its PDB from COPY_SERVER_RESERVED_PDES)
+ * @va: GPU virtual address
+ * @buf: data
+ * @len: bytes
+ * @write: write (else read)
+ * @fault_va: set to the first address that failed
+ *
+ * Every page is translated through the tables in VRAM or system memory as
+ * the driver wrote them (nothing is cached: a driver that rewrites a PTE
+ * sees the effect at once, as after a TLB invalidate). Process context.
+ *
+ * Return: 0; -EFAULT for an unmapped address (no PDB, an invalid PDE or
+ * PTE); -EACCES for a write to a read-only page; -ENXIO for a bad
+ * aperture (peer memory, a video address outside VRAM, a DMA address the
+ * device may not reach); -ENOMEM when nvsim's VRAM backing is exhausted.
+ */
+int nvsim_mmu_rw(struct nvsim_gpu *gpu, u32 client, u32 vas, u64 va,
+		 void *buf, size_t len, bool write, u64 *fault_va)
+{
+	struct nvsim_mmu *m = &gpu->mmu;
+	struct nvsim_xlate x;
+	u32 ap = 0;
+	u64 pdb = 0;
+	int i, ret;
+
+	spin_lock(&m->lock);
+	for (i = 0; i < NVSIM_MAX_VAS; i++)
+		if (m->vas[i].aperture && m->vas[i].client == client &&
+		    m->vas[i].handle == vas) {
+			ap = m->vas[i].aperture;
+			pdb = m->vas[i].pdb;
+			break;
+		}
+	spin_unlock(&m->lock);
+	*fault_va = va;
+	if (!ap)
+		return -EFAULT;
+	while (len) {
+		size_t n;
+
+		ret = nvsim_mmu_translate(gpu, ap == NV_MMU_VER2_PDE_APERTURE_VIDEO_MEMORY,
+					  pdb, va, &x);
+		if (ret)
+			return ret;
+		if (write && x.ro)
+			return -EACCES;
+		n = min_t(u64, len, x.page - (va & (x.page - 1)));
+		if (x.vid) {
+			if (x.pa >= gpu->chip->vram_size ||
+			    n > gpu->chip->vram_size - x.pa)
+				return -ENXIO;
+			ret = nvsim_vram_rw(gpu, x.pa, buf, n, write);
+			if (ret)
+				return ret == -ENOMEM ? -ENOMEM : -ENXIO;
+		} else {
+			ret = write ? nvsim_dma_write(gpu, x.pa, buf, n) :
+				      nvsim_dma_read(gpu, x.pa, buf, n);
+			if (ret)
+				return -ENXIO;
+		}
+		buf += n;
+		va += n;
+		len -= n;
+		*fault_va = va;
+	}
+	return 0;
 }
 
 /* ---- debugfs ---- */

@@ -149,6 +149,10 @@ void nvc_evobj_notify(struct nvc_gpu *gpu, u32 h_client, u32 h_event,
 		      u32 index, u32 data, bool list);
 
 void nvc_gpu_lost(struct nvc_gpu *gpu, enum nvc_lost_reason why);
+
+struct nvc_vaspace;
+u32 nvc_vaspace_rm(const struct nvc_vaspace *vas, struct nvc_partition **part,
+		   unsigned int *gen);
 const char *nvc_lost_reason_name(enum nvc_lost_reason why);
 void nvc_recovery_init(struct nvc_gpu *gpu);
 void nvc_recovery_fini(struct nvc_gpu *gpu);

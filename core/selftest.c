@@ -29,7 +29,6 @@
 #include <linux/sort.h>
 #include <linux/vmalloc.h>
 
-#include <nvrm/535.113.01/nvrm.h>
 
 #include "nvcore.h"
 #include "gsp/gsp.h"
@@ -86,7 +85,7 @@ static int nvc_st_caller_fn(void *arg)
 		memcpy(req + 4, &i, sizeof(i));
 		memset(rep, 0, c->payload);
 		t0 = ktime_get();
-		ret = nvc_rpc_call(c->gsp, NV_VGPU_MSG_FUNCTION_NOP, req,
+		ret = nvc_rpc_call(c->gsp, nvc_gsp_fn_nop(c->gsp), req,
 				   c->payload, rep, c->payload, &result);
 		if (c->lat_ns)
 			c->lat_ns[i] = ktime_to_ns(ktime_sub(ktime_get(), t0));

@@ -54,6 +54,20 @@ if want static; then
 			echo "PASS: static: nvdrm includes nothing from include/nvrm"
 		fi
 	fi | emit
+	# Test code lives in nvcore_test.ko, which needs nvcore only.
+	if nm "$ROOT/nvcore.ko" | grep -E ' [tTdDbBrR] nvc_(selftest|bench|st|pp)_'; then
+		echo "FAIL: static: nvcore.ko holds no self-test or benchmark code"
+	else
+		echo "PASS: static: nvcore.ko holds no self-test or benchmark code"
+	fi | emit
+	if [ -f "$ROOT/nvcore_test.ko" ]; then
+		deps=$(modinfo -F depends "$ROOT/nvcore_test.ko")
+		if [ "$deps" = nvcore ]; then
+			echo "PASS: static: nvcore_test.ko depends on nvcore only"
+		else
+			echo "FAIL: static: nvcore_test.ko depends on nvcore only (depends: $deps)"
+		fi | emit
+	fi
 	if out=$("$ROOT/scripts/checkpatch.sh" 2>&1); then
 		echo "PASS: static: checkpatch clean" | emit
 	else

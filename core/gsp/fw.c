@@ -320,17 +320,6 @@ int nvc_gsp_vaspace_alloc(struct nvc_gsp *gsp, u32 h_client, u32 h_vaspace,
 }
 
 /**
- * nvc_gsp_fn_nop() - the NOP function number of the GPU's firmware
- * @gsp: the GSP
- *
- * Return: the number (self-test only: no NVIDIA driver sends NOP).
- */
-u32 nvc_gsp_fn_nop(struct nvc_gsp *gsp)
-{
-	return gsp->fwops->fn_nop;
-}
-
-/**
  * nvc_gsp_has_vgpu() - nvcore implements the firmware's vGPU host ABI
  * @gsp: the GSP
  *

@@ -52,6 +52,7 @@ const struct nvc_fw_ops nvc_fw_r535 = {
 	.ev_first = NV_VGPU_MSG_EVENT_FIRST_EVENT,
 	.ev_lockdown = NV_VGPU_MSG_EVENT_GSP_LOCKDOWN_NOTICE,
 	.has_vgpu = true,
+	.has_channels = true,
 	.fill_wpr_meta = nvc_fw_fill_wpr_meta,
 	.fill_libos = nvc_fw_fill_libos,
 	.fill_rmargs = nvc_fw_fill_rmargs,

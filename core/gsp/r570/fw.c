@@ -11,7 +11,8 @@
  *
  * Not implemented for 570.144 yet: the vGPU host (has_vgpu false: the
  * vGPU manager refuses) and VA spaces (no FERMI_VASPACE_A/NV90F1 layouts in
- * include/nvrm/570.144/ yet: nvc_vaspace_create() fails -EOPNOTSUPP).
+ * include/nvrm/570.144/ yet: nvc_vaspace_create() fails -EOPNOTSUPP) and
+ * so channels (core/gsp/r535/fifo.c is 535-only: has_channels false).
  */
 #include <linux/device.h>
 #include <linux/mm.h>
@@ -77,6 +78,7 @@ const struct nvc_fw_ops nvc_fw_r570 = {
 	.ev_first = NV_VGPU_MSG_EVENT_FIRST_EVENT,
 	.ev_lockdown = NV_VGPU_MSG_EVENT_GSP_LOCKDOWN_NOTICE,
 	.has_vgpu = false,
+	.has_channels = false,
 	.fill_wpr_meta = nvc_fw_fill_wpr_meta,
 	.fill_libos = nvc_fw_fill_libos,
 	.fill_rmargs = nvc_fw_fill_rmargs,

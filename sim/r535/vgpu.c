@@ -63,7 +63,9 @@
 #include <linux/slab.h>
 #include <linux/workqueue.h>
 
-#include "nvsim.h"
+#include <nvrm/535.113.01/nvrm.h>
+
+#include "../nvsim.h"
 
 #define NVSIM_VGPU_MAX_GFID	32
 #define NVSIM_VGPU_CHIDS	4096

@@ -12,6 +12,11 @@
 # NVTEST_PERSONALITIES="strict570 echo terse" (the default) lists the nvsim
 # firmware personalities the VM scenarios run under besides the default
 # ogkm535; set it empty to run under ogkm535 only.
+# NVTEST_FWS="535.113.01" (the default) lists the GSP-RM versions the
+# scenarios declaring "# vm-fw: both" run again under, forced with
+# nvcore.fw= (nvsim runs the version of the image nvcore uploads), besides
+# the version nvcore picks by itself (the newest image present); set it
+# empty to skip.
 set -uo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -19,6 +24,7 @@ RES=$BUILD/results.txt
 : >"$RES"
 tiers=${NVTEST_ONLY:-static abi unit fuzz vm}
 pers=${NVTEST_PERSONALITIES-strict570 echo terse}
+fws=${NVTEST_FWS-535.113.01}
 want() { [[ " $tiers " == *" $1 "* ]]; }
 emit() { tee -a "$RES" | grep -E '^(PASS|FAIL|SKIP)|^    '; }
 t0=$(date +%s)
@@ -112,6 +118,23 @@ if want vm; then
 					"$ROOT/tests/vm/scenarios/$s.sh" || continue
 				echo "== vm: $s@$p"
 				NVTEST_TAG=$p NVTEST_APPEND="${NVTEST_APPEND:+$NVTEST_APPEND }nvsim.personality=$p" \
+					"$ROOT/scripts/vm.sh" "$s" 2>&1 | emit
+			done
+		done
+		# Firmware versions (docs/testing.md): the GSP and client
+		# scenarios declaring "# vm-fw: both" run again with nvcore
+		# forced to each version of NVTEST_FWS; verdicts read
+		# vm/NAME@fwVERSION. Needs nvcore's version layer (fw=).
+		for v in $fws; do
+			if ! modinfo -F parm "$ROOT/nvcore.ko" | grep -q '^fw:'; then
+				echo "SKIP: vm: firmware $v: nvcore.ko has no fw= parameter" | emit
+				break
+			fi
+			for s in $scns; do
+				grep -q '^# vm-fw: both' \
+					"$ROOT/tests/vm/scenarios/$s.sh" || continue
+				echo "== vm: $s@fw$v"
+				NVTEST_TAG=fw$v NVTEST_APPEND="${NVTEST_APPEND:+$NVTEST_APPEND }nvcore.fw=$v" \
 					"$ROOT/scripts/vm.sh" "$s" 2>&1 | emit
 			done
 		done

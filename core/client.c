@@ -136,6 +136,13 @@ void nvc_client_close(struct nvc_client *client)
 	nvc_evobj_drop_client(gpu, client->h_client);
 	ida_free(&gpu->res.client_ids, client->id);
 	xa_destroy(&client->objects);
+	/*
+	 * An event reader may still be looking at a partition of this client
+	 * (nvc_partition_destroy() does not wait for them) and through it at
+	 * the client: wait for those readers before the client goes.
+	 */
+	synchronize_rcu();
+	synchronize_srcu(&gpu->res.part.srcu);
 	kfree(client);
 }
 EXPORT_SYMBOL_NS_GPL(nvc_client_close, NVCORE);
@@ -379,6 +386,9 @@ void nvc_res_fini(struct nvc_gpu *gpu)
 
 	if (!list_empty(&res->clients))
 		dev_err(gpu->dev, "nvcore: a client did not close its handle before removal\n");
+	/* Partitions freed after their grace periods (nvc_partition_destroy()). */
+	srcu_barrier(&res->part.srcu);
+	rcu_barrier();
 	cleanup_srcu_struct(&res->part.srcu);
 	ida_destroy(&res->client_ids);
 	mutex_destroy(&res->rec.lock);

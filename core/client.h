@@ -69,6 +69,7 @@ struct nvc_client {
  * @nodes: storage of the four allocators
  * @subs: event subscriptions (RCU list, written under &nvc_res.part.sub_lock)
  * @dead: being destroyed: no more events
+ * @rcu: frees the partition once no RCU or SRCU event reader can see it
  */
 struct nvc_partition {
 	struct list_head node;
@@ -87,6 +88,7 @@ struct nvc_partition {
 	struct nvc_range_node nodes[4][NVC_RANGE_NODES(NVC_PART_MAX_ALLOCS)];
 	struct list_head subs;
 	bool dead;
+	struct rcu_head rcu;
 };
 
 /**
@@ -147,6 +149,10 @@ void nvc_evobj_notify(struct nvc_gpu *gpu, u32 h_client, u32 h_event,
 		      u32 index, u32 data, bool list);
 
 void nvc_gpu_lost(struct nvc_gpu *gpu, enum nvc_lost_reason why);
+
+struct nvc_vaspace;
+u32 nvc_vaspace_rm(const struct nvc_vaspace *vas, struct nvc_partition **part,
+		   unsigned int *gen);
 const char *nvc_lost_reason_name(enum nvc_lost_reason why);
 void nvc_recovery_init(struct nvc_gpu *gpu);
 void nvc_recovery_fini(struct nvc_gpu *gpu);

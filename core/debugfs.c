@@ -9,47 +9,35 @@
  *   gpuN/log_init, log_intr, log_rm   GSP-RM's log buffers, decoded
  *   gpuN/loginit, logintr, logrm      the same buffers, raw (binary)
  *   gpuN/resources       resource map: GPU pools, clients, partitions, usage
- *   gpuN/rpc_selftest    write "CALLERS COUNT [BYTES]": run the concurrent RPC
- *                        self-test (the write fails if any RPC did; it is
- *                        killable and stops when the GPU goes); read: the
- *                        GPU's last result
- *   gpuN/bench           write "run": run the benchmarks; read: JSON
+ *
+ * The test module nvcore_test.ko adds gpuN/rpc_selftest and gpuN/bench
+ * (see core/test/main.c and core/testif.c).
  */
 #include <linux/debugfs.h>
-#include <linux/mutex.h>
 #include <linux/seq_file.h>
-#include <linux/sizes.h>
 #include <linux/slab.h>
-#include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 
 #include "nvcore.h"
 #include "gsp/gsp.h"
-#include "selftest.h"
+#include "testif.h"
 
 #define NVC_DBG_BUF	(192 * 1024)
 
 static struct dentry *nvc_dbg_root;
 
 /**
- * struct nvc_dbg_results - results of the last self-test and benchmark
- *	run of one GPU
- * @lock: protects the two strings
- * @st: last self-test
- * @bench: last benchmark run (JSON)
- */
-struct nvc_dbg_results {
-	struct mutex lock;
-	char st[128];
-	char bench[1024];
-};
-
-/*
+ * nvc_dbg_gsp_get() - hold the GSP for a debugfs file
+ * @gpu: the GPU
+ *
  * Files that look at the GSP hold it for reading; while recovery replaces
  * it they fail with -EBUSY instead of waiting, and once the GPU is going
  * they are refused.
+ *
+ * Return: true with &nvc_res.rec.gsp_sem held for reading and a GSP
+ * present, false (nothing held) while recovery replaces it or the GPU goes.
  */
-static bool nvc_dbg_gsp_get(struct nvc_gpu *gpu)
+bool nvc_dbg_gsp_get(struct nvc_gpu *gpu)
 {
 	if (READ_ONCE(gpu->going) || !down_read_trylock(&gpu->res.rec.gsp_sem))
 		return false;
@@ -59,7 +47,11 @@ static bool nvc_dbg_gsp_get(struct nvc_gpu *gpu)
 	return false;
 }
 
-static void nvc_dbg_gsp_put(struct nvc_gpu *gpu)
+/**
+ * nvc_dbg_gsp_put() - release what nvc_dbg_gsp_get() took
+ * @gpu: the GPU
+ */
+void nvc_dbg_gsp_put(struct nvc_gpu *gpu)
 {
 	up_read(&gpu->res.rec.gsp_sem);
 }
@@ -168,116 +160,6 @@ static int nvc_resources_show(struct seq_file *s, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(nvc_resources);
 
-static ssize_t nvc_st_write(struct file *f, const char __user *ubuf,
-			    size_t len, loff_t *ppos)
-{
-	struct nvc_gpu *gpu = file_inode(f)->i_private;
-	struct nvc_st_result r;
-	unsigned int callers, n, size = 64;
-	char kbuf[48];
-	int ret;
-
-	if (len >= sizeof(kbuf))
-		return -EINVAL;
-	if (copy_from_user(kbuf, ubuf, len))
-		return -EFAULT;
-	kbuf[len] = 0;
-	if (sscanf(kbuf, "%u %u %u", &callers, &n, &size) < 2 || !callers ||
-	    callers > 64 || !n || n > 1000000 || size < 8 || size > SZ_4M)
-		return -EINVAL;
-	if (!nvc_dbg_gsp_get(gpu))
-		return -ENODEV;
-	ret = nvc_selftest_rpc(gpu->gsp, callers, n, size, &r);
-	nvc_dbg_gsp_put(gpu);
-	if (ret && ret != -EINTR && ret != -ENODEV)
-		return ret;
-	/* The outcome is kept, stopped or not; a bad one fails the write. */
-	mutex_lock(&gpu->dbg_res->lock);
-	scnprintf(gpu->dbg_res->st, sizeof(gpu->dbg_res->st),
-		  "callers %u rpcs %u size %u ok %u bad %u first_err %d ms %llu\n",
-		  callers, n, size, r.ok, r.bad, r.first_err, r.ns / 1000000);
-	mutex_unlock(&gpu->dbg_res->lock);
-	if (ret)
-		return ret;
-	if (r.bad)
-		return r.first_err < 0 ? r.first_err : -EIO;
-	return len;
-}
-
-static int nvc_st_show(struct seq_file *s, void *unused)
-{
-	struct nvc_gpu *gpu = s->private;
-
-	mutex_lock(&gpu->dbg_res->lock);
-	seq_puts(s, gpu->dbg_res->st);
-	mutex_unlock(&gpu->dbg_res->lock);
-	return 0;
-}
-
-static int nvc_st_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, nvc_st_show, inode->i_private);
-}
-
-static const struct file_operations nvc_st_fops = {
-	.owner = THIS_MODULE,
-	.open = nvc_st_open,
-	.read = seq_read,
-	.write = nvc_st_write,
-	.llseek = seq_lseek,
-	.release = single_release,
-};
-
-static ssize_t nvc_bench_write(struct file *f, const char __user *ubuf,
-			       size_t len, loff_t *ppos)
-{
-	struct nvc_gpu *gpu = file_inode(f)->i_private;
-	char *text;
-	int ret;
-
-	text = kzalloc(sizeof(gpu->dbg_res->bench), GFP_KERNEL);
-	if (!text)
-		return -ENOMEM;
-	if (!nvc_dbg_gsp_get(gpu)) {
-		kfree(text);
-		return -ENODEV;
-	}
-	ret = nvc_bench_run(gpu->gsp, text, sizeof(gpu->dbg_res->bench));
-	nvc_dbg_gsp_put(gpu);
-	if (ret >= 0) {
-		mutex_lock(&gpu->dbg_res->lock);
-		strscpy(gpu->dbg_res->bench, text, sizeof(gpu->dbg_res->bench));
-		mutex_unlock(&gpu->dbg_res->lock);
-		ret = len;
-	}
-	kfree(text);
-	return ret;
-}
-
-static int nvc_bench_show(struct seq_file *s, void *unused)
-{
-	struct nvc_gpu *gpu = s->private;
-
-	mutex_lock(&gpu->dbg_res->lock);
-	seq_puts(s, gpu->dbg_res->bench);
-	mutex_unlock(&gpu->dbg_res->lock);
-	return 0;
-}
-
-static int nvc_bench_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, nvc_bench_show, inode->i_private);
-}
-
-static const struct file_operations nvc_bench_fops = {
-	.owner = THIS_MODULE,
-	.open = nvc_bench_open,
-	.read = seq_read,
-	.write = nvc_bench_write,
-	.llseek = seq_lseek,
-	.release = single_release,
-};
-
 /**
  * nvc_debugfs_gpu_init() - create gpuN/ for a booted GPU
  * @gpu: the GPU
@@ -298,27 +180,19 @@ void nvc_debugfs_gpu_init(struct nvc_gpu *gpu)
 	debugfs_create_file("logintr", 0400, gpu->dbg, gpu, &nvc_raw1_fops);
 	debugfs_create_file("logrm", 0400, gpu->dbg, gpu, &nvc_raw2_fops);
 	debugfs_create_file("resources", 0444, gpu->dbg, gpu, &nvc_resources_fops);
-	gpu->dbg_res = kzalloc(sizeof(*gpu->dbg_res), GFP_KERNEL);
-	if (!gpu->dbg_res)
-		return;
-	mutex_init(&gpu->dbg_res->lock);
-	debugfs_create_file("rpc_selftest", 0600, gpu->dbg, gpu, &nvc_st_fops);
-	debugfs_create_file("bench", 0600, gpu->dbg, gpu, &nvc_bench_fops);
+	nvc_test_gpu_added(gpu);
 }
 
 /**
  * nvc_debugfs_gpu_fini() - remove gpuN/ (waits for readers to finish)
- * @gpu: the GPU; &nvc_gpu.going is set, so self-tests and benchmarks
- *	in progress stop at their next RPC
+ * @gpu: the GPU; &nvc_gpu.going is set, so the test module's self-tests
+ *	and benchmarks in progress stop at their next RPC
  */
 void nvc_debugfs_gpu_fini(struct nvc_gpu *gpu)
 {
+	nvc_test_gpu_removed(gpu);
 	debugfs_remove_recursive(gpu->dbg);
 	gpu->dbg = NULL;
-	if (gpu->dbg_res)
-		mutex_destroy(&gpu->dbg_res->lock);
-	kfree(gpu->dbg_res);
-	gpu->dbg_res = NULL;
 }
 
 /**

@@ -15,7 +15,6 @@
 struct nvc_gpu;
 struct nvc_gsp;
 struct dentry;
-struct nvc_dbg_results;
 
 /**
  * struct nvc_bus_ops - what a bus backend provides to the core
@@ -108,10 +107,9 @@ struct nvc_pci_ids {
  * @arm_lock: protects @recover_armed and the queueing of recovery and
  *	heartbeat work (taken in any context)
  * @recover_armed: transport deaths schedule recovery
- * @going: the GPU is being removed: long operations (self-tests,
- *	benchmarks) stop and new ones are refused
+ * @going: the GPU is being removed: long operations (the test module's
+ *	self-tests and benchmarks) stop and new ones are refused
  * @info_published: @info holds the configuration found at the first boot
- * @dbg_res: results of the last debugfs self-test and benchmark
  * @boot_ns: duration of the first GSP boot (probe to INIT_DONE)
  */
 struct nvc_gpu {
@@ -129,7 +127,6 @@ struct nvc_gpu {
 	bool recover_armed;
 	bool going;
 	bool info_published;
-	struct nvc_dbg_results *dbg_res;
 	u64 boot_ns;
 };
 
@@ -152,6 +149,8 @@ int nvc_sysfs_init(struct nvc_gpu *gpu);
 void nvc_sysfs_fini(struct nvc_gpu *gpu);
 void nvc_debugfs_gpu_init(struct nvc_gpu *gpu);
 void nvc_debugfs_gpu_fini(struct nvc_gpu *gpu);
+bool nvc_dbg_gsp_get(struct nvc_gpu *gpu);
+void nvc_dbg_gsp_put(struct nvc_gpu *gpu);
 void nvc_debugfs_init(void);
 void nvc_debugfs_fini(void);
 

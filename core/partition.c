@@ -131,6 +131,17 @@ err:
 }
 EXPORT_SYMBOL_NS_GPL(nvc_partition_create, NVCORE);
 
+static void nvc_partition_free_rcu(struct rcu_head *head)
+{
+	kvfree(container_of(head, struct nvc_partition, rcu));
+}
+
+/* An SRCU grace period has passed; wait for an RCU one too. */
+static void nvc_partition_free_srcu(struct rcu_head *head)
+{
+	call_rcu(head, nvc_partition_free_rcu);
+}
+
 /**
  * nvc_partition_destroy() - release a partition and everything in it
  * @part: the partition; its subscriptions must be gone (they are removed
@@ -148,16 +159,22 @@ void nvc_partition_destroy(struct nvc_partition *part)
 	part->dead = true;
 	list_del_rcu(&part->rcu_node);
 	spin_unlock(&res->part.sub_lock);
+	/* Each unsubscription waits for the handlers that may still run. */
 	list_for_each_entry_safe(s, tmp, &part->subs, node)
 		nvc_event_unsubscribe(s);
-	synchronize_rcu();
-	synchronize_srcu(&res->part.srcu);
 
+	/*
+	 * Event readers (nvc_event_deliver()) only read the partition's own
+	 * fields and skip it once @dead is set, so its blocks can go back
+	 * now; the structure itself is freed after both grace periods
+	 * instead of waiting for them here (two grace periods were most of
+	 * a vGPU destroy). nvc_res_fini() waits for the pending frees.
+	 */
 	mutex_lock(&res->lock);
 	list_del(&part->node);
 	nvc_part_release_blocks(gpu, part);
 	mutex_unlock(&res->lock);
-	kvfree(part);
+	call_srcu(&res->part.srcu, &part->rcu, nvc_partition_free_srcu);
 }
 EXPORT_SYMBOL_NS_GPL(nvc_partition_destroy, NVCORE);
 

@@ -225,3 +225,19 @@ void nvc_vaspace_destroy(struct nvc_vaspace *vas)
 	kfree(vas);
 }
 EXPORT_SYMBOL_NS_GPL(nvc_vaspace_destroy, NVCORE);
+
+/**
+ * nvc_vaspace_rm() - the RM object of a VA space, for nvcore's own use
+ * @vas: the VA space
+ * @part: output: its partition
+ * @gen: output: &nvc_res.rec.recoveries when it was created
+ *
+ * Return: its RM handle (under the client's device).
+ */
+u32 nvc_vaspace_rm(const struct nvc_vaspace *vas, struct nvc_partition **part,
+		   unsigned int *gen)
+{
+	*part = vas->part;
+	*gen = vas->gen;
+	return vas->handle;
+}

@@ -105,12 +105,17 @@ struct nvdrm_file {
  * struct nvdrm_pt - one page table (any level) in the page-table heap
  * @addr: its VRAM address
  * @level: enum nvc_mmu_v2_level
- * @child: the tables its entries point to (NULL for the last level)
+ * @child: the tables its entries point to (NULL for the last level; in
+ *	PD0 the 4 KiB-page tables)
+ * @big: PD0 only: the 64 KiB-page tables
+ * @huge: PD0 only: entries that are 2 MiB PTEs (no table under them)
  */
 struct nvdrm_pt {
 	u64 addr;
 	unsigned int level;
 	struct nvdrm_pt **child;
+	struct nvdrm_pt **big;
+	unsigned long *huge;
 };
 
 struct nvc_vaspace;

@@ -26,8 +26,8 @@
  *
  * Unplug (nvdrm, nvcore or nvsim unbound with files open): every ioctl and
  * fault runs inside drm_dev_enter(), so after drm_dev_unplug() ioctls fail
- * with -ENODEV and CPU mappings are zapped (a later touch maps a dummy
- * page); objects in VRAM are moved to system memory before the partition
+ * with -ENODEV and CPU mappings are zapped (a later touch is SIGBUS);
+ * objects in VRAM are moved to system memory before the partition
  * goes back to nvcore, and live on until their last reference.
  */
 #include <linux/module.h>
@@ -38,6 +38,8 @@
 #include <drm/drm_ioctl.h>
 #include <drm/drm_managed.h>
 #include <drm/drm_prime.h>
+
+#include <nvcore/mmu.h>
 
 #include <uapi/drm/nvdrm_drm.h>
 
@@ -86,7 +88,7 @@ static int nvdrm_ioctl_get_param(struct drm_device *drm, void *data,
 		a->value = i->nr_copy_engines;
 		break;
 	case NVDRM_PARAM_PAGE_SIZES:
-		a->value = SZ_4K;
+		a->value = NVC_MMU_V2_PAGE_SIZES;
 		break;
 	case NVDRM_PARAM_BAR1_SIZE:
 		a->value = i->bar1_size;

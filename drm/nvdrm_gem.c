@@ -27,6 +27,7 @@
  * CPU mappings: system objects map their pages. VRAM objects map the BAR1
  * page frames nvcore gives (nvc_vram_cpu_pfn(); on nvsim BAR1 is memory
  * aliasing VRAM). TTM unmaps every CPU mapping of an object before it moves.
+ * After unplug every mapping was zapped and any access is SIGBUS.
  *
  * PRIME: exporting pins the object in system memory while a device is
  * attached (a VRAM object moves there first); an imported dma-buf becomes a
@@ -336,8 +337,12 @@ static vm_fault_t nvdrm_gem_fault(struct vm_fault *vmf)
 						       TTM_BO_VM_NUM_PREFAULT);
 		drm_dev_exit(idx);
 	} else {
-		/* Unplugged: a dummy page, never the device's memory. */
-		ret = ttm_bo_vm_dummy_page(vmf, vmf->vma->vm_page_prot);
+		/*
+		 * Unplugged: drm_dev_unplug() zapped every mapping; a later
+		 * access gets SIGBUS, never the device's memory or a page
+		 * that silently swallows writes.
+		 */
+		ret = VM_FAULT_SIGBUS;
 	}
 	if (ret == VM_FAULT_RETRY && !(vmf->flags & FAULT_FLAG_RETRY_NOWAIT))
 		return ret;
@@ -443,9 +448,21 @@ static struct nvdrm_bo *nvdrm_bo_create(struct nvdrm_device *ndev, u64 size,
 					u32 domain, struct sg_table *sg,
 					struct dma_resv *resv)
 {
+	u32 align = 0;
 	struct nvdrm_bo *bo;
 	int ret;
 
+	/*
+	 * VRAM objects aligned to the largest GPU page their size is a
+	 * multiple of, so that VM_BIND can map them with 2 MiB or 64 KiB
+	 * pages (the VRAM domain itself starts 2 MiB aligned).
+	 */
+	if (domain == NVDRM_GEM_DOMAIN_VRAM && !sg) {
+		if (IS_ALIGNED(size, SZ_2M))
+			align = SZ_2M >> PAGE_SHIFT;
+		else if (IS_ALIGNED(size, SZ_64K))
+			align = SZ_64K >> PAGE_SHIFT;
+	}
 	bo = kzalloc(sizeof(*bo), GFP_KERNEL);
 	if (!bo)
 		return ERR_PTR(-ENOMEM);
@@ -464,7 +481,7 @@ static struct nvdrm_bo *nvdrm_bo_create(struct nvdrm_device *ndev, u64 size,
 	/* On failure TTM drops the object through nvdrm_bo_destroy(). */
 	ret = ttm_bo_init_validate(&ndev->bdev, &bo->tbo,
 				   sg ? ttm_bo_type_sg : ttm_bo_type_device,
-				   &bo->placement, 0, true, sg, resv,
+				   &bo->placement, align, true, sg, resv,
 				   nvdrm_bo_destroy);
 	if (ret)
 		return ERR_PTR(ret);

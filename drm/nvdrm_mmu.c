@@ -27,6 +27,19 @@
  * rewritten to the new place before the old memory is freed; when TTM
  * swaps a system object out they are invalidated.
  *
+ * Page sizes: each page of a mapping is the largest of 2 MiB, 64 KiB and
+ * 4 KiB for which the VA, the backing address and the bytes left in the
+ * mapping are aligned and the backing is contiguous (VRAM objects are;
+ * system pages when TTM's pool gave a large block). A 2 MiB page is a PTE
+ * in the PD0 entry itself; 64 KiB pages go in the big-page table and 4 KiB
+ * pages in the small-page table of the dual PDE, both tables kept side by
+ * side (a zero 64 KiB PTE lets the MMU use the 4 KiB ones). The choice is
+ * made again whenever the object moves: rewriting a mapping first
+ * invalidates what mapped its range (2 MiB PTE, 64 KiB and 4 KiB PTEs),
+ * then writes the new sizes; a 2 MiB PTE frees the tables under it. VRAM
+ * objects are placed aligned to 2 MiB or 64 KiB when their size is a
+ * multiple of it (nvdrm_gem.c), so big pages are the rule in VRAM.
+ *
  * Locking: an object's dma_resv lock protects its list of mappings
  * (&nvdrm_bo.vmas) and the PTEs of those mappings; &nvdrm_device.pt_lock
  * protects the heap, the list of VMs, the VMs' table trees and
@@ -88,6 +101,13 @@ static struct nvdrm_pt *nvdrm_pt_new(struct nvdrm_device *ndev,
 		if (!pt->child)
 			goto err;
 	}
+	if (level == NVC_MMU_V2_PD0) {
+		pt->big = kcalloc(nvdrm_pt_entries[level], sizeof(*pt->big),
+				  GFP_KERNEL);
+		pt->huge = bitmap_zalloc(nvdrm_pt_entries[level], GFP_KERNEL);
+		if (!pt->big || !pt->huge)
+			goto err;
+	}
 	pt->level = level;
 	pt->addr = ndev->pt_heap.base + i * NVDRM_PT_SIZE;
 	if (nvc_vram_fill(ndev->part, pt->addr, NVDRM_PT_SIZE, 0))
@@ -95,6 +115,8 @@ static struct nvdrm_pt *nvdrm_pt_new(struct nvdrm_device *ndev,
 	set_bit(i, ndev->pt_bitmap);
 	return pt;
 err:
+	bitmap_free(pt->huge);
+	kfree(pt->big);
 	kfree(pt->child);
 	kfree(pt);
 	return NULL;
@@ -110,41 +132,52 @@ static void nvdrm_pt_free(struct nvdrm_device *ndev, struct nvdrm_pt *pt)
 	if (pt->child)
 		for (i = 0; i < nvdrm_pt_entries[pt->level]; i++)
 			nvdrm_pt_free(ndev, pt->child[i]);
+	if (pt->big)
+		for (i = 0; i < nvdrm_pt_entries[pt->level]; i++)
+			nvdrm_pt_free(ndev, pt->big[i]);
 	if (!ndev->pt_dead) {
 		/* Zero before reuse: a stale entry must never be followed. */
 		nvc_vram_fill(ndev->part, pt->addr, NVDRM_PT_SIZE, 0);
 		clear_bit((pt->addr - ndev->pt_heap.base) / NVDRM_PT_SIZE,
 			  ndev->pt_bitmap);
 	}
+	bitmap_free(pt->huge);
+	kfree(pt->big);
 	kfree(pt->child);
 	kfree(pt);
 }
 
-/* The child of @pt for @va, created (and its PDE written) if absent. */
+/* Write PD0 entry @i from its tables: a dual PDE, or zeros if none. */
+static int nvdrm_pd0_write(struct nvdrm_device *ndev, struct nvdrm_pt *pd0,
+			   unsigned int i)
+{
+	struct nvdrm_pt *small = pd0->child[i], *big = pd0->big[i];
+	u64 e[2] = {};
+
+	if (big)
+		e[0] = nvc_mmu_v2_dual_pde_big(NVC_MMU_V2_PDE_APERTURE_VIDEO,
+					       big->addr, false);
+	if (small)
+		e[1] = nvc_mmu_v2_dual_pde_small(NVC_MMU_V2_PDE_APERTURE_VIDEO,
+						 small->addr, false);
+	return nvc_vram_write(ndev->part, pd0->addr + i * 16, e, 16);
+}
+
+/* The child of PDE level @pt for @va, created (its PDE written) if absent. */
 static struct nvdrm_pt *nvdrm_pt_child(struct nvdrm_device *ndev,
 				       struct nvdrm_pt *pt, u64 va)
 {
 	unsigned int i = nvc_mmu_v2_index(pt->level, va);
 	struct nvdrm_pt *c = pt->child[i];
-	u64 pde[2] = {};
-	int ret;
+	u64 pde;
 
 	if (c)
 		return c;
 	c = nvdrm_pt_new(ndev, pt->level + 1);
 	if (!c)
 		return NULL;
-	if (pt->level == NVC_MMU_V2_PD0) {
-		/* Dual PDE: no 64 KiB table, the 4 KiB one in the high word. */
-		pde[1] = nvc_mmu_v2_dual_pde_small(NVC_MMU_V2_PDE_APERTURE_VIDEO,
-						   c->addr, false);
-		ret = nvc_vram_write(ndev->part, pt->addr + i * 16, pde, 16);
-	} else {
-		pde[0] = nvc_mmu_v2_pde(NVC_MMU_V2_PDE_APERTURE_VIDEO, c->addr,
-					false);
-		ret = nvc_vram_write(ndev->part, pt->addr + i * 8, pde, 8);
-	}
-	if (ret) {
+	pde = nvc_mmu_v2_pde(NVC_MMU_V2_PDE_APERTURE_VIDEO, c->addr, false);
+	if (nvc_vram_write(ndev->part, pt->addr + i * 8, &pde, 8)) {
 		nvdrm_pt_free(ndev, c);
 		return NULL;
 	}
@@ -152,13 +185,13 @@ static struct nvdrm_pt *nvdrm_pt_child(struct nvdrm_device *ndev,
 	return c;
 }
 
-/* The page table (last level) for @va, built if @create. Holds pt_lock. */
-static struct nvdrm_pt *nvdrm_pt_walk(struct nvdrm_device *ndev,
-				      struct nvdrm_vm *vm, u64 va, bool create)
+/* The PD0 table for @va, its parents built if @create. Holds pt_lock. */
+static struct nvdrm_pt *nvdrm_pd0_walk(struct nvdrm_device *ndev,
+				       struct nvdrm_vm *vm, u64 va, bool create)
 {
 	struct nvdrm_pt *pt = vm->root;
 
-	while (pt && pt->level != NVC_MMU_V2_PT) {
+	while (pt && pt->level != NVC_MMU_V2_PD0) {
 		if (create)
 			pt = nvdrm_pt_child(ndev, pt, va);
 		else
@@ -167,29 +200,194 @@ static struct nvdrm_pt *nvdrm_pt_walk(struct nvdrm_device *ndev,
 	return pt;
 }
 
-/* PTE of page @page of @bo at @res, or 0 if it has no backing. */
-static u64 nvdrm_pte(struct nvdrm_device *ndev, struct nvdrm_bo *bo,
-		     struct ttm_resource *res, pgoff_t page, u32 flags)
+/*
+ * The 4 KiB (@shift 12) or 64 KiB (16) page table under PD0 entry @i,
+ * created and the dual PDE rewritten if absent. The entry must not be a
+ * 2 MiB PTE.
+ */
+static struct nvdrm_pt *nvdrm_pd0_table(struct nvdrm_device *ndev,
+					struct nvdrm_pt *pd0, unsigned int i,
+					unsigned int shift)
 {
-	struct ttm_tt *tt = bo->tbo.ttm;
-	u64 f = flags & NVDRM_VM_BIND_READ_ONLY ? NVC_MMU_V2_PTE_READ_ONLY : 0;
+	struct nvdrm_pt **slot = shift == NVC_MMU_V2_BIG_SHIFT ? &pd0->big[i] :
+								 &pd0->child[i];
 
-	if (res->mem_type == TTM_PL_VRAM)
-		return nvc_mmu_v2_pte(NVC_MMU_V2_PTE_APERTURE_VIDEO,
-				      ndev->vram.base +
-				      ((u64)(res->start + page) << PAGE_SHIFT), f);
-	if (!tt || !ttm_tt_is_populated(tt) || !tt->dma_address)
-		return 0;
-	return nvc_mmu_v2_pte(NVC_MMU_V2_PTE_APERTURE_SYS_COHERENT,
-			      tt->dma_address[page], f);
+	if (*slot)
+		return *slot;
+	*slot = nvdrm_pt_new(ndev, NVC_MMU_V2_PT);
+	if (!*slot)
+		return NULL;
+	if (nvdrm_pd0_write(ndev, pd0, i)) {
+		nvdrm_pt_free(ndev, *slot);
+		*slot = NULL;
+	}
+	return *slot;
 }
 
 /*
- * Write the PTEs of @vma for its object at @res (NULL: invalid). Holds the
- * object's resv and pt_lock. A run inside one page table is one write.
+ * Where page @page of @bo is at @res: its address (or ~0: no backing) and
+ * PTE aperture.
+ */
+static u64 nvdrm_page_addr(struct nvdrm_device *ndev, struct nvdrm_bo *bo,
+			   struct ttm_resource *res, pgoff_t page,
+			   unsigned int *aperture)
+{
+	struct ttm_tt *tt = bo->tbo.ttm;
+
+	if (res->mem_type == TTM_PL_VRAM) {
+		*aperture = NVC_MMU_V2_PTE_APERTURE_VIDEO;
+		return ndev->vram.base + ((u64)(res->start + page) << PAGE_SHIFT);
+	}
+	*aperture = NVC_MMU_V2_PTE_APERTURE_SYS_COHERENT;
+	if (!tt || !ttm_tt_is_populated(tt) || !tt->dma_address ||
+	    page >= tt->num_pages)
+		return ~0ULL;
+	return tt->dma_address[page];
+}
+
+/*
+ * The largest page (shift) that maps @va, page @page of the object at
+ * @res: the VA, the address and the bytes left to @end aligned to it, and
+ * the backing contiguous over it (VRAM always is; system pages when the
+ * pool gave a large enough block and the DMA addresses follow).
+ */
+static unsigned int nvdrm_page_shift(struct nvdrm_device *ndev,
+				     struct nvdrm_bo *bo,
+				     struct ttm_resource *res, u64 va, u64 end,
+				     pgoff_t page, u64 addr)
+{
+	static const unsigned int shifts[] = {
+		NVC_MMU_V2_HUGE_SHIFT, NVC_MMU_V2_BIG_SHIFT,
+	};
+	unsigned int s, ap;
+	pgoff_t n, k;
+
+	for (s = 0; s < ARRAY_SIZE(shifts); s++) {
+		u64 size = BIT_ULL(shifts[s]);
+
+		if (!IS_ALIGNED(va | addr, size) || end - va < size)
+			continue;
+		if (res->mem_type == TTM_PL_VRAM)
+			return shifts[s];
+		n = size >> PAGE_SHIFT;
+		for (k = 1; k < n; k++)
+			if (nvdrm_page_addr(ndev, bo, res, page + k, &ap) !=
+			    addr + (k << PAGE_SHIFT))
+				break;
+		if (k == n)
+			return shifts[s];
+	}
+	return NVC_MMU_V2_SMALL_SHIFT;
+}
+
+/*
+ * Invalidate what maps [@va, @end) of @vm: the 2 MiB PTEs the range covers
+ * whole, the 64 KiB PTEs it covers whole and its 4 KiB PTEs. Mappings do
+ * not overlap, so whatever lies there is the caller's. Holds pt_lock.
+ */
+static int nvdrm_range_clear(struct nvdrm_device *ndev, struct nvdrm_vm *vm,
+			     u64 va, u64 end)
+{
+	static const u64 zero[2];
+	u64 *z;
+	int ret = 0;
+
+	z = kzalloc(NVDRM_PT_SIZE, GFP_KERNEL);
+	if (!z)
+		return -ENOMEM;
+	while (va < end && !ret) {
+		u64 next = min(ALIGN_DOWN(va, SZ_2M) + SZ_2M, end);
+		struct nvdrm_pt *pd0 = nvdrm_pd0_walk(ndev, vm, va, false);
+		unsigned int i = nvc_mmu_v2_index(NVC_MMU_V2_PD0, va);
+		u64 b0, b1;
+
+		if (!pd0)
+			goto next;
+		if (test_bit(i, pd0->huge)) {
+			if (IS_ALIGNED(va, SZ_2M) && next - va == SZ_2M) {
+				clear_bit(i, pd0->huge);
+				ret = nvc_vram_write(ndev->part, pd0->addr + i * 16,
+						     zero, 16);
+			}
+			goto next;
+		}
+		b0 = ALIGN(va, SZ_64K);
+		b1 = ALIGN_DOWN(next, SZ_64K);
+		if (pd0->big[i] && b0 < b1)
+			ret = nvc_vram_write(ndev->part, pd0->big[i]->addr +
+					     nvc_mmu_v2_big_index(b0) * 8, z,
+					     ((b1 - b0) >> NVC_MMU_V2_BIG_SHIFT) * 8);
+		if (pd0->child[i] && !ret)
+			ret = nvc_vram_write(ndev->part, pd0->child[i]->addr +
+					     nvc_mmu_v2_index(NVC_MMU_V2_PT, va) * 8,
+					     z, ((next - va) >> PAGE_SHIFT) * 8);
+next:
+		va = next;
+	}
+	kfree(z);
+	return ret;
+}
+
+/*
+ * Map [@va, @end) of @vma, inside one 2 MiB region whose PD0 entry is not a
+ * 2 MiB PTE, with 64 KiB and 4 KiB PTEs; @page: the object's page at @va.
+ * A run of one size in one table is one write. Holds pt_lock.
+ */
+static int nvdrm_region_map(struct nvdrm_device *ndev, struct nvdrm_vma *vma,
+			    struct ttm_resource *res, struct nvdrm_pt *pd0,
+			    u64 va, u64 end, pgoff_t page, u64 *ptes)
+{
+	unsigned int i = nvc_mmu_v2_index(NVC_MMU_V2_PD0, va), shift = 0, n = 0;
+	u64 f = vma->flags & NVDRM_VM_BIND_READ_ONLY ? NVC_MMU_V2_PTE_READ_ONLY : 0;
+	struct nvdrm_pt *pt = NULL;
+	u64 first = 0;
+	int ret = 0;
+
+	/* Not a 2 MiB PTE any more (it was invalidated, or never was). */
+	clear_bit(i, pd0->huge);
+	while (va < end || n) {
+		unsigned int ap = 0, s = 0;
+		u64 addr = 0;
+
+		if (va < end) {
+			addr = nvdrm_page_addr(ndev, vma->bo, res, page, &ap);
+			s = addr == ~0ULL ? NVC_MMU_V2_SMALL_SHIFT :
+			    nvdrm_page_shift(ndev, vma->bo, res, va, end, page,
+					     addr);
+		}
+		/* Flush the run when the size changes or at the end. */
+		if (n && (s != shift || va >= end)) {
+			ret = nvc_vram_write(ndev->part, pt->addr + first * 8,
+					     ptes, n * 8);
+			if (ret)
+				return ret;
+			n = 0;
+		}
+		if (va >= end)
+			break;
+		if (!n) {
+			shift = s;
+			pt = nvdrm_pd0_table(ndev, pd0, i, s);
+			if (!pt)
+				return -ENOMEM;
+			first = s == NVC_MMU_V2_BIG_SHIFT ? nvc_mmu_v2_big_index(va) :
+			       nvc_mmu_v2_index(NVC_MMU_V2_PT, va);
+		}
+		ptes[n++] = addr == ~0ULL ? 0 : nvc_mmu_v2_pte(ap, addr, f);
+		va += BIT_ULL(s);
+		page += BIT(s - PAGE_SHIFT);
+	}
+	return 0;
+}
+
+/*
+ * Write the PTEs of @vma for its object at @res (NULL: invalid), each
+ * page the largest its alignment and backing allow. @fresh: nothing maps
+ * the range yet; else what maps it is invalidated first (the page sizes
+ * may change with the placement). Holds the object's resv and pt_lock.
  */
 static int nvdrm_vma_write(struct nvdrm_device *ndev, struct nvdrm_vma *vma,
-			   struct ttm_resource *res)
+			   struct ttm_resource *res, bool fresh)
 {
 	u64 va = vma->node.start, end = va + vma->node.size;
 	pgoff_t page = vma->offset >> PAGE_SHIFT;
@@ -198,23 +396,43 @@ static int nvdrm_vma_write(struct nvdrm_device *ndev, struct nvdrm_vma *vma,
 
 	if (ndev->pt_dead)
 		return 0;
+	if (!fresh)
+		ret = nvdrm_range_clear(ndev, vma->vm, va, end);
+	if (ret || !res)
+		return ret;
 	ptes = kmalloc(NVDRM_PT_SIZE, GFP_KERNEL);
 	if (!ptes)
 		return -ENOMEM;
 	while (va < end && !ret) {
-		unsigned int first = nvc_mmu_v2_index(NVC_MMU_V2_PT, va), n;
-		struct nvdrm_pt *pt = nvdrm_pt_walk(ndev, vma->vm, va, true);
+		u64 next = min(ALIGN_DOWN(va, SZ_2M) + SZ_2M, end);
+		struct nvdrm_pt *pd0 = nvdrm_pd0_walk(ndev, vma->vm, va, true);
+		unsigned int i = nvc_mmu_v2_index(NVC_MMU_V2_PD0, va), ap;
+		u64 addr = nvdrm_page_addr(ndev, vma->bo, res, page, &ap), e[2] = {};
 
-		if (!pt) {
+		if (!pd0) {
 			ret = -ENOMEM;
 			break;
 		}
-		for (n = 0; first + n < 512 && va + ((u64)n << PAGE_SHIFT) < end; n++)
-			ptes[n] = res ? nvdrm_pte(ndev, vma->bo, res, page + n,
-						  vma->flags) : 0;
-		ret = nvc_vram_write(ndev->part, pt->addr + first * 8, ptes, n * 8);
-		va += (u64)n << PAGE_SHIFT;
-		page += n;
+		if (addr != ~0ULL &&
+		    nvdrm_page_shift(ndev, vma->bo, res, va, end, page, addr) ==
+		    NVC_MMU_V2_HUGE_SHIFT) {
+			/* One 2 MiB PTE: the tables under it (ours, invalid) go. */
+			nvdrm_pt_free(ndev, pd0->child[i]);
+			nvdrm_pt_free(ndev, pd0->big[i]);
+			pd0->child[i] = NULL;
+			pd0->big[i] = NULL;
+			e[0] = nvc_mmu_v2_pte(ap, addr, vma->flags &
+					      NVDRM_VM_BIND_READ_ONLY ?
+					      NVC_MMU_V2_PTE_READ_ONLY : 0);
+			ret = nvc_vram_write(ndev->part, pd0->addr + i * 16, e, 16);
+			if (!ret)
+				set_bit(i, pd0->huge);
+		} else {
+			ret = nvdrm_region_map(ndev, vma, res, pd0, va, next, page,
+					       ptes);
+		}
+		page += (next - va) >> PAGE_SHIFT;
+		va = next;
 	}
 	kfree(ptes);
 	return ret;
@@ -234,7 +452,7 @@ void nvdrm_vm_bo_update(struct nvdrm_bo *bo, struct ttm_resource *res)
 		return;
 	mutex_lock(&ndev->pt_lock);
 	list_for_each_entry(vma, &bo->vmas, bo_link)
-		if (nvdrm_vma_write(ndev, vma, res))
+		if (nvdrm_vma_write(ndev, vma, res, false))
 			drm_err_ratelimited(ndev->drm, "nvdrm: PTE update failed\n");
 	mutex_unlock(&ndev->pt_lock);
 }
@@ -265,7 +483,7 @@ int nvdrm_vma_bind(struct nvdrm_vma *vma)
 	if (!ret) {
 		mutex_lock(&ndev->pt_lock);
 		ret = ndev->pt_dead ? -ENODEV :
-		      nvdrm_vma_write(ndev, vma, tbo->resource);
+		      nvdrm_vma_write(ndev, vma, tbo->resource, true);
 		mutex_unlock(&ndev->pt_lock);
 	}
 	if (!ret)
@@ -285,7 +503,7 @@ void nvdrm_vma_unbind(struct nvdrm_vma *vma)
 
 	dma_resv_lock(resv, NULL);
 	mutex_lock(&ndev->pt_lock);
-	nvdrm_vma_write(ndev, vma, NULL);
+	nvdrm_vma_write(ndev, vma, NULL, false);
 	mutex_unlock(&ndev->pt_lock);
 	list_del(&vma->bo_link);
 	dma_resv_unlock(resv);

@@ -12,11 +12,12 @@
 # NVTEST_PERSONALITIES="strict570 echo terse" (the default) lists the nvsim
 # firmware personalities the VM scenarios run under besides the default
 # ogkm535; set it empty to run under ogkm535 only.
-# NVTEST_FWS="535.113.01" (the default) lists the GSP-RM versions the
-# scenarios declaring "# vm-fw: both" run again under, forced with
-# nvcore.fw= (nvsim runs the version of the image nvcore uploads), besides
-# the version nvcore picks by itself (the newest image present); set it
-# empty to skip.
+# Firmware versions (nvsim runs the version of the image nvcore uploads):
+# every scenario runs with nvcore.fw=$NVTEST_FW_DEFAULT (default
+# 535.113.01) unless it declares "# vm-fw: auto" (nvcore then picks by
+# itself, the newest image present); those declaring "# vm-fw: both" run
+# again with nvcore.fw= each version of NVTEST_FWS (default 570.144; empty
+# skips). Both need nvcore's version layer (nvcore.ko's fw= parameter).
 set -uo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -24,7 +25,14 @@ RES=$BUILD/results.txt
 : >"$RES"
 tiers=${NVTEST_ONLY:-static abi unit fuzz vm}
 pers=${NVTEST_PERSONALITIES-strict570 echo terse}
-fws=${NVTEST_FWS-535.113.01}
+fws=${NVTEST_FWS-570.144}
+fw_default=${NVTEST_FW_DEFAULT-535.113.01}
+# nvcore.fw=V for scenario $1's default run, if it applies.
+fw_pin() {
+	[ -n "$fw_default" ] && [ -n "$nvcore_fw" ] &&
+		! grep -q '^# vm-fw: auto' "$ROOT/tests/vm/scenarios/$1.sh" &&
+		echo "nvcore.fw=$fw_default"
+}
 want() { [[ " $tiers " == *" $1 "* ]]; }
 emit() { tee -a "$RES" | grep -E '^(PASS|FAIL|SKIP)|^    '; }
 t0=$(date +%s)
@@ -60,6 +68,20 @@ if want static; then
 			echo "PASS: static: nvdrm includes nothing from include/nvrm"
 		fi
 	fi | emit
+	# Test code lives in nvcore_test.ko, which needs nvcore only.
+	if nm "$ROOT/nvcore.ko" | grep -E ' [tTdDbBrR] nvc_(selftest|bench|st|pp)_'; then
+		echo "FAIL: static: nvcore.ko holds no self-test or benchmark code"
+	else
+		echo "PASS: static: nvcore.ko holds no self-test or benchmark code"
+	fi | emit
+	if [ -f "$ROOT/nvcore_test.ko" ]; then
+		deps=$(modinfo -F depends "$ROOT/nvcore_test.ko")
+		if [ "$deps" = nvcore ]; then
+			echo "PASS: static: nvcore_test.ko depends on nvcore only"
+		else
+			echo "FAIL: static: nvcore_test.ko depends on nvcore only (depends: $deps)"
+		fi | emit
+	fi
 	if out=$("$ROOT/scripts/checkpatch.sh" 2>&1); then
 		echo "PASS: static: checkpatch clean" | emit
 	else
@@ -104,9 +126,12 @@ if want vm; then
 	else
 		scns=${NVTEST_SCENARIOS:-$(cd "$ROOT/tests/vm/scenarios" &&
 			grep -L '^# vm-check: no' *.sh | sed 's/\.sh$//')}
+		nvcore_fw=$(modinfo -F parm "$ROOT/nvcore.ko" | grep -q '^fw:' && echo yes)
 		for s in $scns; do
 			echo "== vm: $s"
-			"$ROOT/scripts/vm.sh" "$s" 2>&1 | emit
+			pin=$(fw_pin "$s")
+			NVTEST_APPEND="${NVTEST_APPEND:-}${pin:+ $pin}" \
+				"$ROOT/scripts/vm.sh" "$s" 2>&1 | emit
 		done
 		# nvsim's other firmware personalities (docs/nvsim.md): the
 		# scenarios that exercise the transport and declare
@@ -117,7 +142,8 @@ if want vm; then
 				grep -q '^# vm-personality: yes' \
 					"$ROOT/tests/vm/scenarios/$s.sh" || continue
 				echo "== vm: $s@$p"
-				NVTEST_TAG=$p NVTEST_APPEND="${NVTEST_APPEND:+$NVTEST_APPEND }nvsim.personality=$p" \
+				pin=$(fw_pin "$s")
+				NVTEST_TAG=$p NVTEST_APPEND="${NVTEST_APPEND:+$NVTEST_APPEND }nvsim.personality=$p${pin:+ $pin}" \
 					"$ROOT/scripts/vm.sh" "$s" 2>&1 | emit
 			done
 		done
@@ -126,7 +152,7 @@ if want vm; then
 		# forced to each version of NVTEST_FWS; verdicts read
 		# vm/NAME@fwVERSION. Needs nvcore's version layer (fw=).
 		for v in $fws; do
-			if ! modinfo -F parm "$ROOT/nvcore.ko" | grep -q '^fw:'; then
+			if [ -z "$nvcore_fw" ]; then
 				echo "SKIP: vm: firmware $v: nvcore.ko has no fw= parameter" | emit
 				break
 			fi

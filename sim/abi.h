@@ -70,6 +70,7 @@ struct nvsim_rmargs {
  * @enc_lockdown: GSP_LOCKDOWN_NOTICE payload
  * @enc_init_done: GSP_INIT_DONE payload
  * @engine_to_rm: RM_ENGINE_TYPE of an NV2080 engine type (0: none)
+ * @chan_alloc_size: sizeof(NV_CHANNEL_ALLOC_PARAMS) (sim/chan.c)
  */
 struct nvsim_abi {
 	const char *version;
@@ -94,6 +95,7 @@ struct nvsim_abi {
 	u32 (*enc_lockdown)(void *buf, bool on);
 	u32 (*enc_init_done)(void *buf);
 	u32 (*engine_to_rm)(u32 nv2080_type);
+	u32 chan_alloc_size;
 };
 
 extern const struct nvsim_abi nvsim_abi_r535;

@@ -377,6 +377,7 @@ void nvsim_debugfs_gpu_init(struct nvsim_gpu *gpu)
 	debugfs_create_file("inject", 0200, gpu->dbg, gpu, &nvsim_inject_fops);
 	nvsim_personality_debugfs(gpu);
 	nvsim_mmu_init(gpu);
+	nvsim_fifo_debugfs(gpu);
 }
 
 /**

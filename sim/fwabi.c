@@ -122,6 +122,12 @@ NVSIM_SAME_VAL(NVRM_VF_CPU_INTR_TOP_EN_CLEAR(0), NVSIM_VF_CPU_INTR_TOP_EN_CLEAR(
 NVSIM_SAME_VAL(NVRM_VF_CPU_INTR_LEAF_TRIGGER, NVSIM_VF_CPU_INTR_LEAF_TRIGGER);
 NVSIM_SAME_VAL(NVRM_INTR_VECTORS, NVSIM_INTR_VECTORS);
 
+/*
+ * The channel code (sim/chan.c) parses 535.113.01's NV_CHANNEL_ALLOC_PARAMS;
+ * every version must keep its fields where 535 has them.
+ */
+static_assert(offsetof(struct NV_CHANNEL_ALLOC_PARAMS, hmacNonce) == 0x148);
+
 /* ---- engines ---- */
 
 /*
@@ -353,4 +359,5 @@ const struct nvsim_abi NVSIM_ABI_NAME = {
 	.enc_lockdown = fwabi_enc_lockdown,
 	.enc_init_done = fwabi_enc_init_done,
 	.engine_to_rm = fwabi_engine_to_rm,
+	.chan_alloc_size = sizeof(struct NV_CHANNEL_ALLOC_PARAMS),
 };

@@ -292,6 +292,9 @@ static int nvsim_gpu_create(unsigned int index)
 	ret = nvsim_vgpu_init(gpu);
 	if (ret)
 		goto err_vram;
+	ret = nvsim_fifo_init(gpu);
+	if (ret)
+		goto err_free;
 
 	gpu->pdata = (struct nvsim_bus_pdata) {
 		.rd32 = nvsim_bus_rd32,
@@ -345,6 +348,7 @@ err_unpublish:
 err_irq:
 	irq_dispose_mapping(gpu->irq);
 err_free:
+	nvsim_fifo_fini(gpu);
 	nvsim_vgpu_fini(gpu);
 err_vram:
 	nvsim_vram_fini(gpu);
@@ -361,6 +365,7 @@ static void nvsim_gpu_destroy(struct nvsim_gpu *gpu)
 	irq_work_sync(&gpu->irq_work);
 	nvsim_gpus[gpu->index] = NULL;
 	irq_dispose_mapping(gpu->irq);
+	nvsim_fifo_fini(gpu);
 	nvsim_vgpu_fini(gpu);
 	nvsim_vram_fini(gpu);
 	kfree(gpu);

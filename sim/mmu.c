@@ -21,8 +21,11 @@
  * positions of dev_mmu.h (sim/hw.h; its own decoder: clients
  * encode with include/nvcore/mmu.h): PD3, PD2, PD1 (8-byte PDEs: aperture
  * 0 is a fault), PD0 (16-byte dual PDE: bit 0 makes the low word a 2 MiB
- * PTE; else the 4 KiB table in the high word, else the 64 KiB table in the
- * low word), then the PTE (valid bit, aperture, read-only, privilege).
+ * PTE; else the 64 KiB table in the low word, whose PTE maps if valid,
+ * hands over to the 4 KiB table in the high word if all zero and faults
+ * otherwise), then the PTE (valid bit, aperture, read-only, privilege).
+ * Assumption (docs/nvsim.md): the big-page table holds 64 KiB pages (32
+ * entries) whatever bigPageSize the VA space was allocated with.
  * Table reads go to VRAM or to system memory by DMA address; a video
  * address outside VRAM is a fault.
  *
@@ -154,9 +157,10 @@ static int nvsim_pte(u64 pte, u64 page, u64 va, struct nvsim_xlate *x)
 {
 	u64 ap = FLD(pte, NV_MMU_VER2_PTE_APERTURE);
 
-	if (!FLD(pte, NV_MMU_VER2_PTE_VALID) ||
-	    ap == NV_MMU_VER2_PTE_APERTURE_PEER_MEMORY)
+	if (!FLD(pte, NV_MMU_VER2_PTE_VALID))
 		return -EFAULT;
+	if (ap == NV_MMU_VER2_PTE_APERTURE_PEER_MEMORY)
+		return -ENXIO;	/* no peer GPU: a bad aperture */
 	x->vid = ap == NV_MMU_VER2_PTE_APERTURE_VIDEO_MEMORY;
 	x->pa = ((x->vid ? FLD(pte, NV_MMU_VER2_PTE_ADDRESS_VID) :
 			   FLD(pte, NV_MMU_VER2_PTE_ADDRESS_SYS)) <<
@@ -211,6 +215,27 @@ static int nvsim_mmu_translate(struct nvsim_gpu *gpu, bool pdb_vid, u64 pdb,
 	if (FLD(e[0], NV_MMU_VER2_DUAL_PDE_IS_PTE))
 		return nvsim_pte(e[0], SZ_2M, va, x);
 	x->level = 4;
+	/*
+	 * The big-page half first: a valid 64 KiB PTE maps; an all-zero one
+	 * hands over to the small-page table; any other invalid one (PRIV:
+	 * "no 4 KiB PTEs here", VOL: sparse) stops the walk (nouveau
+	 * vmmgp100.c gp100_vmm_lpt_invalid, vmm.c's LPTE states).
+	 */
+	if (nvsim_pde_target(FLD(e[0], NV_MMU_VER2_DUAL_PDE_APERTURE_BIG), &vid)) {
+		u64 hi = vid ? NV_MMU_VER2_DUAL_PDE_ADDRESS_BIG_VID__BIT_HI :
+			       NV_MMU_VER2_DUAL_PDE_ADDRESS_BIG_SYS__BIT_HI;
+		u64 lo = NV_MMU_VER2_DUAL_PDE_ADDRESS_BIG_SYS__BIT_LO, lpte;
+
+		table = ((e[0] >> lo) & GENMASK_ULL(hi - lo, 0)) <<
+			NV_MMU_VER2_DUAL_PDE_ADDRESS_BIG_SHIFT;
+		if (nvsim_mmu_read(gpu, vid, table + ((va >> 16) & 0x1f) *
+				   NV_MMU_VER2_PTE__SIZE, &lpte, NV_MMU_VER2_PTE__SIZE))
+			return -EFAULT;
+		if (FLD(lpte, NV_MMU_VER2_PTE_VALID))
+			return nvsim_pte(lpte, SZ_64K, va, x);
+		if (lpte)
+			return -EFAULT;
+	}
 	/* The small-page half: bits 127:64 in e[1]. */
 	if (nvsim_pde_target((e[1] >> (NV_MMU_VER2_DUAL_PDE_APERTURE_SMALL__BIT_LO - 64)) & 3,
 			     &vid)) {
@@ -224,17 +249,82 @@ static int nvsim_mmu_translate(struct nvsim_gpu *gpu, bool pdb_vid, u64 pdb,
 			return -EFAULT;
 		return nvsim_pte(e[0], SZ_4K, va, x);
 	}
-	if (nvsim_pde_target(FLD(e[0], NV_MMU_VER2_DUAL_PDE_APERTURE_BIG), &vid)) {
-		/* The big-page table: address >> 8 in bits 32:4 (or 53:4). */
-		table = ((e[0] >> 4) & GENMASK_ULL(vid ? 28 : 49, 0)) << 8;
-		if (nvsim_mmu_read(gpu, vid, table + ((va >> 16) & 0x1f) * 8, e, 8))
-			return -EFAULT;
-		return nvsim_pte(e[0], SZ_64K, va, x);
-	}
 	return -EFAULT;
 fault0:
 	x->level = 0;
 	return -EFAULT;
+}
+
+/**
+ * nvsim_mmu_rw() - access GPU virtual memory through a VA space's tables
+ * @gpu: the GPU
+ * @client: the VA space's client
+ * @vas: the VA space handle (its PDB from COPY_SERVER_RESERVED_PDES)
+ * @va: GPU virtual address
+ * @buf: data
+ * @len: bytes
+ * @write: write (else read)
+ * @fault_va: set to the first address that failed
+ *
+ * Every page is translated through the tables in VRAM or system memory as
+ * the driver wrote them (nothing is cached: a driver that rewrites a PTE
+ * sees the effect at once, as after a TLB invalidate). Process context.
+ *
+ * Return: 0; -EFAULT for an unmapped address (no PDB, an invalid PDE or
+ * PTE); -EACCES for a write to a read-only page; -ENXIO for a bad
+ * aperture (peer memory, a video address outside VRAM, a DMA address the
+ * device may not reach); -ENOMEM when nvsim's VRAM backing is exhausted.
+ */
+int nvsim_mmu_rw(struct nvsim_gpu *gpu, u32 client, u32 vas, u64 va,
+		 void *buf, size_t len, bool write, u64 *fault_va)
+{
+	struct nvsim_mmu *m = &gpu->mmu;
+	struct nvsim_xlate x;
+	u32 ap = 0;
+	u64 pdb = 0;
+	int i, ret;
+
+	spin_lock(&m->lock);
+	for (i = 0; i < NVSIM_MAX_VAS; i++)
+		if (m->vas[i].aperture && m->vas[i].client == client &&
+		    m->vas[i].handle == vas) {
+			ap = m->vas[i].aperture;
+			pdb = m->vas[i].pdb;
+			break;
+		}
+	spin_unlock(&m->lock);
+	*fault_va = va;
+	if (!ap)
+		return -EFAULT;
+	while (len) {
+		size_t n;
+
+		ret = nvsim_mmu_translate(gpu, ap == NV_MMU_VER2_PDE_APERTURE_VIDEO_MEMORY,
+					  pdb, va, &x);
+		if (ret)
+			return ret;
+		if (write && x.ro)
+			return -EACCES;
+		n = min_t(u64, len, x.page - (va & (x.page - 1)));
+		if (x.vid) {
+			if (x.pa >= gpu->chip->vram_size ||
+			    n > gpu->chip->vram_size - x.pa)
+				return -ENXIO;
+			ret = nvsim_vram_rw(gpu, x.pa, buf, n, write);
+			if (ret)
+				return ret == -ENOMEM ? -ENOMEM : -ENXIO;
+		} else {
+			ret = write ? nvsim_dma_write(gpu, x.pa, buf, n) :
+				      nvsim_dma_read(gpu, x.pa, buf, n);
+			if (ret)
+				return -ENXIO;
+		}
+		buf += n;
+		va += n;
+		len -= n;
+		*fault_va = va;
+	}
+	return 0;
 }
 
 /* ---- debugfs ---- */

@@ -348,6 +348,7 @@ struct nvsim_shm {
  * @sibling: in the parent's @children
  * @notify_index: event objects: NV0005 notifyIndex
  * @events: subdevices: events enabled by EVENT_SET_NOTIFICATION
+ * @priv: channel groups and channels: sim/chan.c's data (kfree()d with it)
  */
 struct nvsim_obj {
 	struct hlist_node node;
@@ -360,6 +361,7 @@ struct nvsim_obj {
 	struct list_head sibling;
 	u32 notify_index;
 	DECLARE_BITMAP(events, 256);
+	void *priv;
 };
 
 #define NVSIM_RM_HASH_BITS	10
@@ -524,6 +526,8 @@ struct nvsim_mmu {
  * @dbg: debugfs directory
  * @knobs: debugfs private data of the count knobs and others
  * @vgpu: vGPU manager and plugin state (sim/vgpu.c)
+ * @mmu: VA spaces (sim/mmu.c)
+ * @fifo: channels and their executor (sim/chan.c, sim/fifo.c)
  */
 struct nvsim_gpu {
 	unsigned int index;
@@ -570,6 +574,7 @@ struct nvsim_gpu {
 	struct nvsim_knob knobs[NVSIM_F_NR];
 	struct nvsim_vgpu *vgpu;
 	struct nvsim_mmu mmu;
+	struct nvsim_fifo *fifo;
 };
 
 /* personality.c */
@@ -664,6 +669,15 @@ u32 nvsim_fault_rand(struct nvsim_gpu *gpu);
 
 /* rpc.c, fwabi.c: per firmware version, behind struct nvsim_abi */
 
+/* obj.c: the RM object tree (GSP thread) */
+static inline u64 nvsim_obj_key(u32 client, u32 handle)
+{
+	return (u64)client << 32 | handle;
+}
+
+struct nvsim_obj *nvsim_obj_lookup(struct nvsim_gpu *gpu, u32 client,
+				   u32 handle);
+
 /* vram.c */
 void nvsim_vram_init(struct nvsim_gpu *gpu);
 void nvsim_vram_fini(struct nvsim_gpu *gpu);
@@ -678,6 +692,25 @@ void nvsim_vas_set(struct nvsim_gpu *gpu, u32 client, u32 handle,
 void nvsim_vas_forget(struct nvsim_gpu *gpu, u32 client, u32 handle);
 void nvsim_vas_reset(struct nvsim_gpu *gpu);
 void nvsim_mmu_init(struct nvsim_gpu *gpu);
+
+int nvsim_mmu_rw(struct nvsim_gpu *gpu, u32 client, u32 vas, u64 va,
+		 void *buf, size_t len, bool write, u64 *fault_va);
+
+/* chan.c (channels; sim/fifo.h has the rest) */
+struct nvsim_fifo;
+int nvsim_fifo_init(struct nvsim_gpu *gpu);
+void nvsim_fifo_fini(struct nvsim_gpu *gpu);
+void nvsim_fifo_debugfs(struct nvsim_gpu *gpu);
+void nvsim_fifo_reset(struct nvsim_gpu *gpu);
+bool nvsim_fifo_class(struct nvsim_gpu *gpu, u32 cls);
+u32 nvsim_fifo_alloc(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
+		     struct nvsim_obj *o, void *params, u32 size);
+void nvsim_fifo_free(struct nvsim_gpu *gpu, struct nvsim_obj *o);
+bool nvsim_fifo_ctrl_known(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd);
+u32 nvsim_fifo_ctrl(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd,
+		    void *params, u32 size);
+bool nvsim_usermode_read(struct nvsim_gpu *gpu, u32 addr, u32 *val);
+bool nvsim_usermode_write(struct nvsim_gpu *gpu, u32 addr, u32 val);
 
 /* inject.c */
 int nvsim_inject_gpu(struct nvsim_gpu *gpu, const char *cmd);

@@ -474,6 +474,8 @@ u32 nvsim_reg_read(struct nvsim_gpu *gpu, u32 addr)
 
 	if (addr >= SZ_16M || (addr & 3))
 		return ~0u;
+	if (nvsim_usermode_read(gpu, addr, &val))	/* sim/chan.c */
+		return val;
 	spin_lock_irqsave(&gpu->reg_lock, flags);
 	val = nvsim_read_locked(gpu, addr);
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);
@@ -632,6 +634,8 @@ void nvsim_reg_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
 	u32 old;
 
 	if (addr >= SZ_16M || (addr & 3))
+		return;
+	if (nvsim_usermode_write(gpu, addr, val))	/* sim/chan.c */
 		return;
 	if (addr == NVSIM_VGPU_DOORBELL) {
 		nvsim_vgpu_doorbell(gpu, val);

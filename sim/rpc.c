@@ -78,21 +78,10 @@
 
 /* ---- object tree ---- */
 
-static u64 nvsim_obj_key(u32 client, u32 handle)
-{
-	return (u64)client << 32 | handle;
-}
-
 static struct nvsim_obj *nvsim_obj_find(struct nvsim_gpu *gpu, u32 client,
 					u32 handle)
 {
-	struct nvsim_obj *o;
-
-	hash_for_each_possible(gpu->rm.objs, o, node,
-			       nvsim_obj_key(client, handle))
-		if (o->client == client && o->handle == handle)
-			return o;
-	return NULL;
+	return nvsim_obj_lookup(gpu, client, handle);	/* sim/obj.c */
 }
 
 static struct nvsim_obj *nvsim_obj_new(struct nvsim_gpu *gpu, u32 client,
@@ -127,6 +116,8 @@ static void nvsim_obj_free(struct nvsim_gpu *gpu, struct nvsim_obj *o)
 		nvsim_obj_free(gpu, c);
 	if (o->cls == FERMI_VASPACE_A)
 		nvsim_vas_forget(gpu, o->client, o->handle);
+	if (nvsim_fifo_class(gpu, o->cls))
+		nvsim_fifo_free(gpu, o);
 	list_del(&o->sibling);
 	hash_del(&o->node);
 	kfree(o);
@@ -144,8 +135,10 @@ static void fwabi_rm_reset(struct nvsim_gpu *gpu)
 	struct nvsim_obj *o;
 	unsigned int bkt;
 
+	nvsim_fifo_reset(gpu);
 	hash_for_each_safe(gpu->rm.objs, bkt, tmp, o, node) {
 		hash_del(&o->node);
+		kfree(o->priv);
 		kfree(o);
 	}
 	gpu->rm.count = 0;
@@ -188,6 +181,24 @@ static bool nvsim_chip_has_class(struct nvsim_gpu *gpu, u32 cls)
 		if (classes[i] == cls)
 			return true;
 	return false;
+}
+
+/* Channel groups, channels, CE objects: sim/chan.c validates. */
+static u32 nvsim_alloc_fifo(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
+			    u32 h_object, u32 cls, void *params, u32 size)
+{
+	struct nvsim_obj *o;
+	u32 st;
+
+	if (nvsim_obj_find(gpu, parent->client, h_object))
+		return NV_ERR_INSERT_DUPLICATE_NAME;
+	o = nvsim_obj_new(gpu, parent->client, h_object, parent, cls);
+	if (!o)
+		return NV_ERR_NO_MEMORY;
+	st = nvsim_fifo_alloc(gpu, parent, o, params, size);
+	if (st != NV_OK)
+		nvsim_obj_free(gpu, o);
+	return st;
 }
 
 static u32 nvsim_alloc_obj(struct nvsim_gpu *gpu, u32 h_client, u32 h_parent,
@@ -246,6 +257,9 @@ static u32 nvsim_alloc_obj(struct nvsim_gpu *gpu, u32 h_client, u32 h_parent,
 		want_size = sizeof(struct NV_VASPACE_ALLOCATION_PARAMETERS);
 		break;
 	default:
+		if (nvsim_fifo_class(gpu, cls))	/* sim/chan.c */
+			return nvsim_alloc_fifo(gpu, parent, h_object, cls,
+						(void *)params, size);
 		return nvsim_chip_has_class(gpu, cls) ? NV_ERR_NOT_SUPPORTED :
 		       NV_ERR_INVALID_CLASS;
 	}
@@ -552,6 +566,8 @@ static u32 nvsim_ctrl(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd,
 	const struct nvsim_chip *c = gpu->chip;
 	unsigned int i, n;
 
+	if (nvsim_fifo_ctrl_known(gpu, o, cmd))	/* sim/chan.c */
+		return nvsim_fifo_ctrl(gpu, o, cmd, params, size);
 	if (cmd >> 16 != o->cls)
 		return NV_ERR_NOT_SUPPORTED;
 #if NVSIM_ABI_VER < 570	/* sim/r535/vgpu.c: 535.113.01 only */

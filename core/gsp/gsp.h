@@ -297,6 +297,8 @@ int nvc_rpc_call_len(struct nvc_gsp *gsp, u32 function, const void *req,
 int nvc_rpc_post(struct nvc_gsp *gsp, u32 function, const void *req,
 		 size_t req_len);
 unsigned int nvc_rpc_spin_us(void);
+int nvc_rpc_echo(struct nvc_gsp *gsp, const void *req, void *reply,
+		 size_t len, u32 *rpc_result);
 void nvc_rpc_drain(struct nvc_gsp *gsp);
 void nvc_rpc_kill(struct nvc_gsp *gsp, int err, const char *why);
 int nvc_rpc_enable_irq(struct nvc_gsp *gsp);

@@ -747,6 +747,26 @@ unsigned int nvc_rpc_spin_us(void)
 	return READ_ONCE(rpc_spin_us);
 }
 
+/**
+ * nvc_rpc_echo() - a NOP RPC, for the transport tests
+ * @gsp: the GSP
+ * @req: request payload
+ * @reply: receives the reply payload
+ * @len: size of both
+ * @rpc_result: receives rpc_result
+ *
+ * nvsim answers NOP with the request's payload; real GSP-RM is never sent
+ * one (see nvc_gsp_ping()). Only nvcore_test.ko calls this.
+ *
+ * Return: as nvc_rpc_call().
+ */
+int nvc_rpc_echo(struct nvc_gsp *gsp, const void *req, void *reply,
+		 size_t len, u32 *rpc_result)
+{
+	return nvc_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_NOP, req, len, reply,
+			    len, rpc_result);
+}
+
 static int nvc_rpc_wait(struct nvc_gsp *gsp, struct nvc_rpc_waiter *w,
 			u64 consumed_at_send)
 {

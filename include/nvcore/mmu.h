@@ -28,6 +28,16 @@
  * Every table is naturally aligned to 4 KiB here (the hardware wants
  * 256-byte alignment for the big-page table and 4 KiB for the others;
  * the root only needs 32 bytes).
+ *
+ * Page sizes: a PD0 entry either maps 2 MiB itself (bit 0, IS_PTE, set:
+ * its low 64 bits are a PTE, the high 64 bits zero) or is a dual PDE that
+ * points at up to two tables covering the same 2 MiB: the big-page table
+ * (low word, 32 PTEs of 64 KiB; the VA space's big page size must be
+ * 64 KiB) and the small-page table (high word, 512 PTEs of 4 KiB). The MMU
+ * reads the big-page PTE first: valid, it maps 64 KiB; all zero, the
+ * small-page PTE decides; not valid but PRIVILEGE set, the 4 KiB PTEs
+ * under it are ignored (nouveau vmmgp100.c gp100_vmm_lpt_invalid and the
+ * LPTE state machine of nvkm/subdev/mmu/vmm.c).
  */
 #ifndef NVCORE_MMU_H
 #define NVCORE_MMU_H
@@ -68,6 +78,22 @@ static inline unsigned int nvc_mmu_v2_bits(enum nvc_mmu_v2_level l)
 	static const u8 bits[NVC_MMU_V2_LEVELS] = { 2, 9, 9, 8, 9 };
 
 	return bits[l];
+}
+
+/* Page sizes (shifts) the format maps. */
+#define NVC_MMU_V2_SMALL_SHIFT		12	/* 4 KiB */
+#define NVC_MMU_V2_BIG_SHIFT		16	/* 64 KiB */
+#define NVC_MMU_V2_HUGE_SHIFT		21	/* 2 MiB, a PD0 PTE */
+#define NVC_MMU_V2_PAGE_SIZES		(BIT_ULL(NVC_MMU_V2_SMALL_SHIFT) | \
+					 BIT_ULL(NVC_MMU_V2_BIG_SHIFT) | \
+					 BIT_ULL(NVC_MMU_V2_HUGE_SHIFT))
+/* Entries of the big-page (64 KiB) table under one PD0 entry. */
+#define NVC_MMU_V2_BIG_ENTRIES		32
+
+/* Index of @va in a big-page table. */
+static inline unsigned int nvc_mmu_v2_big_index(u64 va)
+{
+	return (va >> NVC_MMU_V2_BIG_SHIFT) & (NVC_MMU_V2_BIG_ENTRIES - 1);
 }
 
 /* Entry size in bytes of a level. */
@@ -149,10 +175,31 @@ static inline u64 nvc_mmu_v2_dual_pde_small(unsigned int aperture, u64 addr,
 }
 
 /**
+ * nvc_mmu_v2_dual_pde_big() - the low word of a dual PDE (64 KiB table)
+ * @aperture: NVC_MMU_V2_PDE_APERTURE_*
+ * @addr: the 64 KiB-page table's address, 256-byte aligned
+ * @vol: volatile
+ *
+ * Return: bits 63:0 of the entry (IS_PTE clear).
+ */
+static inline u64 nvc_mmu_v2_dual_pde_big(unsigned int aperture, u64 addr,
+					  bool vol)
+{
+	return ((u64)aperture << 1) | (vol ? BIT_ULL(3) : 0) |
+	       ((addr >> 8) << NVC_MMU_V2_DUAL_BIG_ADDR_SHIFT);
+}
+
+/* A big-page PTE that tells the MMU to ignore the 4 KiB PTEs under it. */
+#define NVC_MMU_V2_LPTE_NO_SMALL	NVC_MMU_V2_PTE_PRIVILEGE
+
+/**
  * nvc_mmu_v2_pte() - a valid PTE
  * @aperture: NVC_MMU_V2_PTE_APERTURE_*
- * @addr: the page's address (4 KiB aligned)
+ * @addr: the page's address (aligned to the page size)
  * @flags: NVC_MMU_V2_PTE_VOL, _PRIVILEGE, _READ_ONLY, ...
+ *
+ * The same encoding serves 4 KiB and 64 KiB PTEs and, as the low word of a
+ * PD0 entry (VALID is IS_PTE), 2 MiB PTEs.
  *
  * Return: the entry (kind 0: pitch).
  */

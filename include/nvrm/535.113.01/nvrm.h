@@ -19,5 +19,6 @@
 #include "regs.h"
 #include "vgpu.h"
 #include "vmm.h"
+#include "fifo.h"
 
 #endif /* NVRM_535_NVRM_H */

@@ -18,5 +18,6 @@
 #include "events.h"
 #include "regs.h"
 #include "vmm.h"
+#include "fifo.h"
 
 #endif /* NVRM_570_NVRM_H */

@@ -191,7 +191,14 @@ struct drm_nvdrm_vm_destroy {
  * [%NVDRM_PARAM_VA_START, %NVDRM_PARAM_VA_END) (-ERANGE) without touching
  * an existing mapping (-EEXIST). UNMAP removes every mapping inside
  * [@va, @va + @range); -ENOENT if there is none, -EINVAL (nothing removed)
- * if a mapping straddles either end. The page size is 4 KiB.
+ * if a mapping straddles either end.
+ *
+ * Page sizes (%NVDRM_PARAM_PAGE_SIZES: 4 KiB, 64 KiB, 2 MiB): the kernel
+ * maps each page with the largest size the alignment of @va, of the
+ * object's current placement and of the rest of the range allow, and picks
+ * again when the object moves (eviction, restore). Userspace that wants
+ * large pages aligns @va, @bo_offset and @range to 64 KiB or 2 MiB; VRAM
+ * objects whose size is a multiple of 64 KiB or 2 MiB are placed so aligned.
  */
 struct drm_nvdrm_vm_bind {
 	__u32 vm_id;

@@ -17,7 +17,13 @@ $(OUT)/test_sim_wire: $(NVSIM_UT_DEPS)
 	@mkdir -p $(OUT)
 	$(CC) $(NVSIM_UT_CFLAGS) -o $@ tests/unit/sim/test_sim_wire.c sim/wire.c
 
-sim-unit: $(OUT)/test_sim_wire
+$(OUT)/test_sim_pbdec: tests/unit/sim/test_sim_pbdec.c sim/pbdec.h \
+		include/nvrm/535.113.01/fifo.h tests/unit/test.h
+	@mkdir -p $(OUT)
+	$(CC) $(NVSIM_UT_CFLAGS) -Itests/unit -o $@ tests/unit/sim/test_sim_pbdec.c
+
+sim-unit: $(OUT)/test_sim_wire $(OUT)/test_sim_pbdec
 	$(OUT)/test_sim_wire
+	$(OUT)/test_sim_pbdec
 
 .PHONY: sim-unit

@@ -14,6 +14,7 @@
  *                                   unbind with fds and mappings open
  *                                   (UNBIND_PATH "!cmd": run cmd instead)
  *   nvdrm_test gpuva MMU_DEBUGFS    page tables walked by nvsim's MMU
+ *   nvdrm_test bigpage MMU_DEBUGFS  64 KiB and 2 MiB pages, through eviction
  *   nvdrm_test bench                BENCH-KV lines for make bench
  *   nvdrm_test recover MMU CRASH RECOVERIES
  *                                   a GSP crash with a VM mapped
@@ -21,6 +22,8 @@
  * Prints one "PASS: nvdrm/<name>" or "FAIL: nvdrm/<name> why" per check.
  */
 #include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdint.h>
@@ -886,6 +889,178 @@ static void t_gpuva(const char *path)
 	close(fd);
 }
 
+/* ---- bigpage: 64 KiB and 2 MiB pages, walked by nvsim's MMU ---- */
+
+/* Walk LEN at VA: its page size and sum, checked against @want_sum. */
+static void big_check(const char *name, const char *pdb, uint64_t va, uint64_t len,
+		      uint64_t want_page, const char *aperture, uint64_t want_sum)
+{
+	char r[256];
+
+	mmu_query(pdb, va, len, r, sizeof(r));
+	printf("    %s: %s\n", name, r);
+	CHECK(name, !strstr(r, "fault") && field_hex(r, "page ") == want_page &&
+	      strstr(r, aperture) && field_hex(r, "sum ") == want_sum,
+	      "%s (want page %#" PRIx64 " %s sum %#" PRIx64 ")", r, want_page, aperture,
+	      want_sum);
+}
+
+static void big_fault(const char *name, const char *pdb, uint64_t va)
+{
+	char r[256];
+
+	mmu_query(pdb, va, 4096, r, sizeof(r));
+	CHECK(name, strstr(r, "fault"), "%s", r);
+}
+
+static void t_bigpage(const char *path)
+{
+	int fd = open_nvdrm(), i, nr;
+	const uint64_t M = 1 << 20, K64 = 1 << 16, M2 = 2 << 20;
+	const uint32_t MAP = NVDRM_VM_BIND_OP_MAP, UNMAP = NVDRM_VM_BIND_OP_UNMAP;
+	uint64_t vs = param(fd, NVDRM_PARAM_VA_START), vram = param(fd, NVDRM_PARAM_VRAM_USABLE);
+	uint64_t A = (vs + (16ull << 30)) & ~(M2 - 1);
+	struct drm_nvdrm_vm_create c = {};
+	struct drm_nvdrm_vm_destroy d = {};
+	struct drm_nvdrm_gem_info info;
+	uint32_t h4, h1, *p4, *p1, *h;
+	uint64_t s2m, s1m;
+	char pdb[64];
+	int r;
+
+	mmu_path = path;
+	CHECK("bigpage: GET_PARAM page sizes are 4 KiB, 64 KiB and 2 MiB",
+	      param(fd, NVDRM_PARAM_PAGE_SIZES) == (4096 | K64 | M2), "%#" PRIx64,
+	      param(fd, NVDRM_PARAM_PAGE_SIZES));
+	xioctl(fd, DRM_IOCTL_NVDRM_VM_CREATE, &c);
+	if (mmu_vas(pdb, sizeof(pdb)) != 1) {
+		CHECK("bigpage: one VA space", 0, "-");
+		return;
+	}
+	gem_create(fd, 4 * M, NVDRM_GEM_DOMAIN_VRAM, &h4);
+	gem_create(fd, M, NVDRM_GEM_DOMAIN_VRAM, &h1);
+	p4 = gem_map(fd, h4, 4 * M);
+	p1 = gem_map(fd, h1, M);
+	if (!p4 || !p1) {
+		CHECK("bigpage: objects mapped", 0, "-");
+		return;
+	}
+	fill(p4, 4 * M, 301);
+	fill(p1, M, 302);
+
+	/* 2 MiB: VA, offset, range and VRAM placement 2 MiB aligned. */
+	r = vm_bind(fd, c.vm_id, MAP, h4, 0, A, 0, 4 * M);
+	CHECK("bigpage: map 4 MiB at a 2 MiB-aligned VA", !r, "%d", r);
+	big_check("bigpage: 2 MiB pages, first half", pdb, A, M2, M2, "aperture vid",
+		  sum32(p4, M2));
+	big_check("bigpage: 2 MiB pages, a page inside the second half", pdb,
+		  A + M2 + 12288, 4096, M2, "aperture vid", sum32(p4 + (M2 + 12288) / 4, 4096));
+	/* 64 KiB: the VA only 64 KiB aligned. */
+	r = vm_bind(fd, c.vm_id, MAP, h4, 0, A + 64 * M + K64, 0, M);
+	CHECK("bigpage: map 1 MiB at a 64 KiB-aligned VA", !r, "%d", r);
+	big_check("bigpage: 64 KiB pages", pdb, A + 64 * M + K64, M, K64, "aperture vid",
+		  sum32(p4, M));
+	/* 2 MiB + 64 KiB at a 2 MiB VA: one 2 MiB page, then a 64 KiB one. */
+	r = vm_bind(fd, c.vm_id, MAP, h4, 0, A + 128 * M, 0, M2 + K64);
+	CHECK("bigpage: map 2 MiB + 64 KiB at a 2 MiB-aligned VA", !r, "%d", r);
+	big_check("bigpage: its first 2 MiB is one page", pdb, A + 128 * M + M2 - 4096, 4096,
+		  M2, "aperture vid", sum32(p4 + (M2 - 4096) / 4, 4096));
+	big_check("bigpage: its tail is a 64 KiB page", pdb, A + 128 * M + M2, K64, K64,
+		  "aperture vid", sum32(p4 + M2 / 4, K64));
+	/* 4 KiB: the object offset only 4 KiB aligned. */
+	r = vm_bind(fd, c.vm_id, MAP, h4, 0, A + 192 * M, 4096, K64);
+	CHECK("bigpage: map 64 KiB at offset 4 KiB", !r, "%d", r);
+	big_check("bigpage: 4 KiB pages when the offset is not 64 KiB aligned", pdb,
+		  A + 192 * M, K64, 4096, "aperture vid", sum32(p4 + 1024, K64));
+	/* 64 KiB and 4 KiB pages side by side under one PD0 entry. */
+	r = vm_bind(fd, c.vm_id, MAP, h1, 0, A + 256 * M, 0, K64);
+	r |= vm_bind(fd, c.vm_id, MAP, h1, 0, A + 256 * M + K64, K64, 8192);
+	r |= vm_bind(fd, c.vm_id, MAP, h1, NVDRM_VM_BIND_READ_ONLY, A + 256 * M + 2 * K64, 0, K64);
+	CHECK("bigpage: 64 KiB, 4 KiB and read-only 64 KiB mappings in one 2 MiB region",
+	      !r, "%d", r);
+	big_check("bigpage: mixed region: the 64 KiB page", pdb, A + 256 * M, K64, K64,
+		  "aperture vid", sum32(p1, K64));
+	big_check("bigpage: mixed region: the 4 KiB pages", pdb, A + 256 * M + K64, 8192,
+		  4096, "aperture vid", sum32(p1 + K64 / 4, 8192));
+	big_check("bigpage: mixed region: the read-only 64 KiB page", pdb,
+		  A + 256 * M + 2 * K64, K64, K64, "ro 1", sum32(p1, K64));
+	big_fault("bigpage: mixed region: past the 4 KiB pages faults", pdb,
+		  A + 256 * M + K64 + 8192);
+	r = vm_bind(fd, c.vm_id, UNMAP, 0, 0, A + 256 * M, 0, K64);
+	CHECK("bigpage: unmap the 64 KiB page", !r, "%d", r);
+	big_fault("bigpage: its VA faults (zero 64 KiB PTE, no 4 KiB PTE)", pdb, A + 256 * M);
+	big_check("bigpage: the 4 KiB pages beside it still map", pdb, A + 256 * M + K64,
+		  8192, 4096, "aperture vid", sum32(p1 + K64 / 4, 8192));
+	r = vm_bind(fd, c.vm_id, MAP, h1, 0, A + 256 * M, 4096, 8192);
+	CHECK("bigpage: 4 KiB pages where the 64 KiB page was", !r, "%d", r);
+	big_check("bigpage: they map through the small-page table", pdb, A + 256 * M, 8192,
+		  4096, "aperture vid", sum32(p1 + 1024, 8192));
+	/* VM_BIND edge cases around big pages. */
+	r = vm_bind(fd, c.vm_id, MAP, h4, 0, A + 320 * M + 4096, 0, M2);
+	CHECK("bigpage: 2 MiB range at a 4 KiB-aligned VA maps (small pages)", !r, "%d", r);
+	big_check("bigpage: ... with 4 KiB pages", pdb, A + 320 * M + 4096, 4096, 4096,
+		  "aperture vid", sum32(p4, 4096));
+	r = vm_bind(fd, c.vm_id, MAP, h4, 0, A + 384 * M, 0, 4 * M + 4096);
+	CHECK("bigpage: range past a 4 MiB object -EINVAL", r == -EINVAL, "%d", r);
+	r = vm_bind(fd, c.vm_id, MAP, h4, 0, A + 64 * M, 0, M2);
+	CHECK("bigpage: 2 MiB over a 64 KiB-page mapping -EEXIST", r == -EEXIST, "%d", r);
+	r = vm_bind(fd, c.vm_id, UNMAP, 0, 0, A + M2, 0, M2);
+	CHECK("bigpage: unmap half of a 2 MiB-page mapping -EINVAL", r == -EINVAL, "%d", r);
+
+	/* Evict the 4 MiB object: 4 KiB system pages or larger, same data. */
+	s2m = sum32(p4, M2);
+	s1m = sum32(p4, M);
+	nr = (int)(vram / M);
+	h = calloc(nr, sizeof(*h));
+	for (i = 0; i < nr; i++) {
+		uint32_t *p;
+
+		gem_create(fd, M, NVDRM_GEM_DOMAIN_VRAM, &h[i]);
+		p = gem_map(fd, h[i], M);
+		if (p) {
+			fill(p, M, 3000 + i);
+			munmap(p, M);
+		}
+	}
+	gem_info(fd, h4, &info);
+	CHECK("bigpage: the 2 MiB-mapped object was evicted",
+	      info.current_domain == NVDRM_GEM_DOMAIN_SYSTEM, "current %u", info.current_domain);
+	{
+		char rr[256];
+
+		mmu_query(pdb, A, M2, rr, sizeof(rr));
+		printf("    after eviction: %s\n", rr);
+		CHECK("bigpage: after eviction the 2 MiB VA range maps system memory, same data",
+		      strstr(rr, "aperture sys") && field_hex(rr, "sum ") == s2m,
+		      "%s", rr);
+		mmu_query(pdb, A + 64 * M + K64, M, rr, sizeof(rr));
+		CHECK("bigpage: after eviction the 64 KiB mapping maps system memory, same data",
+		      strstr(rr, "aperture sys") && field_hex(rr, "sum ") == s1m,
+		      "%s", rr);
+	}
+	for (i = 0; i < nr; i++)
+		gem_close(fd, h[i]);
+	free(h);
+	((volatile uint32_t *)p4)[0] = p4[0];
+	gem_info(fd, h4, &info);
+	CHECK("bigpage: restored to VRAM", info.current_domain == NVDRM_GEM_DOMAIN_VRAM,
+	      "current %u", info.current_domain);
+	big_check("bigpage: after restore 2 MiB pages again", pdb, A + M2, M2, M2,
+		  "aperture vid", sum32(p4 + M2 / 4, M2));
+	big_check("bigpage: after restore the 64 KiB mapping again", pdb, A + 64 * M + K64,
+		  M, K64, "aperture vid", sum32(p4, M));
+	r = vm_bind(fd, c.vm_id, UNMAP, 0, 0, A, 0, 4 * M);
+	CHECK("bigpage: unmap the 2 MiB-page mapping", !r, "%d", r);
+	big_fault("bigpage: its VA faults after unmap", pdb, A + M2);
+	d.vm_id = c.vm_id;
+	CHECK("bigpage: vm destroy", !xioctl(fd, DRM_IOCTL_NVDRM_VM_DESTROY, &d), "-");
+	munmap(p4, 4 * M);
+	munmap(p1, M);
+	gem_close(fd, h4);
+	gem_close(fd, h1);
+	close(fd);
+}
+
 /* ---- bench ---- */
 
 static double now_s(void)
@@ -1036,22 +1211,77 @@ static void t_recover(const char *mmu, const char *crash, const char *recoveries
 
 /* ---- unplug ---- */
 
+static sigjmp_buf bus_jmp;
+
+static void on_sigbus(int sig)
+{
+	(void)sig;
+	siglongjmp(bus_jmp, 1);
+}
+
+/* Touch one word (write if @wr): 0 if it worked, 1 on SIGBUS. */
+static int touch_sigbus(volatile uint32_t *p, int wr)
+{
+	struct sigaction sa = { .sa_handler = on_sigbus }, old;
+	int bus = 0;
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGBUS, &sa, &old);
+	if (sigsetjmp(bus_jmp, 1)) {
+		bus = 1;
+	} else if (wr) {
+		p[0] = 0x1234;
+	} else {
+		uint32_t v = p[0];
+
+		__asm__ volatile("" : : "r"(v));
+	}
+	sigaction(SIGBUS, &old, NULL);
+	return bus;
+}
+
+/* /proc/modules reference count of @mod, or -1 if not loaded. */
+static int mod_refs(const char *mod)
+{
+	char line[512], name[64];
+	FILE *f = fopen("/proc/modules", "r");
+	int refs = -1, r;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "%63s %*u %d", name, &r) == 2 && !strcmp(name, mod))
+			refs = r;
+	fclose(f);
+	return refs;
+}
+
 static void t_unplug(const char *unbind, const char *dev)
 {
-	int fd = open_nvdrm(), ufd, r;
-	uint32_t hv, hs;
-	uint32_t *pv, *ps;
-	struct drm_nvdrm_get_param g = { .param = NVDRM_PARAM_CHIPSET };
+	int fd = open_nvdrm(), ufd, r, bad;
+	uint32_t hv, hs, h;
+	uint32_t *pv, *ps, *pv2;
+	struct drm_nvdrm_gem_mmap_offset mo = {};
+	char name[96];
 
 	gem_create(fd, 1 << 20, NVDRM_GEM_DOMAIN_VRAM, &hv);
 	gem_create(fd, 1 << 20, NVDRM_GEM_DOMAIN_SYSTEM, &hs);
 	pv = gem_map(fd, hv, 1 << 20);
 	ps = gem_map(fd, hs, 1 << 20);
+	mo.handle = hv;
+	xioctl(fd, DRM_IOCTL_NVDRM_GEM_MMAP_OFFSET, &mo);
 	CHECK("unplug: objects mapped before", pv && ps, "-");
 	if (!pv || !ps)
 		return;
 	fill(pv, 1 << 20, 5);
 	fill(ps, 1 << 20, 6);
+	{
+		struct drm_nvdrm_vm_create c = {};
+
+		xioctl(fd, DRM_IOCTL_NVDRM_VM_CREATE, &c);
+		vm_bind(fd, c.vm_id, NVDRM_VM_BIND_OP_MAP, hv, 0,
+			param(fd, NVDRM_PARAM_VA_START), 0, 1 << 20);
+	}
 	if (unbind[0] == '!') {
 		/* A command (rmmod nvsim): the device goes from under nvcore. */
 		r = system(unbind + 1);
@@ -1065,24 +1295,60 @@ static void t_unplug(const char *unbind, const char *dev)
 		if (ufd >= 0)
 			close(ufd);
 	}
-	r = xioctl(fd, DRM_IOCTL_NVDRM_GET_PARAM, &g);
-	CHECK("unplug: ioctl after unplug -ENODEV", r == -ENODEV, "%d", r);
+	/* Every driver ioctl, with valid arguments: -ENODEV. */
 	{
-		uint32_t h;
+		struct drm_nvdrm_get_param g = { .param = NVDRM_PARAM_CHIPSET };
+		struct drm_nvdrm_gem_create gc = { .size = 4096,
+						   .domain = NVDRM_GEM_DOMAIN_SYSTEM };
+		struct drm_nvdrm_gem_mmap_offset m = { .handle = hv };
+		struct drm_nvdrm_gem_info gi = { .handle = hv };
+		struct drm_nvdrm_vm_create vc = {};
+		struct drm_nvdrm_vm_destroy vd = { .vm_id = 1 };
+		struct drm_nvdrm_vm_bind vb = {
+			.vm_id = 1, .op = NVDRM_VM_BIND_OP_UNMAP,
+			.va = param(fd, NVDRM_PARAM_VA_START) + (1 << 20), .range = 4096,
+		};
 
+		r = xioctl(fd, DRM_IOCTL_NVDRM_GET_PARAM, &g);
+		CHECK("unplug: GET_PARAM -ENODEV", r == -ENODEV, "%d", r);
+		r = xioctl(fd, DRM_IOCTL_NVDRM_GEM_CREATE, &gc);
+		CHECK("unplug: GEM_CREATE -ENODEV", r == -ENODEV, "%d", r);
+		r = xioctl(fd, DRM_IOCTL_NVDRM_GEM_MMAP_OFFSET, &m);
+		CHECK("unplug: GEM_MMAP_OFFSET -ENODEV", r == -ENODEV, "%d", r);
+		r = xioctl(fd, DRM_IOCTL_NVDRM_GEM_INFO, &gi);
+		CHECK("unplug: GEM_INFO -ENODEV", r == -ENODEV, "%d", r);
+		r = xioctl(fd, DRM_IOCTL_NVDRM_VM_CREATE, &vc);
+		CHECK("unplug: VM_CREATE -ENODEV", r == -ENODEV, "%d", r);
+		r = xioctl(fd, DRM_IOCTL_NVDRM_VM_BIND, &vb);
+		CHECK("unplug: VM_BIND -ENODEV", r == -ENODEV, "%d", r);
+		r = xioctl(fd, DRM_IOCTL_NVDRM_VM_DESTROY, &vd);
+		CHECK("unplug: VM_DESTROY -ENODEV", r == -ENODEV, "%d", r);
 		r = gem_create(fd, 4096, NVDRM_GEM_DOMAIN_SYSTEM, &h);
 		CHECK("unplug: gem_create after unplug -ENODEV", r == -ENODEV, "%d", r);
 	}
-	/* Touching the old mappings must not crash (a dummy page). */
-	pv[10] = 1;
-	ps[10] = 1;
-	CHECK("unplug: old mappings can be touched", pv[10] == 1 || pv[10] != 1, "-");
+	/* The mappings were zapped: touching them now is SIGBUS. */
+	bad = 0;
+	for (r = 0; r < 4; r++) {
+		volatile uint32_t *p = r & 1 ? ps : pv;
+
+		bad += !touch_sigbus(p + 4096 * r + 10, r >> 1);
+	}
+	CHECK("unplug: old mappings (VRAM, system; read, write) SIGBUS", !bad,
+	      "%d accesses did not fault", bad);
+	pv2 = mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE, MAP_SHARED, fd, mo.offset);
+	snprintf(name, sizeof(name), "unplug: a new mmap of an object is refused or SIGBUSes");
+	CHECK(name, pv2 == MAP_FAILED || touch_sigbus(pv2, 0), "mapped and readable");
+	if (pv2 != MAP_FAILED)
+		munmap(pv2, 1 << 20);
 	munmap(pv, 1 << 20);
 	munmap(ps, 1 << 20);
 	gem_close(fd, hv);
 	gem_close(fd, hs);
 	close(fd);
 	CHECK("unplug: fd closed", 1, "-");
+	/* Nothing holds nvdrm once the last file is gone (no leaked file). */
+	r = mod_refs("nvdrm");
+	CHECK("unplug: nvdrm has no reference left after close", r <= 0, "refs %d", r);
 }
 
 int main(int argc, char **argv)
@@ -1108,6 +1374,8 @@ int main(int argc, char **argv)
 		t_evict(atoi(argv[2]));
 	else if (!strcmp(t, "gpuva") && argc > 2)
 		t_gpuva(argv[2]);
+	else if (!strcmp(t, "bigpage") && argc > 2)
+		t_bigpage(argv[2]);
 	else if (!strcmp(t, "bench"))
 		t_bench();
 	else if (!strcmp(t, "recover") && argc > 4)

@@ -8,6 +8,7 @@
 
 check load modprobe nvsim chip=ga102
 check nvcore-binds modprobe nvcore clients=test heartbeat_ms=0
+check load-nvcore_test modprobe nvcore_test
 check bench-run sh -c 'echo run >/sys/kernel/debug/nvcore/gpu0/bench'
 echo "BENCH-JSON $(cat /sys/kernel/debug/nvcore/gpu0/bench)"
 
@@ -27,7 +28,7 @@ if module_loaded nvtest_client; then
 	fi
 	rmmod nvtest_client
 fi
-check unload rmmod nvcore nvsim
+check unload rmmod nvcore_test nvcore nvsim
 
 # vGPU create (until the VFIO device is open) and destroy over 50, and a
 # host-channel round trip to the GSP plugin (a guest bus-master toggle).

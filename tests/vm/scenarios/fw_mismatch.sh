@@ -6,6 +6,7 @@
 # halts before GSP_INIT_DONE: the probe fails cleanly (no WARN, one error
 # message from nvcore), everything unloads, and the GPU boots again with
 # the matching version.
+# vm-fw: auto
 
 G=/sys/kernel/debug/nvsim/gpu0
 bound() { test -e /sys/bus/platform/drivers/nvcore-sim/nvsim-gpu.0; }
@@ -54,5 +55,6 @@ fi
 check "again: load" sh -c "modprobe nvsim && modprobe nvcore"
 check "again: bound" bound
 check_eq "again: version" "$(cat /sys/bus/platform/devices/nvsim-gpu.0/nvcore/firmware_version)" "$up"
+check "again: load nvcore_test" modprobe nvcore_test
 check "again: answers RPCs" sh -c 'echo "1 50" >/sys/kernel/debug/nvcore/gpu0/rpc_selftest && grep -q "bad 0 " /sys/kernel/debug/nvcore/gpu0/rpc_selftest'
-check "again: unload" rmmod nvcore nvsim
+check "again: unload" rmmod nvcore_test nvcore nvsim

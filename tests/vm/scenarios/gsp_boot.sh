@@ -45,6 +45,7 @@ boot_chip ad102 48 6
 
 check "two GPUs: load" modprobe nvsim gpus=2 chip=ga102,tu102
 check "two GPUs: nvcore binds both" modprobe nvcore clients=test
+check "two GPUs: load nvcore_test" modprobe nvcore_test
 check_eq "two GPUs: gpu0 chip" "$(sysfs_of 0 chip)" ga102
 check_eq "two GPUs: gpu1 chip" "$(sysfs_of 1 chip)" tu102
 # Different runs on each GPU: each keeps its own result.
@@ -57,4 +58,4 @@ for g in 0 1; do
 	T=/sys/kernel/debug/nvtest/nvcore.test.$g/cmd
 	check "two GPUs: client on GPU $g has its RM client (fbquery)" sh -c "echo fbquery >$T && grep -q 'err 0' $T"
 done
-check "two GPUs: unload" rmmod nvtest_client nvcore nvsim
+check "two GPUs: unload" rmmod nvtest_client nvcore_test nvcore nvsim

@@ -25,6 +25,7 @@ stat_of() { sed -n "s/^$1 //p" $D/rpc_stats; }
 
 boot() {
 	modprobe nvsim chip=ga102 && modprobe nvcore rpc_timeout_ms=500 boot_timeout_ms=1500 heartbeat_ms=0 &&
+		modprobe nvcore_test &&
 		test -e $D/rpc_stats
 }
 
@@ -137,7 +138,7 @@ check "idle hang: heartbeat finds it and recovers" recovered_to 5
 echo 0 >$S/hang
 echo 0 >$P/heartbeat_ms
 check_eq "after heartbeat recovery: answered" "$(rpc1)" ok
-check "unload" rmmod nvcore nvsim
+check "unload" rmmod nvcore_test nvcore nvsim
 
 # Boot faults: probe fails in bounded time, everything freed, logs kept.
 for f in hang bad_booter no_init_done; do

@@ -9,6 +9,7 @@
 D=/sys/kernel/debug/nvcore/gpu0
 check load modprobe nvsim chip=ga102
 check nvcore-binds modprobe nvcore
+check load-nvcore_test modprobe nvcore_test
 
 echo "8 10000" >$D/rpc_selftest
 r=$(cat $D/rpc_selftest)
@@ -28,7 +29,7 @@ G=/sys/bus/platform/devices/nvsim-gpu.0/nvcore
 check "sysfs clients: unknown kind refused" rejects $G/clients "bogus"
 check "sysfs read-only attributes refuse writes" rejects $G/vram_size 1
 check "history ring readable" sh -c "test \$(wc -l <$D/rpc_history) -gt 60"
-check unload rmmod nvcore nvsim
+check unload rmmod nvcore_test nvcore nvsim
 
 ok=0
 i=0

@@ -37,6 +37,7 @@ for f in seq_poll_forever:timed.out seq_delay_forever:time.budget.spent; do
 	n0=$(dmesg | grep -c 'CPU sequencer abandoned.*'"${f#*:}")
 	t0=$(date +%s)
 	modprobe nvcore boot_timeout_ms=3000
+	modprobe nvcore_test
 	t1=$(date +%s)
 	check "${f%%:*}: probe failed" test ! -e $PD/nvcore
 	check "${f%%:*}: bounded ($((t1 - t0)) s)" test $((t1 - t0)) -le 20
@@ -46,7 +47,7 @@ for f in seq_poll_forever:timed.out seq_delay_forever:time.budget.spent; do
 		sh -c "echo nvsim-gpu.0 >/sys/bus/platform/drivers/nvcore-sim/bind && test -e $PD/nvcore"
 	check "${f%%:*}: RPCs work" \
 		sh -c "echo '1 100' >$D/rpc_selftest && grep -q 'ok 100 bad 0 ' $D/rpc_selftest"
-	[ $f = seq_poll_forever:timed.out ] && rmmod nvcore nvsim
+	[ $f = seq_poll_forever:timed.out ] && rmmod nvcore_test nvcore nvsim
 done
 
 # Lockdown: bad arguments refused.
@@ -70,4 +71,4 @@ check_eq "no GSP interrupt register touched during lockdown" "$(stat_of lockdown
 check "RPCs around the lockdowns all answered" grep -q 'ok 8000 bad 0 ' $D/rpc_selftest
 check "interrupts still delivered after lockdown" \
 	sh -c "i0=\$(sed -n 's/^irqs //p' $D/rpc_stats); echo '1 50' >$D/rpc_selftest; i1=\$(sed -n 's/^irqs //p' $D/rpc_stats); test \$i1 -gt \$i0"
-check unload rmmod nvcore nvsim
+check unload rmmod nvcore_test nvcore nvsim

@@ -11,7 +11,7 @@ G=/sys/bus/platform/devices/nvsim-gpu.0/nvcore
 DRV=/sys/bus/platform/drivers/nvcore-sim
 HB=200
 
-check boot sh -c "modprobe nvsim chip=ga102 && modprobe nvcore clients=none heartbeat_ms=$HB"
+check boot sh -c "modprobe nvsim chip=ga102 && modprobe nvcore clients=none heartbeat_ms=$HB && modprobe nvcore_test"
 check_eq "no client device" "$(ls /sys/bus/auxiliary/devices | grep -c nvcore)" 0
 
 inflight=0
@@ -35,4 +35,4 @@ check "unbind came during a recovery ($inflight of 5 rounds)" test "$inflight" -
 check "GPU answers after the last rebind" sh -c 'echo "1 10" >/sys/kernel/debug/nvcore/gpu0/rpc_selftest'
 echo nvsim-gpu.0 >$DRV/unbind
 usleep $((HB * 3 * 1000))
-check unload rmmod nvcore nvsim
+check unload rmmod nvcore_test nvcore nvsim

@@ -11,7 +11,7 @@
 S=/sys/kernel/debug/nvsim/gpu0
 G=/sys/bus/platform/devices/nvsim-gpu.0/nvcore
 
-check boot sh -c "modprobe nvsim chip=ga102 && modprobe nvcore clients=none heartbeat_ms=0"
+check boot sh -c "modprobe nvsim chip=ga102 && modprobe nvcore clients=none heartbeat_ms=0 && modprobe nvcore_test"
 files=
 for f in $G/*; do
 	case "${f##*/}" in
@@ -41,4 +41,4 @@ check_eq "20 recoveries" "$ok" 20
 check "every read during the recoveries equals the value before" test "$rc" = 0
 check "reads happened" grep -q '^rounds [1-9]' /tmp/stable.out
 check "GPU answers after the recoveries" sh -c 'echo "1 10" >/sys/kernel/debug/nvcore/gpu0/rpc_selftest'
-check unload rmmod nvcore nvsim
+check unload rmmod nvcore_test nvcore nvsim

@@ -8,7 +8,7 @@
 # vm-personality: no
 
 D=/sys/kernel/debug/nvcore/gpu0
-check boot sh -c "modprobe nvsim chip=ga102 && modprobe nvcore"
+check boot sh -c "modprobe nvsim chip=ga102 && modprobe nvcore && modprobe nvcore_test"
 irq=$(sed -n 's/^ *\([0-9]*\):.*nvcore-gsp.*/\1/p' /proc/interrupts | head -n 1)
 check "GSP interrupt found ($irq)" test -n "$irq"
 check "a second device shares the line" modprobe nvtest_irqshare irq="$irq"
@@ -17,4 +17,4 @@ check "RPCs answered with the line shared" sh -c "echo '2 500' >$D/rpc_selftest 
 check "the other device's handler ran too ($(cat $P/calls 2>/dev/null) calls)" test "$(cat $P/calls 2>/dev/null)" -gt 0
 check "the other device leaves" rmmod nvtest_irqshare
 check "RPCs answered after it left" sh -c "echo '1 100' >$D/rpc_selftest && grep -q 'ok 100 bad 0 ' $D/rpc_selftest"
-check unload rmmod nvcore nvsim
+check unload rmmod nvcore_test nvcore nvsim

@@ -11,7 +11,7 @@ D=/sys/kernel/debug/nvcore/gpu0
 DRV=/sys/bus/platform/drivers/nvcore-sim
 now_cs() { cut -d' ' -f1 /proc/uptime | tr -d .; }
 
-check boot sh -c "modprobe nvsim chip=ga102 && modprobe nvcore"
+check boot sh -c "modprobe nvsim chip=ga102 && modprobe nvcore && modprobe nvcore_test"
 rm -f /tmp/w1 /tmp/w2 /tmp/unbound
 (echo "2 200000" >$D/rpc_selftest; echo $? >/tmp/w1) &
 (echo "2 200000" >$D/rpc_selftest; echo $? >/tmp/w2) &
@@ -47,5 +47,5 @@ if [ -e /tmp/unbound ]; then
 	dt=$((t1 - t0))
 	check "killed writer gone within 2 s ($((dt / 100)).$((dt % 100)) s)" sh -c "! kill -0 $pid && test $dt -le 200"
 	check "GPU answers after the kill" sh -c "echo '1 10' >$D/rpc_selftest"
-	check unload rmmod nvcore nvsim
+	check unload rmmod nvcore_test nvcore nvsim
 fi

@@ -63,6 +63,8 @@ check "nvdrm bound again" wait_for 10 drm_bound
 run evict 3
 # GPU page tables, walked by nvsim's MMU (VRAM domain still 8 MiB).
 run gpuva /sys/kernel/debug/nvsim/gpu0/mmu
+# 64 KiB and 2 MiB pages, chosen by alignment and placement, through eviction.
+run bigpage /sys/kernel/debug/nvsim/gpu0/mmu
 # A GSP crash with a VM mapped: recovered in place, VA space given again.
 run recover /sys/kernel/debug/nvsim/gpu0/mmu /sys/kernel/debug/nvsim/gpu0/crash \
 	/sys/bus/platform/devices/nvsim-gpu.0/nvcore/recoveries

@@ -16,6 +16,7 @@ done
 
 echo "-- 2. nvcore binds, boots GSP-RM 535.113.01 on each GPU and enumerates it"
 check tour-load-nvcore modprobe nvcore clients=vgpu
+check tour-load-nvcore_test modprobe nvcore_test
 dmesg | sed -n 's/.*\(nvcore: GPU [0-9]: .*\)/\1/p; s/.*\(nvcore: GSP-RM .*booted.*\)/\1/p' |
 	while read -r l; do say "$l"; done
 
@@ -54,4 +55,4 @@ while read -r name size refs deps _; do
 done </proc/modules
 
 echo "-- 8. unloading: clients first, then GSP-RM shuts down (UNLOADING_GUEST_DRIVER, WPR2 torn down)"
-check tour-unload rmmod nvcore nvsim
+check tour-unload rmmod nvcore_test nvcore nvsim

@@ -32,6 +32,7 @@ want=$(tr ' ' '\n' </proc/cmdline | sed -n 's/^nvsim\.personality=//p')
 check load modprobe nvsim chip=ga102
 check_eq "personality as on the command line" "$(cat $S/personality)" "$want"
 check nvcore-binds modprobe nvcore heartbeat_ms=0 rpc_timeout_ms=1000
+check load-nvcore_test modprobe nvcore_test
 
 # Concurrent callers, large and small, wrapping the status queue many
 # times: every reply right, no checksum failures.
@@ -71,4 +72,4 @@ usleep 200000
 tail -n 4 $D/rpc_history >/tmp/hb
 check "heartbeat sends GSP_RM_CONTROL (76)" sh -c "test \$(grep -c '^0x4c ' /tmp/hb) -eq 4"
 check "heartbeat answered" awk '$5 < 0 { bad = 1 } END { exit bad }' /tmp/hb
-check unload rmmod nvcore nvsim
+check unload rmmod nvcore_test nvcore nvsim

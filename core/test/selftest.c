@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * nvcore self-tests and benchmarks of the GSP transport, driven from
- * debugfs (gpuN/rpc_selftest, gpuN/bench) by the VM tests.
+ * nvcore_test: self-tests and benchmarks of the GSP transport, driven from
+ * debugfs (gpuN/rpc_selftest, gpuN/bench, see main.c) by the VM tests.
+ * They reach nvcore only through its test interface (core/testif.h).
  *
  * DOC: transport self-test and benchmarks
  *
@@ -29,16 +30,13 @@
 #include <linux/sort.h>
 #include <linux/vmalloc.h>
 
-#include <nvrm/535.113.01/nvrm.h>
-
-#include "nvcore.h"
-#include "gsp/gsp.h"
-#include "gsp/msgq.h"
+#include "testif.h"
 #include "selftest.h"
 
 #define NVC_ST_MAX_CALLERS 64
 
 struct nvc_st_caller {
+	struct nvc_gpu *gpu;
 	struct nvc_gsp *gsp;
 	unsigned int id;
 	unsigned int n;
@@ -54,7 +52,7 @@ struct nvc_st_caller {
 /* Stop early: the writer was killed, the GPU is going, or the transport died. */
 static bool nvc_st_stopped(struct nvc_st_caller *c)
 {
-	return READ_ONCE(c->stop) || READ_ONCE(c->gsp->gpu->going);
+	return READ_ONCE(c->stop) || nvc_test_gpu_going(c->gpu);
 }
 
 static int nvc_st_caller_fn(void *arg)
@@ -86,8 +84,7 @@ static int nvc_st_caller_fn(void *arg)
 		memcpy(req + 4, &i, sizeof(i));
 		memset(rep, 0, c->payload);
 		t0 = ktime_get();
-		ret = nvc_rpc_call(c->gsp, NV_VGPU_MSG_FUNCTION_NOP, req,
-				   c->payload, rep, c->payload, &result);
+		ret = nvc_test_rpc_echo(c->gsp, req, rep, c->payload, &result);
 		if (c->lat_ns)
 			c->lat_ns[i] = ktime_to_ns(ktime_sub(ktime_get(), t0));
 		if (!ret && !result && !memcmp(req, rep, c->payload)) {
@@ -109,7 +106,8 @@ out:
 	kthread_complete_and_exit(&c->done, 0);
 }
 
-static int nvc_st_run(struct nvc_gsp *gsp, unsigned int callers,
+static int nvc_st_run(struct nvc_gpu *gpu, struct nvc_gsp *gsp,
+		      unsigned int callers,
 		      unsigned int n, size_t payload, u64 *lat,
 		      struct nvc_st_result *res)
 {
@@ -127,6 +125,7 @@ static int nvc_st_run(struct nvc_gsp *gsp, unsigned int callers,
 	for (i = 0; i < callers; i++) {
 		struct task_struct *t;
 
+		c[i].gpu = gpu;
 		c[i].gsp = gsp;
 		c[i].id = i;
 		c[i].n = n;
@@ -162,12 +161,13 @@ static int nvc_st_run(struct nvc_gsp *gsp, unsigned int callers,
 	kfree(c);
 	if (killed)
 		return -EINTR;
-	return READ_ONCE(gsp->gpu->going) ? -ENODEV : 0;
+	return nvc_test_gpu_going(gpu) ? -ENODEV : 0;
 }
 
 /**
  * nvc_selftest_rpc() - concurrent NOP RPCs, each reply checked
- * @gsp: the GSP
+ * @gpu: the GPU
+ * @gsp: its GSP, held with nvc_test_gsp_get()
  * @callers: number of concurrent kernel threads (1-64)
  * @n: RPCs per thread
  * @size: payload bytes per RPC (8 and up; large ones use continuation
@@ -180,10 +180,11 @@ static int nvc_st_run(struct nvc_gsp *gsp, unsigned int callers,
  * Return: 0 when the test ran to its end (see @res for its outcome), else
  * -errno (@res then holds what was done).
  */
-int nvc_selftest_rpc(struct nvc_gsp *gsp, unsigned int callers,
-		     unsigned int n, size_t size, struct nvc_st_result *res)
+int nvc_selftest_rpc(struct nvc_gpu *gpu, struct nvc_gsp *gsp,
+		     unsigned int callers, unsigned int n, size_t size,
+		     struct nvc_st_result *res)
 {
-	return nvc_st_run(gsp, callers, n, size, NULL, res);
+	return nvc_st_run(gpu, gsp, callers, n, size, NULL, res);
 }
 
 static int nvc_cmp_u64(const void *a, const void *b)
@@ -203,7 +204,7 @@ static u64 nvc_pct(u64 *v, size_t n, unsigned int pct)
  * The ping-pong baseline: two threads, a shared word each way, and exactly
  * the RPC path's wait policy: the caller rings the server's "doorbell"
  * (a wake-up, as nvsim's doorbell register wakes its GSP thread), then
- * polls for the answer for the transport's spin window (nvc_rpc_spin_us())
+ * polls for the answer for the transport's spin window (nvc_test_rpc_spin_us())
  * and after that sleeps on a wait queue in 10 ms slices, woken by the
  * server as the GSP interrupt wakes a sleeping caller.
  */
@@ -244,7 +245,7 @@ static int nvc_pp_server(void *arg)
 static int nvc_pp_client(void *arg)
 {
 	struct nvc_pp *pp = arg;
-	unsigned int i, spin_us = nvc_rpc_spin_us();
+	unsigned int i, spin_us = nvc_test_rpc_spin_us();
 
 	for (i = 1; i <= pp->n; i++) {
 		ktime_t t0 = ktime_get(), spin_end = ktime_add_us(t0, spin_us);
@@ -337,7 +338,7 @@ static u64 nvc_bench_csum_ns(size_t size, unsigned int reps)
 	memset(a, 0x5a, size);
 	t0 = ktime_get();
 	for (i = 0; i < reps; i++)
-		acc ^= nvc_msgq_csum(a, size);
+		acc ^= nvc_test_msgq_csum(a, size);
 	ns = ktime_to_ns(ktime_sub(ktime_get(), t0));
 	vfree(a);
 	return acc == 0x12345678 ? ns + 1 : ns;	/* keep acc live */
@@ -347,18 +348,21 @@ static u64 nvc_bench_csum_ns(size_t size, unsigned int reps)
 
 /**
  * nvc_bench_run() - run the transport benchmarks
- * @gsp: the GSP
+ * @gpu: the GPU
+ * @gsp: its GSP, held with nvc_test_gsp_get()
  * @buf: output, one JSON object
  * @size: its size
  *
  * Return: bytes written or a negative errno.
  */
-int nvc_bench_run(struct nvc_gsp *gsp, char *buf, size_t size)
+int nvc_bench_run(struct nvc_gpu *gpu, struct nvc_gsp *gsp, char *buf,
+		  size_t size)
 {
 	const unsigned int n = 2000, n8 = 500, nl = 8;
 	u64 p50, p99, p50_8, pp50, large_ns, memcpy_ns, csum_ns, large, mcpy, ratio, lratio;
 	struct nvc_st_result r1, r8, rl;
 	unsigned int i;
+	u64 boot_ns = nvc_test_gsp_boot_ns(gsp);
 	u64 *lat;
 	int ret;
 
@@ -366,7 +370,7 @@ int nvc_bench_run(struct nvc_gsp *gsp, char *buf, size_t size)
 	if (!lat)
 		return -ENOMEM;
 
-	ret = nvc_st_run(gsp, 1, n, 16, lat, &r1);
+	ret = nvc_st_run(gpu, gsp, 1, n, 16, lat, &r1);
 	if (ret || r1.bad)
 		goto fail;
 	p50 = nvc_pct(lat, n, 50);
@@ -377,13 +381,13 @@ int nvc_bench_run(struct nvc_gsp *gsp, char *buf, size_t size)
 		goto fail;
 	pp50 = nvc_pct(lat, n, 50);
 
-	ret = nvc_st_run(gsp, 8, n8, 16, lat, &r8);
+	ret = nvc_st_run(gpu, gsp, 8, n8, 16, lat, &r8);
 	if (ret || r8.bad)
 		goto fail;
 	p50_8 = nvc_pct(lat, 8 * n8, 50);
 
 	/* Round trips only: not the test's own payload generation and checks. */
-	ret = nvc_st_run(gsp, 1, nl, SZ_1M, lat, &rl);
+	ret = nvc_st_run(gpu, gsp, 1, nl, SZ_1M, lat, &rl);
 	if (ret || rl.bad)
 		goto fail;
 	for (large_ns = 0, i = 0; i < nl; i++)
@@ -405,7 +409,7 @@ int nvc_bench_run(struct nvc_gsp *gsp, char *buf, size_t size)
 	ret += scnprintf(buf + ret, size - ret, "\"ring_pingpong_p50_us\": %llu.%03llu, ",
 			 pp50 / 1000, pp50 % 1000);
 	ret += scnprintf(buf + ret, size - ret, "\"rpc_spin_us\": %u, ",
-			 nvc_rpc_spin_us());
+			 nvc_test_rpc_spin_us());
 	ret += scnprintf(buf + ret, size - ret, "\"rpc_vs_pingpong_ratio\": %llu.%03llu, ",
 			 ratio / 1000, ratio % 1000);
 	ret += scnprintf(buf + ret, size - ret, "\"rpc_large_mib_s\": %llu, ", large);
@@ -416,7 +420,7 @@ int nvc_bench_run(struct nvc_gsp *gsp, char *buf, size_t size)
 			 "\"rpc_large_vs_memcpy_ratio\": %llu.%03llu, ",
 			 lratio / 1000, lratio % 1000);
 	ret += scnprintf(buf + ret, size - ret, "\"gsp_boot_ms\": %llu.%03llu}\n",
-			 gsp->boot_ns / 1000000, (gsp->boot_ns / 1000) % 1000);
+			 boot_ns / 1000000, (boot_ns / 1000) % 1000);
 	kvfree(lat);
 	return ret;
 fail:

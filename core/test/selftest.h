@@ -4,6 +4,7 @@
 
 #include <linux/types.h>
 
+struct nvc_gpu;
 struct nvc_gsp;
 
 /**
@@ -20,8 +21,10 @@ struct nvc_st_result {
 	u64 ns;
 };
 
-int nvc_selftest_rpc(struct nvc_gsp *gsp, unsigned int callers,
-		     unsigned int n, size_t size, struct nvc_st_result *res);
-int nvc_bench_run(struct nvc_gsp *gsp, char *buf, size_t size);
+int nvc_selftest_rpc(struct nvc_gpu *gpu, struct nvc_gsp *gsp,
+		     unsigned int callers, unsigned int n, size_t size,
+		     struct nvc_st_result *res);
+int nvc_bench_run(struct nvc_gpu *gpu, struct nvc_gsp *gsp, char *buf,
+		  size_t size);
 
 #endif /* NVC_SELFTEST_H */

@@ -1,0 +1,820 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvsim: channel groups, GPFIFO channels, copy-engine objects, their
+ * controls and the usermode doorbell.
+ *
+ * DOC: nvsim channels
+ *
+ * GSP-RM's side of channel allocation, validated as OGKM 535.113.01 does
+ * (src/nvidia/src/kernel/gpu/fifo/kernel_channel.c kchannelConstruct_IMPL,
+ * kernel_channel_group_api.c kchangrpapiConstruct_IMPL, kernel_fifo.c
+ * kfifoChidMgrAllocChid_IMPL, arch/maxwell/kernel_channel_gm107.c
+ * kchannelAllocHwID_GM107); nouveau's r535 fifo (drivers/gpu/drm/nouveau/
+ * nvkm/engine/fifo/r535.c) is the client model: it passes instance memory,
+ * USERD, RAMFC and method buffer as physical memory descriptors and picks
+ * the channel ID through the USERD index flags.
+ *
+ * KEPLER_CHANNEL_GROUP_A under a device, NV_CHANNEL_GROUP_ALLOCATION_
+ * PARAMETERS: hVASpace 0 or a FERMI_VASPACE_A of the same device (else
+ * NV_ERR_OBJECT_NOT_FOUND); on GA10x/AD10x (per-runlist channel RAM) the
+ * engineType must be an engine of the chip (NV_ERR_INVALID_ARGUMENT).
+ *
+ * The chip's GPFIFO class (TURING_CHANNEL_GPFIFO_A, AMPERE_CHANNEL_GPFIFO_A)
+ * under a device or a channel group, NV_CHANNEL_ALLOC_PARAMS:
+ * - flags CHANNEL_TYPE must be PHYSICAL (NV_ERR_NOT_SUPPORTED);
+ * - hContextShare and hVASpace both set: NV_ERR_INVALID_ARGUMENT; under a
+ *   device a context share is NV_ERR_INVALID_ARGUMENT (a non-TSG channel),
+ *   under a group nvsim models no FERMI_CONTEXT_SHARE_A: NV_ERR_OBJECT_NOT_FOUND;
+ * - under a group hVASpace must be 0 (NV_ERR_INVALID_ARGUMENT) and the VA
+ *   space is the group's; under a device hVASpace names the VA space
+ *   (NV_ERR_OBJECT_NOT_FOUND if it is none; 0: NV_ERR_INVALID_STATE,
+ *   *assumption*: nvsim has no device-default VA space);
+ * - engineType: an engine of the chip (NV_ERR_INVALID_ARGUMENT); in a
+ *   group whose engineType is set, the same (NV_ERR_INVALID_ARGUMENT);
+ * - the channel ID: USERD_INDEX_PAGE_FIXED with USERD_INDEX_FIXED is
+ *   NV_ERR_INVALID_STATE; PAGE_FIXED asks for page * 8 + index; an ID in
+ *   use or out of range is NV_ERR_NO_MEMORY (a fixed-address heap
+ *   allocation failing); without PAGE_FIXED GSP-RM picks the lowest free
+ *   ID (with INDEX_FIXED, one whose low 3 bits are the index);
+ * - *assumptions* (a hardware requirement OGKM leaves to HAL code we did
+ *   not trace): gpFifoEntries a power of two from 2 to 2^20 and
+ *   gpFifoOffset 8-byte aligned and non-zero, else NV_ERR_INVALID_ARGUMENT;
+ *   userdMem of at least 0x200 bytes, 512-byte aligned, in VRAM (inside
+ *   it) or system memory; instanceMem at least 4 KiB, 4 KiB aligned, in
+ *   VRAM; ramfcMem (if given) inside instanceMem; errorNotifierMem (if
+ *   given) at least 16 bytes. Else NV_ERR_INVALID_ARGUMENT. nvsim models
+ *   no memory objects, so hUserdMemory must be 0 (NV_ERR_INVALID_OBJECT_HANDLE).
+ * - cid is written back (a counter, as OGKM's pSys->currentCid).
+ *
+ * Copy-engine class of the chip (TURING_DMA_COPY_A, AMPERE_DMA_COPY_B)
+ * under a channel of a copy engine, NVB0B5_ALLOCATION_PARAMETERS version 1
+ * with the channel's engineType, or version 0 with its CE instance
+ * (NV_ERR_INVALID_ARGUMENT otherwise); one per channel
+ * (NV_ERR_INSUFFICIENT_RESOURCES).
+ *
+ * Controls: NVA06C GPFIFO_SCHEDULE on a group (every channel of it),
+ * NVA06F GPFIFO_SCHEDULE and BIND (engineType must be the channel's) on a
+ * channel, NVC36F GPFIFO_GET_WORK_SUBMIT_TOKEN on a channel: the token is
+ * runlist << 16 | chid (NV_CTRL_VF_DOORBELL_RUNLIST_ID 22:16 / _VECTOR 11:0,
+ * kfifoGenerateWorkSubmitToken_TU102/_GA100). nvsim's runlist of an engine
+ * is its index in the chip's engine list (*assumption*: real IDs come from
+ * the device info table). bSkipSubmit is accepted and ignored.
+ *
+ * Doorbell: a write of a work-submit token to NV_VIRTUAL_FUNCTION_DOORBELL
+ * (BAR0 0xb80000 + 0x30090, the usermode page's NOTIFY_CHANNEL_PENDING;
+ * OGKM kfifoUpdateUsermodeDoorbell_TU102) marks the channel pending and
+ * queues nvsim's worker; nothing else runs in the MMIO path. A token for no
+ * channel, another runlist or a dead channel is counted and ignored, as
+ * hardware ignores it. NVC361_TIME_0/1 (+0x80/+0x84) read PTIMER in ns.
+ */
+#include <linux/bitmap.h>
+#include <linux/debugfs.h>
+#include <linux/delay.h>
+#include <linux/fs.h>
+#include <linux/log2.h>
+#include <linux/sizes.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#include "fifo.h"
+
+#define NVSIM_USERMODE_BASE	NVRM_VF(NV_VIRTUAL_FUNCTION_DOORBELL - \
+					NVC361_NOTIFY_CHANNEL_PENDING)
+#define NVSIM_GP_ENTRIES_MAX	(1u << 20)
+
+#define F(v, f)	NVSIM_FLD(v, f)
+
+/**
+ * struct nvsim_fifo_obj - RM-side data of a channel group or channel
+ * @group_engine: groups: their engineType (0: not set)
+ * @group_vas: groups: their VA space handle
+ * @chan: channels: the channel (a reference)
+ */
+struct nvsim_fifo_obj {
+	u32 group_engine;
+	u32 group_vas;
+	struct nvsim_chan *chan;
+};
+
+static atomic_t nvsim_cid = ATOMIC_INIT(0);
+
+u64 nvsim_ptimer_ns(void)
+{
+	return ktime_get_ns();
+}
+
+/**
+ * nvsim_engine_index() - index of an engine in the chip's list
+ * @gpu: the GPU
+ * @nv2080_type: NV2080 engine type
+ *
+ * Return: the index, or -1 if the chip has no such engine.
+ */
+int nvsim_engine_index(struct nvsim_gpu *gpu, u32 nv2080_type)
+{
+	unsigned int i;
+
+	if (!nv2080_type)
+		return -1;
+	for (i = 0; i < gpu->chip->nr_engines; i++)
+		if (gpu->chip->engines[i] == nv2080_type)
+			return i;
+	return -1;
+}
+
+static bool nvsim_is_ce(u32 t)
+{
+	return t >= NV2080_ENGINE_TYPE_COPY0 && t <= NV2080_ENGINE_TYPE_COPY9;
+}
+
+/* The chip's GPFIFO and copy-engine classes. */
+static u32 nvsim_gpfifo_class(struct nvsim_gpu *gpu)
+{
+	return gpu->chip->libos3 ? AMPERE_CHANNEL_GPFIFO_A : TURING_CHANNEL_GPFIFO_A;
+}
+
+static u32 nvsim_ce_class(struct nvsim_gpu *gpu)
+{
+	return gpu->chip->libos3 ? AMPERE_DMA_COPY_B : TURING_DMA_COPY_A;
+}
+
+/* GA100 and later have per-runlist channel RAM (kfifoIsPerRunlistChramSupportedInHw). */
+static bool nvsim_per_runlist_chram(struct nvsim_gpu *gpu)
+{
+	return gpu->chip->libos3;
+}
+
+/**
+ * nvsim_fifo_class() - is @cls one of the classes this file allocates?
+ * @gpu: the GPU
+ * @cls: class
+ *
+ * Return: true for KEPLER_CHANNEL_GROUP_A, the chip's GPFIFO class and its
+ * copy-engine class.
+ */
+bool nvsim_fifo_class(struct nvsim_gpu *gpu, u32 cls)
+{
+	return cls == KEPLER_CHANNEL_GROUP_A || cls == nvsim_gpfifo_class(gpu) ||
+	       cls == nvsim_ce_class(gpu);
+}
+
+static void nvsim_chan_release(struct kref *ref)
+{
+	kfree(container_of(ref, struct nvsim_chan, ref));
+}
+
+void nvsim_chan_put(struct nvsim_chan *ch)
+{
+	kref_put(&ch->ref, nvsim_chan_release);
+}
+
+/**
+ * nvsim_chan_kick_locked() - put a channel on the worker's pending list
+ * @f: the GPU's fifo (lock held)
+ * @ch: the channel
+ *
+ * The caller queues the worker after unlocking.
+ */
+void nvsim_chan_kick_locked(struct nvsim_fifo *f, struct nvsim_chan *ch)
+{
+	lockdep_assert_held(&f->lock);
+	ch->pending = true;
+	if (ch->queued || ch->dead)
+		return;
+	ch->queued = true;
+	kref_get(&ch->ref);
+	list_add_tail(&ch->link, &f->pend);
+}
+
+static bool nvsim_mem_ok(struct nvsim_gpu *gpu,
+			 const struct NV_MEMORY_DESC_PARAMS *m, u64 min, u64 align,
+			 bool vid_only)
+{
+	if (m->size < min || !IS_ALIGNED(m->base, align))
+		return false;
+	if (m->addressSpace == NVRM_ADDR_FBMEM)
+		return m->base < gpu->chip->vram_size &&
+		       m->size <= gpu->chip->vram_size - m->base;
+	return !vid_only && m->addressSpace == NVRM_ADDR_SYSMEM &&
+	       m->base + m->size > m->base;
+}
+
+/* Pick or check the channel ID (kfifoChidMgrAllocChid_IMPL). fifo.lock held. */
+static int nvsim_chid_pick(struct nvsim_fifo *f, u32 flags, u32 *chid)
+{
+	bool page_fixed = F(flags, NVRM_NVOS04_FLAGS_CHANNEL_USERD_INDEX_PAGE_FIXED);
+	bool idx_fixed = F(flags, NVRM_NVOS04_FLAGS_CHANNEL_USERD_INDEX_FIXED);
+	u32 idx = F(flags, NVRM_NVOS04_FLAGS_CHANNEL_USERD_INDEX_VALUE);
+	u32 c;
+
+	if (page_fixed) {
+		c = F(flags, NVRM_NVOS04_FLAGS_CHANNEL_USERD_INDEX_PAGE_VALUE) *
+		    NVRM_CHANNELS_PER_USERD_PAGE + idx;
+		if (c >= NVSIM_MAX_CHIDS || f->chans[c])
+			return NV_ERR_NO_MEMORY;
+		*chid = c;
+		return NV_OK;
+	}
+	for (c = 0; c < NVSIM_MAX_CHIDS; c++) {
+		if (idx_fixed && c % NVRM_CHANNELS_PER_USERD_PAGE != idx)
+			continue;
+		if (!f->chans[c]) {
+			*chid = c;
+			return NV_OK;
+		}
+	}
+	return NV_ERR_NO_FREE_FIFOS;
+}
+
+static u32 nvsim_alloc_group(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
+			     const void *params, struct nvsim_fifo_obj *fo)
+{
+	const struct NV_CHANNEL_GROUP_ALLOCATION_PARAMETERS *p = params;
+	struct nvsim_obj *vas;
+
+	if (p->hVASpace) {
+		vas = nvsim_obj_lookup(gpu, parent->client, p->hVASpace);
+		if (!vas || vas->cls != FERMI_VASPACE_A || vas->parent != parent)
+			return NV_ERR_OBJECT_NOT_FOUND;
+	}
+	if (nvsim_per_runlist_chram(gpu) && nvsim_engine_index(gpu, p->engineType) < 0)
+		return NV_ERR_INVALID_ARGUMENT;
+	if (p->engineType && nvsim_engine_index(gpu, p->engineType) < 0)
+		return NV_ERR_INVALID_ARGUMENT;
+	fo->group_engine = p->engineType;
+	fo->group_vas = p->hVASpace;
+	return NV_OK;
+}
+
+static u32 nvsim_alloc_channel(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
+			       u32 handle, u32 cls, void *params,
+			       struct nvsim_fifo_obj *fo)
+{
+	struct NV_CHANNEL_ALLOC_PARAMS *p = params;
+	struct nvsim_fifo *f = gpu->fifo;
+	struct nvsim_obj *vas;
+	struct nvsim_chan *ch;
+	u32 engine, vash, chid, st;
+	unsigned int i;
+	int idx;
+
+	if (F(p->flags, NVRM_NVOS04_FLAGS_CHANNEL_TYPE) !=
+	    NVRM_NVOS04_FLAGS_CHANNEL_TYPE_PHYSICAL)
+		return NV_ERR_NOT_SUPPORTED;
+	if (p->hContextShare && p->hVASpace)
+		return NV_ERR_INVALID_ARGUMENT;
+	engine = p->engineType;
+	if (parent->cls == KEPLER_CHANNEL_GROUP_A) {
+		const struct nvsim_fifo_obj *g = parent->priv;
+
+		if (p->hContextShare)
+			return NV_ERR_OBJECT_NOT_FOUND;
+		if (p->hVASpace)
+			return NV_ERR_INVALID_ARGUMENT;
+		if (g->group_engine && engine && engine != g->group_engine)
+			return NV_ERR_INVALID_ARGUMENT;
+		if (g->group_engine)
+			engine = g->group_engine;
+		vash = g->group_vas;
+		if (!vash)
+			return NV_ERR_INVALID_STATE;
+	} else {
+		if (p->hContextShare)
+			return NV_ERR_INVALID_ARGUMENT;
+		if (!p->hVASpace)
+			return NV_ERR_INVALID_STATE;
+		vas = nvsim_obj_lookup(gpu, parent->client, p->hVASpace);
+		if (!vas || vas->cls != FERMI_VASPACE_A || vas->parent != parent)
+			return NV_ERR_OBJECT_NOT_FOUND;
+		vash = p->hVASpace;
+	}
+	idx = nvsim_engine_index(gpu, engine);
+	if (idx < 0)
+		return NV_ERR_INVALID_ARGUMENT;
+	for (i = 0; i < NVRM_MAX_SUBDEVICES; i++)
+		if (p->hUserdMemory[i])
+			return NV_ERR_INVALID_OBJECT_HANDLE;
+	if (!is_power_of_2(p->gpFifoEntries) || p->gpFifoEntries < 2 ||
+	    p->gpFifoEntries > NVSIM_GP_ENTRIES_MAX || !p->gpFifoOffset ||
+	    (p->gpFifoOffset & 7) || p->gpFifoOffset >> 49)
+		return NV_ERR_INVALID_ARGUMENT;
+	if (!nvsim_mem_ok(gpu, &p->userdMem, NVSIM_USERD_SIZE, NVSIM_USERD_SIZE, false) ||
+	    !nvsim_mem_ok(gpu, &p->instanceMem, SZ_4K, SZ_4K, true))
+		return NV_ERR_INVALID_ARGUMENT;
+	if (p->ramfcMem.size &&
+	    (p->ramfcMem.addressSpace != p->instanceMem.addressSpace ||
+	     p->ramfcMem.base < p->instanceMem.base ||
+	     p->ramfcMem.size > p->instanceMem.size ||
+	     p->ramfcMem.base - p->instanceMem.base >
+	     p->instanceMem.size - p->ramfcMem.size))
+		return NV_ERR_INVALID_ARGUMENT;
+	if (p->errorNotifierMem.size &&
+	    !nvsim_mem_ok(gpu, &p->errorNotifierMem, 16, 1, false))
+		return NV_ERR_INVALID_ARGUMENT;
+
+	ch = kzalloc(sizeof(*ch), GFP_KERNEL);
+	if (!ch)
+		return NV_ERR_NO_MEMORY;
+	kref_init(&ch->ref);
+	ch->gpu = gpu;
+	ch->client = parent->client;
+	ch->handle = handle;
+	ch->cls = cls;
+	ch->engine = engine;
+	ch->engine_idx = idx;
+	ch->runlist = idx;
+	ch->vas = vash;
+	ch->gpfifo_va = p->gpFifoOffset;
+	ch->gp_entries = p->gpFifoEntries;
+	ch->userd_vid = p->userdMem.addressSpace == NVRM_ADDR_FBMEM;
+	ch->userd_pa = p->userdMem.base;
+	ch->deny_phys_ce = p->flags & BIT(7);	/* CHANNEL_DENY_PHYSICAL_MODE_CE 7:7 */
+	nvsim_pb_reset(&ch->pb);
+
+	spin_lock_irq(&f->lock);
+	st = nvsim_chid_pick(f, p->flags, &chid);
+	if (st == NV_OK) {
+		ch->chid = chid;
+		f->chans[chid] = ch;
+		f->nr_chans++;
+	}
+	spin_unlock_irq(&f->lock);
+	if (st != NV_OK) {
+		kfree(ch);
+		return st;
+	}
+	fo->chan = ch;
+	p->cid = atomic_inc_return(&nvsim_cid);
+	return NV_OK;
+}
+
+static u32 nvsim_alloc_ce(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
+			  u32 cls, const void *params)
+{
+	const struct NVB0B5_ALLOCATION_PARAMETERS *p = params;
+	const struct nvsim_fifo_obj *fo = parent->priv;
+	struct nvsim_chan *ch = fo->chan;
+	u32 want;
+
+	if (!nvsim_is_ce(ch->engine))
+		return NV_ERR_INVALID_ARGUMENT;
+	if (p->version == NVRM_NVB0B5_ALLOCATION_PARAMETERS_VERSION_1)
+		want = ch->engine;
+	else if (p->version == NVRM_NVB0B5_ALLOCATION_PARAMETERS_VERSION_0)
+		want = p->engineType + NV2080_ENGINE_TYPE_COPY0;
+	else
+		return NV_ERR_INVALID_ARGUMENT;
+	if (p->version == NVRM_NVB0B5_ALLOCATION_PARAMETERS_VERSION_1 ?
+	    p->engineType != ch->engine : want != ch->engine)
+		return NV_ERR_INVALID_ARGUMENT;
+	if (READ_ONCE(ch->ce_cls))
+		return NV_ERR_INSUFFICIENT_RESOURCES;
+	WRITE_ONCE(ch->ce_cls, cls);
+	return NV_OK;
+}
+
+/**
+ * nvsim_fifo_alloc() - allocate a channel group, channel or CE object
+ * @gpu: the GPU
+ * @parent: parent object
+ * @o: the new object (in the tree; freed by the caller on failure)
+ * @params: parameters
+ * @size: their size
+ *
+ * GSP thread.
+ *
+ * Return: an NV_STATUS.
+ */
+u32 nvsim_fifo_alloc(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
+		     struct nvsim_obj *o, void *params, u32 size)
+{
+	struct nvsim_fifo_obj *fo;
+	u32 st;
+
+	if (o->cls == KEPLER_CHANNEL_GROUP_A) {
+		if (parent->cls != NV01_DEVICE_0)
+			return NV_ERR_INVALID_CLASS;
+		if (size != sizeof(struct NV_CHANNEL_GROUP_ALLOCATION_PARAMETERS))
+			return NV_ERR_INVALID_PARAM_STRUCT;
+	} else if (o->cls == nvsim_gpfifo_class(gpu)) {
+		if (parent->cls != NV01_DEVICE_0 &&
+		    parent->cls != KEPLER_CHANNEL_GROUP_A)
+			return NV_ERR_INVALID_CLASS;
+		/* This version's size; the fields read are 535's prefix. */
+		if (size != nvsim_abi_of(gpu)->chan_alloc_size)
+			return NV_ERR_INVALID_PARAM_STRUCT;
+	} else {
+		if (parent->cls != nvsim_gpfifo_class(gpu))
+			return NV_ERR_INVALID_CLASS;
+		if (size != sizeof(struct NVB0B5_ALLOCATION_PARAMETERS))
+			return NV_ERR_INVALID_PARAM_STRUCT;
+		return nvsim_alloc_ce(gpu, parent, o->cls, params);
+	}
+
+	fo = kzalloc(sizeof(*fo), GFP_KERNEL);
+	if (!fo)
+		return NV_ERR_NO_MEMORY;
+	if (o->cls == KEPLER_CHANNEL_GROUP_A)
+		st = nvsim_alloc_group(gpu, parent, params, fo);
+	else
+		st = nvsim_alloc_channel(gpu, parent, o->handle, o->cls, params, fo);
+	if (st != NV_OK) {
+		kfree(fo);
+		return st;
+	}
+	o->priv = fo;
+	return NV_OK;
+}
+
+/**
+ * nvsim_fifo_free() - an object of a class of this file is freed
+ * @gpu: the GPU
+ * @o: the object (its children are already gone)
+ *
+ * GSP thread. A channel stops at once; the worker may still hold a
+ * reference until it notices.
+ */
+void nvsim_fifo_free(struct nvsim_gpu *gpu, struct nvsim_obj *o)
+{
+	struct nvsim_fifo_obj *fo = o->priv;
+	struct nvsim_fifo *f = gpu->fifo;
+	struct nvsim_chan *ch;
+
+	if (o->cls == nvsim_ce_class(gpu) && o->parent && o->parent->priv) {
+		fo = o->parent->priv;
+		WRITE_ONCE(fo->chan->ce_cls, 0);
+		return;
+	}
+	if (!fo)
+		return;
+	ch = fo->chan;
+	if (ch) {
+		spin_lock_irq(&f->lock);
+		ch->dead = true;
+		if (f->chans[ch->chid] == ch) {
+			f->chans[ch->chid] = NULL;
+			f->nr_chans--;
+		}
+		spin_unlock_irq(&f->lock);
+		nvsim_chan_put(ch);
+	}
+	kfree(fo);
+	o->priv = NULL;
+}
+
+/**
+ * nvsim_fifo_reset() - GSP-RM lost every channel (reboot, reset)
+ * @gpu: the GPU
+ *
+ * The tree reset frees objects without per-object hooks (and their priv
+ * data with kfree()): the channels are dropped from the table here.
+ */
+void nvsim_fifo_reset(struct nvsim_gpu *gpu)
+{
+	struct nvsim_fifo *f = gpu->fifo;
+	unsigned int i;
+
+	if (!f)
+		return;
+	for (i = 0; i < NVSIM_MAX_CHIDS; i++) {
+		struct nvsim_chan *ch;
+
+		spin_lock_irq(&f->lock);
+		ch = f->chans[i];
+		f->chans[i] = NULL;
+		if (ch) {
+			ch->dead = true;
+			f->nr_chans--;
+		}
+		spin_unlock_irq(&f->lock);
+		if (ch)
+			nvsim_chan_put(ch);
+	}
+}
+
+/* ---- controls ---- */
+
+/**
+ * nvsim_fifo_ctrl_known() - does this file serve @cmd on @o?
+ * @gpu: the GPU
+ * @o: the target object
+ * @cmd: the control
+ *
+ * Return: true for the controls listed in the DOC block on their classes.
+ */
+bool nvsim_fifo_ctrl_known(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd)
+{
+	if (o->cls == KEPLER_CHANNEL_GROUP_A)
+		return cmd == NVA06C_CTRL_CMD_GPFIFO_SCHEDULE;
+	if (o->cls == nvsim_gpfifo_class(gpu))
+		return cmd == NVA06F_CTRL_CMD_GPFIFO_SCHEDULE ||
+		       cmd == NVA06F_CTRL_CMD_BIND ||
+		       cmd == NVC36F_CTRL_CMD_GPFIFO_GET_WORK_SUBMIT_TOKEN;
+	return false;
+}
+
+static void nvsim_chan_enable(struct nvsim_gpu *gpu, struct nvsim_chan *ch,
+			      bool on)
+{
+	struct nvsim_fifo *f = gpu->fifo;
+
+	spin_lock_irq(&f->lock);
+	ch->enabled = on;
+	if (on)
+		nvsim_chan_kick_locked(f, ch);	/* work may already be in GP_PUT */
+	spin_unlock_irq(&f->lock);
+	if (on)
+		queue_work(f->wq, &f->work);
+}
+
+/**
+ * nvsim_fifo_ctrl() - serve a control of nvsim_fifo_ctrl_known()
+ * @gpu: the GPU
+ * @o: the target
+ * @cmd: the control
+ * @params: parameters
+ * @size: their size
+ *
+ * Return: an NV_STATUS.
+ */
+u32 nvsim_fifo_ctrl(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd,
+		    void *params, u32 size)
+{
+	struct nvsim_fifo_obj *fo = o->priv;
+	struct nvsim_obj *c;
+
+	switch (cmd) {
+	case NVA06C_CTRL_CMD_GPFIFO_SCHEDULE: {
+		struct NVA06C_CTRL_GPFIFO_SCHEDULE_PARAMS *p = params;
+
+		if (size != sizeof(*p))
+			return NV_ERR_INVALID_PARAM_STRUCT;
+		list_for_each_entry(c, &o->children, sibling)
+			if (c->priv && ((struct nvsim_fifo_obj *)c->priv)->chan)
+				nvsim_chan_enable(gpu, ((struct nvsim_fifo_obj *)c->priv)->chan,
+						  p->bEnable);
+		return NV_OK;
+	}
+	case NVA06F_CTRL_CMD_GPFIFO_SCHEDULE: {
+		struct NVA06F_CTRL_GPFIFO_SCHEDULE_PARAMS *p = params;
+
+		if (size != sizeof(*p))
+			return NV_ERR_INVALID_PARAM_STRUCT;
+		nvsim_chan_enable(gpu, fo->chan, p->bEnable);
+		return NV_OK;
+	}
+	case NVA06F_CTRL_CMD_BIND: {
+		struct NVA06F_CTRL_BIND_PARAMS *p = params;
+
+		if (size != sizeof(*p))
+			return NV_ERR_INVALID_PARAM_STRUCT;
+		return p->engineType == fo->chan->engine ? NV_OK :
+		       NV_ERR_INVALID_ARGUMENT;
+	}
+	case NVC36F_CTRL_CMD_GPFIFO_GET_WORK_SUBMIT_TOKEN: {
+		struct NVC36F_CTRL_CMD_GPFIFO_GET_WORK_SUBMIT_TOKEN_PARAMS *p = params;
+
+		if (size != sizeof(*p))
+			return NV_ERR_INVALID_PARAM_STRUCT;
+		p->workSubmitToken = fo->chan->runlist << NVRM_VF_DOORBELL_RUNLIST_ID__BIT_LO |
+				     fo->chan->chid;
+		return NV_OK;
+	}
+	}
+	return NV_ERR_NOT_SUPPORTED;
+}
+
+/* ---- doorbell ---- */
+
+/**
+ * nvsim_usermode_read() - a read of the usermode page
+ * @gpu: the GPU
+ * @addr: BAR0 offset
+ * @val: the value
+ *
+ * Return: true if @addr is in the usermode page (NVC361).
+ */
+bool nvsim_usermode_read(struct nvsim_gpu *gpu, u32 addr, u32 *val)
+{
+	u64 t;
+
+	if (addr < NVSIM_USERMODE_BASE ||
+	    addr >= NVSIM_USERMODE_BASE + NVC361_NV_USERMODE__SIZE)
+		return false;
+	t = nvsim_ptimer_ns();
+	switch (addr - NVSIM_USERMODE_BASE) {
+	case NVC361_TIME_0:
+		*val = lower_32_bits(t);
+		break;
+	case NVC361_TIME_1:
+		*val = upper_32_bits(t);
+		break;
+	default:
+		*val = 0;
+	}
+	return true;
+}
+
+/**
+ * nvsim_usermode_write() - a write to the usermode page
+ * @gpu: the GPU
+ * @addr: BAR0 offset
+ * @val: the value
+ *
+ * NOTIFY_CHANNEL_PENDING with a work-submit token marks the channel
+ * pending and queues the worker. Any context.
+ *
+ * Return: true if @addr is in the usermode page.
+ */
+bool nvsim_usermode_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
+{
+	struct nvsim_fifo *f = gpu->fifo;
+	struct nvsim_chan *ch;
+	unsigned long flags;
+	u32 chid, rl;
+	bool ok = false;
+
+	if (addr < NVSIM_USERMODE_BASE ||
+	    addr >= NVSIM_USERMODE_BASE + NVC361_NV_USERMODE__SIZE)
+		return false;
+	if (addr - NVSIM_USERMODE_BASE != NVC361_NOTIFY_CHANNEL_PENDING || !f)
+		return true;
+	chid = F(val, NVRM_VF_DOORBELL_VECTOR);
+	rl = F(val, NVRM_VF_DOORBELL_RUNLIST_ID);
+	spin_lock_irqsave(&f->lock, flags);
+	ch = chid < NVSIM_MAX_CHIDS ? f->chans[chid] : NULL;
+	if (ch && ch->runlist == rl && !ch->dead &&
+	    !(val & ~(GENMASK(22, 16) | GENMASK(11, 0)))) {
+		nvsim_chan_kick_locked(f, ch);
+		ok = true;
+	}
+	spin_unlock_irqrestore(&f->lock, flags);
+	nvsim_fs_add(gpu, ok ? NVSIM_FS_DOORBELLS : NVSIM_FS_DOORBELLS_BAD, 1);
+	if (ok)
+		queue_work(f->wq, &f->work);
+	return true;
+}
+
+/* ---- debugfs "fifo": counters, channels and fault knobs ---- */
+
+static const char *const nvsim_fs_names[NVSIM_FS_NR] = {
+	[NVSIM_FS_DOORBELLS] = "doorbells",
+	[NVSIM_FS_DOORBELLS_BAD] = "doorbells_ignored",
+	[NVSIM_FS_GP_ENTRIES] = "gp_entries",
+	[NVSIM_FS_METHODS] = "methods",
+	[NVSIM_FS_SEM_RELEASES] = "sem_releases",
+	[NVSIM_FS_CE_LAUNCHES] = "ce_launches",
+	[NVSIM_FS_CE_BYTES] = "ce_bytes",
+	[NVSIM_FS_NONSTALL] = "nonstall_intr",
+	[NVSIM_FS_STALL_INTR] = "stall_intr",
+	[NVSIM_FS_MMU_FAULTS] = "mmu_faults",
+	[NVSIM_FS_RC] = "rc",
+};
+
+static ssize_t nvsim_fifo_dbg_read(struct file *file, char __user *ubuf,
+				   size_t count, loff_t *ppos)
+{
+	struct nvsim_gpu *gpu = file->private_data;
+	struct nvsim_fifo *f = gpu->fifo;
+	size_t size = 16384, len = 0;
+	unsigned int i, shown = 0;
+	ssize_t ret;
+	char *buf;
+
+	buf = kvzalloc(size, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	for (i = 0; i < NVSIM_FS_NR; i++)
+		len += scnprintf(buf + len, size - len, "%s %lld\n",
+				 nvsim_fs_names[i], atomic64_read(&f->stats[i]));
+	spin_lock_irq(&f->lock);
+	len += scnprintf(buf + len, size - len,
+			 "channels %u\nce_delay_us %u\nce_jitter_us %u\n",
+			 f->nr_chans, f->ce_delay_us, f->ce_jitter_us);
+	for (i = 0; i < NVSIM_MAX_CHIDS && shown < 64; i++) {
+		struct nvsim_chan *ch = f->chans[i];
+
+		if (!ch)
+			continue;
+		shown++;
+		len += scnprintf(buf + len, size - len,
+				 "chan %u client %#x handle %#x engine %#x runlist %u%s%s%s\n",
+				 ch->chid, ch->client, ch->handle, ch->engine,
+				 ch->runlist, ch->enabled ? " enabled" : "",
+				 ch->dead ? " dead" : "",
+				 test_bit(i, f->stalled) ? " stalled" : "");
+	}
+	spin_unlock_irq(&f->lock);
+	ret = simple_read_from_buffer(ubuf, count, ppos, buf, len);
+	kvfree(buf);
+	return ret;
+}
+
+static ssize_t nvsim_fifo_dbg_write(struct file *file, const char __user *ubuf,
+				    size_t count, loff_t *ppos)
+{
+	struct nvsim_gpu *gpu = file->private_data;
+	struct nvsim_fifo *f = gpu->fifo;
+	char cmd[64], word[16], extra;
+	u32 v;
+
+	if (!count || count >= sizeof(cmd))
+		return -EINVAL;
+	if (copy_from_user(cmd, ubuf, count))
+		return -EFAULT;
+	cmd[count] = 0;
+	if (sscanf(cmd, "%15s %u %c", word, &v, &extra) != 2)
+		return -EINVAL;
+	spin_lock_irq(&f->lock);
+	if (!strcmp(word, "stall") && v < NVSIM_MAX_CHIDS) {
+		set_bit(v, f->stalled);
+	} else if (!strcmp(word, "unstall") && v < NVSIM_MAX_CHIDS) {
+		clear_bit(v, f->stalled);
+		if (f->chans[v])
+			nvsim_chan_kick_locked(f, f->chans[v]);
+	} else if (!strcmp(word, "ce_delay_us") && v <= 1000000) {
+		f->ce_delay_us = v;
+	} else if (!strcmp(word, "ce_jitter_us") && v <= 1000000) {
+		f->ce_jitter_us = v;
+	} else {
+		spin_unlock_irq(&f->lock);
+		return -EINVAL;
+	}
+	spin_unlock_irq(&f->lock);
+	queue_work(f->wq, &f->work);
+	return count;
+}
+
+static const struct file_operations nvsim_fifo_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.read = nvsim_fifo_dbg_read,
+	.write = nvsim_fifo_dbg_write,
+	.llseek = default_llseek,
+};
+
+/**
+ * nvsim_fifo_debugfs() - create gpu<N>/fifo
+ * @gpu: the GPU (its debugfs directory exists)
+ */
+void nvsim_fifo_debugfs(struct nvsim_gpu *gpu)
+{
+	if (gpu->fifo)
+		debugfs_create_file("fifo", 0600, gpu->dbg, gpu, &nvsim_fifo_fops);
+}
+
+/**
+ * nvsim_fifo_init() - set up the channel table and the worker
+ * @gpu: the GPU
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int nvsim_fifo_init(struct nvsim_gpu *gpu)
+{
+	struct nvsim_fifo *f;
+
+	f = kzalloc(sizeof(*f), GFP_KERNEL);
+	if (!f)
+		return -ENOMEM;
+	f->gpu = gpu;
+	spin_lock_init(&f->lock);
+	INIT_LIST_HEAD(&f->pend);
+	INIT_LIST_HEAD(&f->blocked);
+	f->chans = kvcalloc(NVSIM_MAX_CHIDS, sizeof(*f->chans), GFP_KERNEL);
+	f->stalled = bitmap_zalloc(NVSIM_MAX_CHIDS, GFP_KERNEL);
+	f->wq = alloc_ordered_workqueue("nvsim%u_fifo", 0, gpu->index);
+	if (!f->chans || !f->stalled || !f->wq)
+		goto err;
+	INIT_WORK(&f->work, nvsim_fifo_work);
+	INIT_DELAYED_WORK(&f->retry, nvsim_fifo_retry);
+	gpu->fifo = f;
+	return 0;
+err:
+	if (f->wq)
+		destroy_workqueue(f->wq);
+	bitmap_free(f->stalled);
+	kvfree(f->chans);
+	kfree(f);
+	return -ENOMEM;
+}
+
+/**
+ * nvsim_fifo_fini() - stop the worker and drop every channel
+ * @gpu: the GPU (GSP-RM stopped: nothing allocates any more)
+ */
+void nvsim_fifo_fini(struct nvsim_gpu *gpu)
+{
+	struct nvsim_fifo *f = gpu->fifo;
+
+	if (!f)
+		return;
+	nvsim_fifo_reset(gpu);
+	cancel_delayed_work_sync(&f->retry);
+	cancel_work_sync(&f->work);
+	destroy_workqueue(f->wq);
+	nvsim_fifo_drain(f);
+	bitmap_free(f->stalled);
+	kvfree(f->chans);
+	kfree(f);
+	gpu->fifo = NULL;
+}

@@ -566,6 +566,7 @@ struct nvsim_gpu {
 	struct dentry *dbg;
 	struct nvsim_knob knobs[NVSIM_F_NR];
 	struct nvsim_vgpu *vgpu;
+	struct nvsim_vgpu_relay *vgpu_relay;
 	struct nvsim_mmu mmu;
 	struct nvsim_fifo *fifo;
 };
@@ -713,6 +714,11 @@ void nvsim_vgpu_reset(struct nvsim_gpu *gpu);
 bool nvsim_vgpu_ctrl_known(u32 cmd);
 u32 nvsim_vgpu_ctrl(struct nvsim_gpu *gpu, u32 cmd, void *params, u32 size);
 void nvsim_vgpu_doorbell(struct nvsim_gpu *gpu, u32 val);
+
+/* rpc.c, for the vGPU plugin's guest RPCs (vgpu_guest.c) */
+u32 nvsim_rpc_alloc(struct nvsim_gpu *gpu, u8 *p, u64 len);
+u32 nvsim_rpc_control(struct nvsim_gpu *gpu, u8 *p, u64 len);
+u32 nvsim_rpc_free(struct nvsim_gpu *gpu, u8 *p, u64 len);
 
 /* debugfs.c */
 void nvsim_debugfs_init(void);

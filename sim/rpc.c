@@ -316,7 +316,7 @@ static u32 nvsim_alloc_obj(struct nvsim_gpu *gpu, u32 h_client, u32 h_parent,
 	return NV_OK;
 }
 
-static u32 nvsim_rpc_alloc(struct nvsim_gpu *gpu, u8 *p, u64 len)
+u32 nvsim_rpc_alloc(struct nvsim_gpu *gpu, u8 *p, u64 len)
 {
 	struct rpc_gsp_rm_alloc_v03_00 *a = (void *)p;
 	u32 status;
@@ -332,7 +332,7 @@ static u32 nvsim_rpc_alloc(struct nvsim_gpu *gpu, u8 *p, u64 len)
 	return status;
 }
 
-static u32 nvsim_rpc_free(struct nvsim_gpu *gpu, u8 *p, u64 len)
+u32 nvsim_rpc_free(struct nvsim_gpu *gpu, u8 *p, u64 len)
 {
 	struct rpc_free_v03_00 *f = (void *)p;
 	struct nvsim_obj *o;
@@ -718,7 +718,7 @@ static u32 nvsim_ctrl(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd,
 	return NV_ERR_NOT_SUPPORTED;
 }
 
-static u32 nvsim_rpc_control(struct nvsim_gpu *gpu, u8 *p, u64 len)
+u32 nvsim_rpc_control(struct nvsim_gpu *gpu, u8 *p, u64 len)
 {
 	struct rpc_gsp_rm_control_v03_00 *c = (void *)p;
 	struct nvsim_obj *o;

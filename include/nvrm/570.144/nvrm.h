@@ -17,5 +17,6 @@
 #include "static_info.h"
 #include "events.h"
 #include "regs.h"
+#include "vgpu_guest.h"
 
 #endif /* NVRM_570_NVRM_H */

@@ -192,10 +192,10 @@ static bool nvsim_mem_ok(struct nvsim_gpu *gpu,
 {
 	if (m->size < min || !IS_ALIGNED(m->base, align))
 		return false;
-	if (m->addressSpace == NVRM_ADDR_FBMEM)
+	if (m->addressSpace == ADDR_FBMEM)
 		return m->base < gpu->chip->vram_size &&
 		       m->size <= gpu->chip->vram_size - m->base;
-	return !vid_only && m->addressSpace == NVRM_ADDR_SYSMEM &&
+	return !vid_only && m->addressSpace == ADDR_SYSMEM &&
 	       m->base + m->size > m->base;
 }
 
@@ -209,14 +209,14 @@ static int nvsim_chid_pick(struct nvsim_fifo *f, u32 flags, u32 *chid)
 
 	if (page_fixed) {
 		c = F(flags, NVRM_NVOS04_FLAGS_CHANNEL_USERD_INDEX_PAGE_VALUE) *
-		    NVRM_CHANNELS_PER_USERD_PAGE + idx;
+		    NVRM_CHID_PER_USERD_PAGE + idx;
 		if (c >= NVSIM_MAX_CHIDS || f->chans[c])
 			return NV_ERR_NO_MEMORY;
 		*chid = c;
 		return NV_OK;
 	}
 	for (c = 0; c < NVSIM_MAX_CHIDS; c++) {
-		if (idx_fixed && c % NVRM_CHANNELS_PER_USERD_PAGE != idx)
+		if (idx_fixed && c % NVRM_CHID_PER_USERD_PAGE != idx)
 			continue;
 		if (!f->chans[c]) {
 			*chid = c;
@@ -291,7 +291,7 @@ static u32 nvsim_alloc_channel(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
 	idx = nvsim_engine_index(gpu, engine);
 	if (idx < 0)
 		return NV_ERR_INVALID_ARGUMENT;
-	for (i = 0; i < NVRM_MAX_SUBDEVICES; i++)
+	for (i = 0; i < ARRAY_SIZE(p->hUserdMemory); i++)
 		if (p->hUserdMemory[i])
 			return NV_ERR_INVALID_OBJECT_HANDLE;
 	if (!is_power_of_2(p->gpFifoEntries) || p->gpFifoEntries < 2 ||
@@ -326,7 +326,7 @@ static u32 nvsim_alloc_channel(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
 	ch->vas = vash;
 	ch->gpfifo_va = p->gpFifoOffset;
 	ch->gp_entries = p->gpFifoEntries;
-	ch->userd_vid = p->userdMem.addressSpace == NVRM_ADDR_FBMEM;
+	ch->userd_vid = p->userdMem.addressSpace == ADDR_FBMEM;
 	ch->userd_pa = p->userdMem.base;
 	ch->deny_phys_ce = p->flags & BIT(7);	/* CHANNEL_DENY_PHYSICAL_MODE_CE 7:7 */
 	nvsim_pb_reset(&ch->pb);
@@ -358,13 +358,13 @@ static u32 nvsim_alloc_ce(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
 
 	if (!nvsim_is_ce(ch->engine))
 		return NV_ERR_INVALID_ARGUMENT;
-	if (p->version == NVRM_NVB0B5_ALLOCATION_PARAMETERS_VERSION_1)
+	if (p->version == NVB0B5_ALLOCATION_PARAMETERS_VERSION_1)
 		want = ch->engine;
 	else if (p->version == NVRM_NVB0B5_ALLOCATION_PARAMETERS_VERSION_0)
 		want = p->engineType + NV2080_ENGINE_TYPE_COPY0;
 	else
 		return NV_ERR_INVALID_ARGUMENT;
-	if (p->version == NVRM_NVB0B5_ALLOCATION_PARAMETERS_VERSION_1 ?
+	if (p->version == NVB0B5_ALLOCATION_PARAMETERS_VERSION_1 ?
 	    p->engineType != ch->engine : want != ch->engine)
 		return NV_ERR_INVALID_ARGUMENT;
 	if (READ_ONCE(ch->ce_cls))

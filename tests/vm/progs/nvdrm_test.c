@@ -638,8 +638,8 @@ static void t_inval(void)
 		char buf[64] = {};
 		int r;
 
-		r = xioctl(fd, DRM_IOWR(DRM_COMMAND_BASE + 0x07, struct drm_nvdrm_get_param), buf);
-		CHECK("inval: reserved ioctl 0x07", r == -EINVAL, "%d", r);
+		r = xioctl(fd, DRM_IOWR(DRM_COMMAND_BASE + 0x0a, struct drm_nvdrm_get_param), buf);
+		CHECK("inval: unknown ioctl 0x0a", r == -EINVAL, "%d", r);
 		r = xioctl(fd, DRM_IOWR(DRM_COMMAND_BASE + 0x3f, struct drm_nvdrm_get_param), buf);
 		CHECK("inval: unknown ioctl 0x3f", r == -EINVAL, "%d", r);
 	}

@@ -74,3 +74,10 @@ check tour-unload-nvdrm rmmod nvdrm
 
 echo "-- 8. unloading: clients first, then GSP-RM shuts down (UNLOADING_GUEST_DRIVER, WPR2 torn down)"
 check tour-unload rmmod nvcore_test nvcore nvsim
+
+echo "-- 9. desktop stack: nvdrm runs a copy job on the copy engine, from EXEC to the signalled fence"
+check tour-drm-load sh -c 'modprobe nvsim chip=ga102 && modprobe nvcore clients=drm heartbeat_ms=0 && modprobe nvdrm'
+wait_for 20 sh -c 'ls /sys/bus/auxiliary/devices/nvcore.drm.0/driver >/dev/null 2>&1'
+/tests/bin/nvdrm_exec tour 2>&1 | sed 's/^PASS: /PASS: tour-exec: /; s/^FAIL: /FAIL: tour-exec: /'
+say "nvcore events delivered: $(sed -n 's/.*events_delivered \([0-9]*\).*/\1/p' /sys/kernel/debug/nvcore/gpu0/resources 2>/dev/null | head -n 1)"
+check tour-drm-unload rmmod nvdrm nvcore nvsim

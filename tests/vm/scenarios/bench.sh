@@ -44,8 +44,9 @@ echo 1 >/sys/bus/mdev/devices/$GU/remove
 check vgpu-unload rmmod nvvgpu vfio_iommu_type1 nvcore nvsim
 
 # nvdrm: writing GEM objects through mmap (system memory, VRAM through
-# BAR1) and eviction VRAM -> system (CPU copy through BAR1 until the copy
-# engine does it), beside a userspace memcpy of the same size.
+# BAR1) and eviction VRAM -> system by the copy engine (evict_mib_s) and by
+# the CPU through BAR1 (evict_cpu_mib_s), beside a userspace memcpy of the
+# same size.
 check nvdrm-load sh -c 'modprobe nvsim chip=ga102 && modprobe nvcore clients=drm heartbeat_ms=0 &&
 	modprobe nvdrm vram_mib=32'
 wait_for 20 test -e /sys/bus/auxiliary/devices/nvcore.drm.0/driver

@@ -198,6 +198,7 @@ struct nvc_channel;
  * @dead: 0, or the error it died with
  * @hw_lock: protects @ch
  * @ch: the nvcore channel (NULL once released)
+ * @chid: its channel ID (events name it)
  * @sched: its scheduler
  * @entity: its scheduler entity
  * @dev_link: entry in &nvdrm_device.chans
@@ -220,6 +221,7 @@ struct nvdrm_chan {
 	int dead;
 	struct mutex hw_lock;
 	struct nvc_channel *ch;
+	u32 chid;
 	struct drm_gpu_scheduler sched;
 	struct drm_sched_entity entity;
 	struct list_head dev_link;

@@ -404,7 +404,8 @@ u32 nvsim_fifo_alloc(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
 		if (parent->cls != NV01_DEVICE_0 &&
 		    parent->cls != KEPLER_CHANNEL_GROUP_A)
 			return NV_ERR_INVALID_CLASS;
-		if (size != sizeof(struct NV_CHANNEL_ALLOC_PARAMS))
+		/* This version's size; the fields read are 535's prefix. */
+		if (size != nvsim_abi_of(gpu)->chan_alloc_size)
 			return NV_ERR_INVALID_PARAM_STRUCT;
 	} else {
 		if (parent->cls != nvsim_gpfifo_class(gpu))

@@ -8,6 +8,13 @@
 #include <linux/kref.h>
 #include <linux/workqueue.h>
 
+/*
+ * The channel code reads 535.113.01's layouts (fifo.h, rm.h); of what it
+ * parses only NV_CHANNEL_ALLOC_PARAMS differs in 570.144 (tpcConfigID
+ * appended), whose size each version gives in struct nvsim_abi.
+ */
+#include <nvrm/535.113.01/nvrm.h>
+
 #include "nvsim.h"
 #include "pbdec.h"
 

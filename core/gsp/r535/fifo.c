@@ -47,9 +47,9 @@
 
 #include <nvcore/channel.h>
 
-#include "../nvcore.h"
-#include "../client.h"
-#include "gsp.h"
+#include "../../nvcore.h"
+#include "../../client.h"
+#include "../gsp.h"
 
 #define NVC_CHAN_H_GROUP	0xa06c0000u
 #define NVC_CHAN_H_CHAN		0xf1f00000u
@@ -274,7 +274,8 @@ static u32 nvc_chan_mthdbuf_size(struct nvc_gsp *gsp, u32 h_client)
  * for an engine outside the partition, -ENOMEM / -ENOSPC when the
  * partition has no channel ID or VRAM left, -ENODEV while the GPU is lost
  * or for a VA space from before a recovery, -EOPNOTSUPP on a chip without
- * these classes, or an error from GSP-RM.
+ * these classes or a firmware version without them in nvcore, or an error
+ * from GSP-RM.
  */
 struct nvc_channel *nvc_channel_create(struct nvc_partition *part,
 				       const struct nvc_channel_args *args)
@@ -286,6 +287,9 @@ struct nvc_channel *nvc_channel_create(struct nvc_partition *part,
 	u32 mthdbuf;
 	int ret;
 
+	/* GSP-RM 535.113.01's channel ABI (this file is its layer's). */
+	if (gpu->gsp && !gpu->gsp->fwops->has_channels)
+		return ERR_PTR(-EOPNOTSUPP);
 	if (!args->vas || args->flags & ~NVC_CHANNEL_KERNEL ||
 	    args->gpfifo_entries < 2 ||
 	    args->gpfifo_entries > NVC_CHANNEL_MAX_GPFIFO ||

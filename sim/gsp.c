@@ -25,6 +25,7 @@
 #include <linux/slab.h>
 
 #include "nvsim.h"
+#include "vgpu_guest.h"
 #include "gsp_priv.h"
 
 #define NVSIM_IDLE_POLL		msecs_to_jiffies(100)
@@ -427,6 +428,7 @@ static void nvsim_rm_run(struct nvsim_gpu *gpu)
 				return;
 			}
 		}
+		nvsim_vgpu_guest_serve(gpu);
 		nvsim_wait(gpu, NVSIM_IDLE_POLL);
 	}
 }

@@ -573,6 +573,7 @@ struct nvsim_gpu {
 	struct dentry *dbg;
 	struct nvsim_knob knobs[NVSIM_F_NR];
 	struct nvsim_vgpu *vgpu;
+	struct nvsim_vgpu_relay *vgpu_relay;
 	struct nvsim_mmu mmu;
 	struct nvsim_fifo *fifo;
 };
@@ -693,6 +694,8 @@ void nvsim_vas_forget(struct nvsim_gpu *gpu, u32 client, u32 handle);
 void nvsim_vas_reset(struct nvsim_gpu *gpu);
 void nvsim_mmu_init(struct nvsim_gpu *gpu);
 
+void nvsim_vas_set(struct nvsim_gpu *gpu, u32 client, u32 handle,
+		   u32 aperture, u64 pdb);
 int nvsim_mmu_rw(struct nvsim_gpu *gpu, u32 client, u32 vas, u64 va,
 		 void *buf, size_t len, bool write, u64 *fault_va);
 

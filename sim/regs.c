@@ -59,6 +59,7 @@
 #include <linux/sizes.h>
 
 #include "nvsim.h"
+#include "vgpu_guest.h"
 
 #define NVSIM_GSP		NVSIM_FALCON_GSP_BASE
 #define NVSIM_SEC2		NVSIM_FALCON_SEC2_BASE
@@ -413,6 +414,8 @@ static u32 nvsim_read_locked(struct nvsim_gpu *gpu, u32 addr)
 		return 0;
 	if (nvsim_tree_read(gpu, addr, &val))
 		return val;
+	if (nvsim_vgpu_guest_reg_read(gpu, addr, &val))
+		return val;
 	if (addr >= NVSIM_QHEAD_BASE &&
 	    addr < NVSIM_QHEAD_BASE + 8 * NVSIM_QUEUE_HEADS && !(addr & 4))
 		return r->queue_head[(addr - NVSIM_QHEAD_BASE) / 8];
@@ -641,6 +644,8 @@ void nvsim_reg_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
 		nvsim_vgpu_doorbell(gpu, val);
 		return;
 	}
+	if (nvsim_vgpu_guest_reg_write(gpu, addr, val))
+		return;
 
 	spin_lock_irqsave(&gpu->reg_lock, flags);
 	old = f->irqstat & f->irqmask;

@@ -47,8 +47,9 @@
  * 0), GPU_GET_GID_INFO, GPU_GET_ENGINES_V2, FB_GET_INFO_V2, FB_GET_FB_REGION_INFO,
  * EVENT_SET_NOTIFICATION, BIOS_GET_SKU_INFO and INTERNAL_INTR_GET_KERNEL_TABLE
  * (internal subdevice only); NV90F1 VASPACE_COPY_SERVER_RESERVED_PDES
- * (sim/mmu.c, as is FERMI_VASPACE_A under a device); others
- * NV_ERR_NOT_SUPPORTED.
+ * (sim/mmu.c, as is FERMI_VASPACE_A under a device); channel groups,
+ * GPFIFO channels, copy-engine objects and their controls: sim/chan.c;
+ * others NV_ERR_NOT_SUPPORTED.
  *
  * INTERNAL_INTR_GET_KERNEL_TABLE: first the GSP entry (engineIdx
  * MC_ENGINE_IDX_GSP, stall vector NVSIM_INTR_VECTOR_GSP, no non-stall

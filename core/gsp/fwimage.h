@@ -263,6 +263,5 @@ struct nvc_simg_hdr {
 };
 
 u64 nvc_fnv1a64(u64 hash, const void *buf, size_t len);
-int nvc_simg_check(const void *image, size_t size);
 
 #endif /* NVC_GSP_FWIMAGE_H */

@@ -13,7 +13,8 @@
  *    copy engine's NV2080 engine type);
  * 2. the chip's GPFIFO class (TURING_/AMPERE_CHANNEL_GPFIFO_A) under the
  *    group with NV_CHANNEL_ALLOC_PARAMS: the ring's VA (gpFifoOffset) and
- *    entries, hVASpace, engineType, the channel ID in the USERD index
+ *    entries, no hVASpace (kchannelConstruct refuses an explicit VA space
+ *    for a channel in a group: it runs in the group's), engineType, the channel ID in the USERD index
  *    flags (page = chid / 8, index = chid % 8, page fixed, as OGKM's GSP
  *    client sets them), instance memory (4 KiB; RAMFC its first 512
  *    bytes), USERD (512 bytes), the CE fault-method buffer and an error
@@ -187,7 +188,8 @@ static int nvc_chan_rm_create(struct nvc_gpu *gpu, struct nvc_channel *ch,
 		   NVOS04_FLAGS_CHANNEL_USERD_INDEX_PAGE_FIXED_TRUE;
 	if (kernel)
 		a->flags |= NVOS04_FLAGS_PRIVILEGED_CHANNEL_TRUE;
-	a->hVASpace = ch->vas_handle;
+	/* A TSG channel runs in the group's VA space: none of its own. */
+	a->hVASpace = 0;
 	a->engineType = ch->engine_type;
 	a->instanceMem = (struct NV_MEMORY_DESC_PARAMS){
 		.base = mem + NVC_CHAN_INST, .size = NVC_CHAN_INST_SIZE,

@@ -140,7 +140,6 @@ int nvc_client_rm_create(struct nvc_client *c);
 void nvc_event_post(struct nvc_gpu *gpu, const struct nvc_event *ev,
 		    u32 h_client);
 void nvc_event_nonstall(struct nvc_gpu *gpu, unsigned int engine);
-void nvc_event_flush(struct nvc_gpu *gpu);
 void nvc_event_deliver_now(struct nvc_gpu *gpu);
 int nvc_evobj_add(struct nvc_gpu *gpu, u32 h_client, u32 h_event, u32 index);
 void nvc_evobj_del(struct nvc_gpu *gpu, u32 h_client, u32 h_event);

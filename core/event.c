@@ -310,16 +310,6 @@ void nvc_evobj_notify(struct nvc_gpu *gpu, u32 h_client, u32 h_event,
 }
 
 /**
- * nvc_event_flush() - wait until queued events are delivered
- * @gpu: the GPU
- */
-void nvc_event_flush(struct nvc_gpu *gpu)
-{
-	if (gpu->res.ev.wq)
-		flush_workqueue(gpu->res.ev.wq);
-}
-
-/**
  * nvc_event_subscribe() - receive events about a partition's resources
  * @part: the partition
  * @kinds: bitmask of BIT(enum nvc_event_kind)

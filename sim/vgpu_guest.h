@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * nvsim: the GSP vGPU plugin's side of the guest RM channel. The checks of
- * what a guest wrote are OS-independent (vgpu_guest_wire.c: also built in
+ * what a guest wrote are OS-independent (r535/vgpu_guest_wire.c: also built in
  * userspace for tests/fuzz/fuzz_sim_vgpu_guest.c); serving is
  * vgpu_guest.c.
  */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * nvcore: OS-independent GSP-RM message queue transport (535.113.01 ABI).
+ * nvcore: OS-independent GSP-RM message queue transport (every supported
+ * GSP-RM version: include/nvrm/common/msgq.h).
  *
  * Pure functions over caller-provided memory: no locking, no allocation,
  * no logging. Built into the kernel module and into the userspace unit
@@ -15,7 +16,7 @@
 #include "kcompat.h"
 #endif
 
-#include "nvrm/535.113.01/msgq.h"
+#include "nvrm/common/msgq.h"
 
 /* Function number of a continuation record (facts §2.5). */
 #define NVC_RPC_FN_CONTINUATION		71u
@@ -28,7 +29,7 @@
 /* Upper bound accepted for msgCount; the real queues have 63 entries. */
 #define NVC_MSGQ_MAX_COUNT		4096u
 
-/* Decoder error codes (see nvc_msgq_recv()). */
+/* Decoder error codes (see nvc_msgq_peek() and nvc_msgq_take()). */
 #define NVC_MSGQ_ENOMSG			EAGAIN
 #define NVC_MSGQ_EPTR			EPROTO
 #define NVC_MSGQ_EBAD			EBADMSG
@@ -40,7 +41,7 @@
  * @entries: address of entry 0 (queue base + entryOff); @count entries of
  *	%NVRM_MSGQ_ENTRY_SIZE bytes each must be mapped there
  * @count: number of entries (msgCount); trusted: the caller validates the
- *	value against its own mapping (see nvc_msgq_hdr_check())
+ *	value against its own mapping
  */
 struct nvc_msgq_ring {
 	u8 *entries;
@@ -70,26 +71,16 @@ struct nvc_msgq_msg_info {
 };
 
 void nvc_msgq_hdr_init(struct msgqTxHeader *hdr);
-int nvc_msgq_hdr_check(const struct msgqTxHeader *hdr, u32 mapped_size,
-		       u32 *count);
 
 int nvc_msgq_tx_free(u32 count, u32 rptr, u32 wptr);
 int nvc_msgq_rx_avail(u32 count, u32 rptr, u32 wptr);
 u32 nvc_msgq_elem_count(u32 rpc_length);
 
 u32 nvc_msgq_csum(const void *buf, size_t len);
-int nvc_msgq_seal(void *msg, size_t buf_size);
-int nvc_msgq_verify(const void *msg, size_t len);
 
-int nvc_msgq_encode(void *buf, size_t buf_size, u32 function, u32 seq,
-		    const void *payload, size_t payload_len);
-int nvc_msgq_write(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
-		   const void *msg, u32 elem_count, u32 *new_wptr);
 int nvc_msgq_put(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
 		 u32 function, u32 seq, u32 sequence, const void *payload,
 		 size_t payload_len, u32 *new_wptr);
-int nvc_msgq_recv(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
-		  void *out, size_t out_size, struct nvc_msgq_msg_info *info);
 int nvc_msgq_peek(const struct nvc_msgq_ring *ring, u32 rptr, u32 wptr,
 		  struct GSP_MSG_QUEUE_ELEMENT *hdr,
 		  struct nvc_msgq_msg_info *info);
@@ -119,45 +110,5 @@ void nvc_rpc_split_init(struct nvc_rpc_split *s, u32 function,
 			const void *payload, size_t len);
 bool nvc_rpc_split_next(struct nvc_rpc_split *s, u32 *function,
 			const void **chunk, size_t *chunk_len);
-size_t nvc_rpc_split_count(size_t len);
-
-/* Return values of nvc_rpc_reasm_start()/nvc_rpc_reasm_feed() besides 0. */
-#define NVC_RPC_REASM_MORE		1
-/* Reassembler error codes. */
-#define NVC_RPC_REASM_EFUNC		ENOMSG	/* not a continuation */
-#define NVC_RPC_REASM_EOVER		EOVERFLOW /* beyond expected total */
-#define NVC_RPC_REASM_EPARTS		E2BIG	/* too many parts */
-#define NVC_RPC_REASM_ESPACE		ENOSPC	/* buffer too small */
-#define NVC_RPC_REASM_ESTATE		EINVAL	/* not started / finished */
-
-/**
- * struct nvc_rpc_reasm - receive-side reassembler for large replies
- * @buf: caller's buffer receiving the concatenated payload
- * @cap: its size
- * @total: expected payload total, 0 while unknown (derived mode)
- * @have: payload bytes assembled so far
- * @function: function of the first part
- * @parts: parts consumed so far
- * @max_parts: parts allowed in total
- * @active: a reply is being assembled
- *
- * Initialise with nvc_rpc_reasm_init(); fields are read-only for callers.
- */
-struct nvc_rpc_reasm {
-	u8 *buf;
-	size_t cap;
-	size_t total;
-	size_t have;
-	u32 function;
-	u32 parts;
-	u32 max_parts;
-	bool active;
-};
-
-void nvc_rpc_reasm_init(struct nvc_rpc_reasm *r, void *buf, size_t cap);
-int nvc_rpc_reasm_start(struct nvc_rpc_reasm *r, u32 function,
-			const void *payload, size_t len, size_t total);
-int nvc_rpc_reasm_feed(struct nvc_rpc_reasm *r, u32 function,
-		       const void *payload, size_t len);
 
 #endif /* NVC_GSP_MSGQ_H */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fwimage.h"
+#include "simg_check.h"
 
 static void inside(const u8 *base, size_t size, const u8 *p, size_t n)
 {

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "msgq.h"
+#include "msgq_ref.h"
 
 #define PG	NVRM_MSGQ_ENTRY_SIZE
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * libFuzzer target for nvsim's plugin-side checks of a guest's channel
- * (sim/vgpu_guest_wire.c), independent of nvcore's relay: addresses, the
+ * (sim/r535/vgpu_guest_wire.c), independent of nvcore's relay: addresses, the
  * control buffer, the RPC header and a SET_GUEST_SYSTEM_INFO payload.
  *
  * Input: 8 bytes of address, 8 of FB size, 8 of control-buffer offset,

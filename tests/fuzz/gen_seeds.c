@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "msgq.h"
+#include "msgq_ref.h"
 
 #define PG	NVRM_MSGQ_ENTRY_SIZE
 #define COUNT	NVRM_MSGQ_MSG_COUNT

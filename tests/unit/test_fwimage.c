@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fwimage.h"
+#include "simg_check.h"
 #include "test.h"
 
 static const char *fwdir, *fwdir2;

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Interoperability of the two independent codecs: messages encoded by
- * nvcore's msgq.c must decode with nvsim's wire.c and the other way round,
- * with the same function, sequence number and payload.
+ * Interoperability of the two independent codecs: messages nvcore's msgq.c
+ * puts into a ring (nvc_msgq_put(), the module's send path) must decode
+ * with nvsim's wire.c, and messages wire.c encodes must decode with
+ * nvcore's receive path, with the same function, sequence number and
+ * payload.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "test.h"
 #include "msgq.h"
+#include "msgq_ref.h"
 #include "wire.h"
 
 static u8 buf[NVRM_MSG_MAX_SIZE];
@@ -25,17 +28,22 @@ static void fill(size_t n, unsigned int seed)
 static int nvcore_to_nvsim(void)
 {
 	static const size_t sizes[] = { 0, 1, 8, 4000, 4048, 4049, 65455, 65456 };
+	static u8 ring[63 * 0x1000];
+	struct nvc_msgq_ring r = { .entries = ring, .count = 63 };
 	struct nvsim_wire_msg m;
 	unsigned int i;
 
 	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		u32 new_wptr;
 		int elems;
 
 		fill(sizes[i], i);
-		elems = nvc_msgq_encode(buf, sizeof(buf), 0x4c, 100 + i, payload,
-					sizes[i]);
+		memset(ring, 0xa5, sizeof(ring));	/* stale contents */
+		elems = nvc_msgq_put(&r, 0, 0, 0x4c, 100 + i, 0, payload,
+				     sizes[i], &new_wptr);
 		T_ASSERT(elems >= 1);
-		T_EQ(nvsim_wire_decode(buf, (size_t)elems * 0x1000, &m), NVSIM_WIRE_OK);
+		T_EQ(new_wptr, (u32)elems);
+		T_EQ(nvsim_wire_decode(ring, (size_t)elems * 0x1000, &m), NVSIM_WIRE_OK);
 		T_EQ(m.function, 0x4c);
 		T_EQ(m.seq, 100 + i);
 		T_EQ(m.elems, elems);
@@ -48,7 +56,7 @@ static int nvcore_to_nvsim(void)
 static int nvsim_to_nvcore(void)
 {
 	static const u32 sizes[] = { 0, 4, 4048, 4049, 20000, 65456 };
-	struct rpc_message_header_v03_00 tmpl = {
+	struct nvsim_rpc_hdr tmpl = {
 		.header_version = NVRM_RPC_HEADER_VERSION,
 		.signature = NVRM_RPC_SIGNATURE,
 		.function = 0x1004,
@@ -81,7 +89,7 @@ static int nvsim_to_nvcore(void)
 }
 
 /*
- * nvsim's ogkm535 personality builds a message in place (sim/gsp.c
+ * nvsim's ogkm535 personality builds a message in place (sim/queue.c
  * nvsim_tx_msg()): header from nvsim_wire_hdr(), payload, zero padding to
  * 8 bytes, the rest of the last page stale, and the checksum over whole
  * elements from nvsim_wire_xor() pieces. nvcore accepts it.
@@ -89,11 +97,11 @@ static int nvsim_to_nvcore(void)
 static int nvsim_stale_to_nvcore(void)
 {
 	static const u32 sizes[] = { 0, 3, 100, 4040, 4048, 9001, 65456 };
-	struct rpc_message_header_v03_00 tmpl = { .function = 76 };
+	struct nvsim_rpc_hdr tmpl = { .function = 76 };
 	static u8 ring[63 * 0x1000];
 	static u8 out[NVRM_MSG_MAX_SIZE];
 	struct nvc_msgq_ring r = { .entries = ring, .count = 63 };
-	struct GSP_MSG_QUEUE_ELEMENT e;
+	struct nvsim_msgq_elem e;
 	struct nvc_msgq_msg_info info;
 	unsigned int i, k;
 

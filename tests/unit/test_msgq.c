@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit tests for core/gsp/msgq.c: ring arithmetic, checksum, encode and
- * decode, decoder rejections, CVE-2024-58019/58018 regressions and large
- * RPC continuation records.
+ * Unit tests for core/gsp/msgq.c (and the reference codec of msgq_ref.c):
+ * ring arithmetic, checksum, encode and decode, decoder rejections,
+ * CVE-2024-58019/58018 regressions and large RPC continuation records.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "msgq.h"
+#include "msgq_ref.h"
 #include "test.h"
 
 #define PG	NVRM_MSGQ_ENTRY_SIZE

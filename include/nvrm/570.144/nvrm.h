@@ -18,5 +18,7 @@
 #include "events.h"
 #include "regs.h"
 #include "vgpu_guest.h"
+#include "vmm.h"
+#include "fifo.h"
 
 #endif /* NVRM_570_NVRM_H */

@@ -51,3 +51,12 @@ check nvdrm-load sh -c 'modprobe nvsim chip=ga102 && modprobe nvcore clients=drm
 wait_for 20 test -e /sys/bus/auxiliary/devices/nvcore.drm.0/driver
 /tests/bin/nvdrm_test bench
 check nvdrm-unload rmmod nvdrm nvcore nvsim
+
+# nvdrm channels: EXEC of a one-semaphore job to its signalled fence (beside
+# rpc_small_p50_us above), jobs/s over 4 channels, a 64 MiB VRAM->VRAM copy
+# on the copy engine beside a userspace memcpy of 64 MiB.
+check nvdrm-exec-load sh -c 'modprobe nvsim chip=ga102 && modprobe nvcore clients=drm heartbeat_ms=0 &&
+	modprobe nvdrm vram_mib=160 job_timeout_ms=120000'
+wait_for 20 test -e /sys/bus/auxiliary/devices/nvcore.drm.0/driver
+/tests/bin/nvdrm_exec bench
+check nvdrm-exec-unload rmmod nvdrm nvcore nvsim

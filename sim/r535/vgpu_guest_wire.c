@@ -15,7 +15,7 @@
 #include <string.h>
 #endif
 
-#include "vgpu_guest.h"
+#include "../vgpu_guest.h"
 #include <nvrm/535.113.01/rpc_funcs.h>
 #include <nvrm/535.113.01/msgq.h>
 #include <nvrm/570.144/vgpu_guest.h>

@@ -175,12 +175,18 @@ static int nvc_vgpu_ctrl(struct nvc_vgpu_mgr *mgr, u32 h_object, u32 cmd,
  * nvc_vgpu_mgr_open() - the vGPU manager of a client
  * @client: an open client (one manager per client)
  *
- * Return: the manager or an ERR_PTR.
+ * The vGPU host ABI is that of GSP-RM 535.113.01 (this file is part of
+ * its layer, core/gsp/r535/): on a GPU running another version the
+ * manager is refused.
+ *
+ * Return: the manager or an ERR_PTR (-EOPNOTSUPP: not on this firmware).
  */
 struct nvc_vgpu_mgr *nvc_vgpu_mgr_open(struct nvc_client *client)
 {
 	struct nvc_vgpu_mgr *mgr;
 
+	if (client->gpu->gsp && !nvc_gsp_has_vgpu(client->gpu->gsp))
+		return ERR_PTR(-EOPNOTSUPP);
 	mgr = kzalloc(sizeof(*mgr), GFP_KERNEL);
 	if (!mgr)
 		return ERR_PTR(-ENOMEM);

@@ -38,8 +38,10 @@
 #include <linux/bitops.h>
 #include <linux/slab.h>
 
-#include "nvsim.h"
-#include "vgpu_guest.h"
+#include <nvrm/535.113.01/nvrm.h>
+
+#include "../nvsim.h"
+#include "../vgpu_guest.h"
 #include <nvrm/570.144/vgpu_guest.h>
 
 #define NVSIM_GUEST_MAX_GFID	32
@@ -98,6 +100,19 @@ void nvsim_vgpu_guest_fini(struct nvsim_gpu *gpu)
 	gpu->vgpu_relay = NULL;
 	kvfree(r->buf);
 	kfree(r);
+}
+
+/*
+ * A guest's RM call, served by the RM object tree of the firmware version
+ * GSP-RM runs (its dispatcher, as for the host's own RPCs).
+ */
+static u32 nvsim_vg_rm(struct nvsim_gpu *gpu, u32 function, u8 *p, u64 len)
+{
+	u32 reply_len;
+	bool reply;
+
+	return nvsim_abi_of(gpu)->dispatch(gpu, function, p, len, len,
+					   &reply_len, &reply);
 }
 
 static int nvsim_scratch_index(u32 addr)
@@ -253,7 +268,7 @@ static u32 nvsim_guest_rm(struct nvsim_gpu *gpu, struct nvsim_vgpu_target *t,
 		a->hClient = v;
 		if (parent == g)
 			a->hParent = v;
-		st = nvsim_rpc_alloc(gpu, p, len);
+		st = nvsim_vg_rm(gpu, NV_VGPU_MSG_FUNCTION_GSP_RM_ALLOC, p, len);
 		a->hClient = g;
 		a->hParent = parent;
 		if (st == NV_OK)
@@ -275,7 +290,7 @@ static u32 nvsim_guest_rm(struct nvsim_gpu *gpu, struct nvsim_vgpu_target *t,
 		c->hClient = v;
 		if (obj == g)
 			c->hObject = v;
-		nvsim_rpc_control(gpu, p, len);
+		nvsim_vg_rm(gpu, NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL, p, len);
 		c->hClient = g;
 		c->hObject = obj;
 		return NV_VGPU_MSG_RESULT_SUCCESS;
@@ -295,7 +310,7 @@ static u32 nvsim_guest_rm(struct nvsim_gpu *gpu, struct nvsim_vgpu_target *t,
 		f->params.hRoot = v;
 		if (parent == g)
 			f->params.hObjectParent = v;
-		st = nvsim_rpc_free(gpu, p, len);
+		st = nvsim_vg_rm(gpu, NV_VGPU_MSG_FUNCTION_FREE, p, len);
 		f->params.hRoot = g;
 		f->params.hObjectParent = parent;
 		if (st == NV_OK && t->gs->objs)

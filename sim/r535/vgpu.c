@@ -63,9 +63,11 @@
 #include <linux/slab.h>
 #include <linux/workqueue.h>
 
-#include "nvsim.h"
-#include "vgpu_guest.h"
+#include <nvrm/535.113.01/nvrm.h>
 #include <nvrm/570.144/vgpu_guest.h>
+
+#include "../nvsim.h"
+#include "../vgpu_guest.h"
 
 #define NVSIM_VGPU_MAX_GFID	32
 #define NVSIM_VGPU_CHIDS	4096

@@ -32,7 +32,9 @@ check unload rmmod nvcore_test nvcore nvsim
 
 # vGPU create (until the VFIO device is open) and destroy over 50, and a
 # host-channel round trip to the GSP plugin (a guest bus-master toggle).
-check vgpu-load sh -c 'modprobe nvsim chip=ga102 && modprobe nvcore clients=vgpu heartbeat_ms=0 &&
+# The vGPU host ABI is 535.113.01's (nvc_gsp_has_vgpu()): pin it.
+check vgpu-load sh -c 'modprobe nvsim chip=ga102 &&
+	modprobe nvcore clients=vgpu heartbeat_ms=0 fw=535.113.01 &&
 	modprobe vfio_iommu_type1 && modprobe nvvgpu'
 /tests/bin/vgpu_bench /sys/bus/auxiliary/devices/nvcore.vgpu.0/mdev_supported_types/nvvgpu-8 50
 # A guest RPC through the GSP plugin (doorbell write to MSI), beside

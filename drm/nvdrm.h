@@ -6,6 +6,7 @@
 #define NVDRM_H
 
 #include <linux/auxiliary_bus.h>
+#include <linux/dma-resv.h>
 #include <linux/mutex.h>
 #include <linux/xarray.h>
 
@@ -164,6 +165,10 @@ struct nvc_vaspace;
  * @dev_link: entry in &nvdrm_device.vms
  * @nchans: channels using it (under the file lock)
  * @chan_slots: kernel-memory slots of its channels below NVDRM_VA_START
+ * @resv: the finished fences of the EXEC jobs of its channels
+ *	(DMA_RESV_USAGE_BOOKKEEP; its own lock): a job may touch any object
+ *	bound in the VM, so moving an object or unbinding it waits for the
+ *	fences of every VM it is bound in (nvdrm_vm_bo_wait())
  */
 struct nvdrm_vm {
 	struct drm_mm mm;
@@ -175,6 +180,7 @@ struct nvdrm_vm {
 	struct list_head dev_link;
 	unsigned int nchans;
 	DECLARE_BITMAP(chan_slots, 60);
+	struct dma_resv resv;
 };
 
 struct nvc_channel;
@@ -322,5 +328,6 @@ int nvdrm_ioctl_vm_destroy(struct drm_device *drm, void *data,
 			   struct drm_file *file);
 int nvdrm_ioctl_vm_bind(struct drm_device *drm, void *data,
 			struct drm_file *file);
+int nvdrm_vm_bo_wait(struct nvdrm_bo *bo, struct ttm_operation_ctx *ctx);
 
 #endif /* NVDRM_H */

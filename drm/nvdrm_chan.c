@@ -565,13 +565,20 @@ static void nvdrm_job_abort(struct nvdrm_job *job)
 	kfree(job);
 }
 
-/* Arm and push; returns the job's finished fence (a reference). */
-static struct dma_fence *nvdrm_job_submit(struct nvdrm_job *job)
+/*
+ * Arm and push; returns the job's finished fence (a reference). @resv (a
+ * VM's, locked, a fence slot reserved) or NULL gets the fence before the
+ * job can run.
+ */
+static struct dma_fence *nvdrm_job_submit(struct nvdrm_job *job,
+					  struct dma_resv *resv)
 {
 	struct dma_fence *done;
 
 	drm_sched_job_arm(&job->base);
 	done = dma_fence_get(&job->base.s_fence->finished);
+	if (resv)
+		dma_resv_add_fence(resv, done, DMA_RESV_USAGE_BOOKKEEP);
 	if (job->out_sync) {
 		if (job->chain)
 			drm_syncobj_add_point(job->out_sync, job->chain, done,
@@ -605,6 +612,7 @@ int nvdrm_ioctl_exec(struct drm_device *drm, void *data, struct drm_file *file)
 	struct drm_nvdrm_exec *a = data;
 	struct drm_nvdrm_push push[NVDRM_EXEC_MAX_PUSH];
 	struct drm_nvdrm_sync *in = NULL;
+	struct dma_resv *resv;
 	struct dma_fence *fence;
 	struct nvdrm_job *job;
 	struct nvdrm_chan *c;
@@ -690,10 +698,33 @@ int nvdrm_ioctl_exec(struct drm_device *drm, void *data, struct drm_file *file)
 				goto out_job;
 		}
 	}
-	fence = nvdrm_job_submit(job);
+	/*
+	 * The job may touch any object bound in its VM: its fence goes into
+	 * the VM's reservation, which moves and unbinds of those objects wait
+	 * for. Under the file lock, with the channel still in the table, the
+	 * VM cannot go.
+	 */
+	mutex_lock(&nf->lock);
+	ret = -ENOENT;
+	if (xa_load(&nf->chans, a->channel_id) != c)
+		goto out_unlock;
+	resv = &c->vm->resv;
+	ret = dma_resv_lock_interruptible(resv, NULL);
+	if (ret)
+		goto out_unlock;
+	ret = dma_resv_reserve_fences(resv, 1);
+	if (ret) {
+		dma_resv_unlock(resv);
+		goto out_unlock;
+	}
+	fence = nvdrm_job_submit(job, resv);
+	dma_resv_unlock(resv);
+	mutex_unlock(&nf->lock);
 	dma_fence_put(fence);
-	ret = 0;
 	goto out_chan;
+
+out_unlock:
+	mutex_unlock(&nf->lock);
 
 out_job:
 	nvdrm_job_abort(job);
@@ -879,7 +910,7 @@ static int nvdrm_kchan_job(struct nvdrm_device *ndev, const u32 *pb,
 	job->npush = 1;
 	job->push[0].va = c->kva + off;
 	job->push[0].dwords = n;
-	*fence = nvdrm_job_submit(job);
+	*fence = nvdrm_job_submit(job, NULL);
 out:
 	mutex_unlock(&ndev->kchan_lock);
 	return ret;

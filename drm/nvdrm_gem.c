@@ -15,7 +15,8 @@
  * that was evicted comes back when it is used: for now that is a CPU fault
  * on its mapping (the fault moves it back, evicting others if needed).
  * A move first waits for the work still using the object (its dma_resv
- * fences), then copies with the copy engine through nvdrm's kernel channel
+ * fences and the EXEC jobs of every VM it is bound in, nvdrm_vm_bo_wait()),
+ * then copies with the copy engine through nvdrm's kernel channel
  * (DOC: nvdrm kernel channel): one physical-mode transfer per run of
  * contiguous DMA addresses of the system pages, all waited for; the
  * object's GPU mappings are rewritten to the new place before the old one
@@ -282,8 +283,13 @@ static int nvdrm_bo_move(struct ttm_buffer_object *tbo, bool evict,
 		ttm_bo_move_null(tbo, new_mem);
 		return 0;
 	}
-	/* Work still using the object finishes before its memory moves. */
+	/*
+	 * Work still using the object finishes before its memory moves: its
+	 * own fences and the jobs of every VM it is bound in.
+	 */
 	ret = ttm_bo_wait_ctx(tbo, ctx);
+	if (!ret)
+		ret = nvdrm_vm_bo_wait(bo, ctx);
 	if (ret)
 		return ret;
 	if (old->mem_type == TTM_PL_SYSTEM && new_mem->mem_type == TTM_PL_VRAM) {
@@ -327,7 +333,12 @@ static int nvdrm_bo_move(struct ttm_buffer_object *tbo, bool evict,
 /* TTM swaps a system object's pages out: its GPU mappings go invalid. */
 static void nvdrm_swap_notify(struct ttm_buffer_object *tbo)
 {
-	nvdrm_vm_bo_update(container_of(tbo, struct nvdrm_bo, tbo), NULL);
+	struct nvdrm_bo *bo = container_of(tbo, struct nvdrm_bo, tbo);
+	struct ttm_operation_ctx ctx = {};
+
+	/* Jobs of its VMs end first (nothing to fail with here). */
+	nvdrm_vm_bo_wait(bo, &ctx);
+	nvdrm_vm_bo_update(bo, NULL);
 }
 
 /* An object's memory is about to be freed: scrub VRAM. */

@@ -44,6 +44,9 @@
  * (&nvdrm_bo.vmas) and the PTEs of those mappings; &nvdrm_device.pt_lock
  * protects the heap, the list of VMs, the VMs' table trees and
  * &nvdrm_device.pt_dead. Order: file lock, then dma_resv, then pt_lock.
+ * A VM's own &nvdrm_vm.resv is only locked by EXEC (file lock, then it;
+ * never with an object's resv held); unbind and moves wait on its fences
+ * without locking it.
  * After removal (pt_dead) nothing is written any more: the heap went back
  * with the partition and the VA spaces were destroyed.
  */
@@ -501,6 +504,13 @@ void nvdrm_vma_unbind(struct nvdrm_vma *vma)
 	struct nvdrm_device *ndev = vma->vm->ndev;
 	struct dma_resv *resv = vma->bo->tbo.base.resv;
 
+	/*
+	 * Jobs of the VM may still use the range: they end first (their
+	 * fences signal, at worst with an error once they time out). Waited
+	 * for without taking the VM's resv lock.
+	 */
+	dma_resv_wait_timeout(&vma->vm->resv, DMA_RESV_USAGE_BOOKKEEP, false,
+			      MAX_SCHEDULE_TIMEOUT);
 	dma_resv_lock(resv, NULL);
 	mutex_lock(&ndev->pt_lock);
 	nvdrm_vma_write(ndev, vma, NULL, false);
@@ -529,6 +539,7 @@ int nvdrm_vm_hw_init(struct nvdrm_device *ndev, struct nvdrm_vm *vm)
 	int ret = -ENOMEM, l;
 
 	vm->ndev = ndev;
+	dma_resv_init(&vm->resv);
 	mutex_lock(&ndev->pt_lock);
 	if (ndev->pt_dead) {
 		ret = -ENODEV;
@@ -568,6 +579,7 @@ err_free:
 	vm->root = NULL;
 err_unlock:
 	mutex_unlock(&ndev->pt_lock);
+	dma_resv_fini(&vm->resv);
 	return ret;
 }
 
@@ -593,6 +605,7 @@ void nvdrm_vm_hw_fini(struct nvdrm_vm *vm)
 	nvdrm_pt_free(ndev, vm->root);
 	vm->root = NULL;
 	mutex_unlock(&ndev->pt_lock);
+	dma_resv_fini(&vm->resv);
 }
 
 /**

@@ -15,6 +15,13 @@
  *
  * Locking: &nvdrm_file.lock protects the file's VM table and the mappings
  * of each VM in it.
+ *
+ * Fences: EXEC adds each job's finished fence to its VM's &nvdrm_vm.resv
+ * (BOOKKEEP), since a job may touch whatever is bound in the VM. Unbinding
+ * a mapping (VM_BIND UNMAP, VM destroy, file close) and moving an object
+ * (TTM eviction or restore, nvdrm_bo_move()) wait for the fences of every
+ * VM the object is bound in, so memory never moves or goes away under a
+ * running job.
  */
 #include <linux/slab.h>
 
@@ -250,4 +257,40 @@ int nvdrm_ioctl_vm_bind(struct drm_device *drm, void *data,
 		ret = nvdrm_vm_unmap(vm, a);
 	mutex_unlock(&nf->lock);
 	return ret;
+}
+
+/**
+ * nvdrm_vm_bo_wait() - wait for the jobs of every VM an object is bound in
+ * @bo: the object (its resv held, so its list of mappings is stable)
+ * @ctx: TTM's context: interruptible, or no waiting at all (no_wait_gpu)
+ *
+ * EXEC adds a job's fence to its VM's reservation, not to the objects'
+ * (any object bound in the VM may be touched): before an object moves
+ * this waits for those fences, as TTM waits for the object's own.
+ *
+ * Return: 0, -EBUSY (busy and no waiting allowed, or still busy after
+ * 15 s, as ttm_bo_wait_ctx()) or -ERESTARTSYS.
+ */
+int nvdrm_vm_bo_wait(struct nvdrm_bo *bo, struct ttm_operation_ctx *ctx)
+{
+	struct nvdrm_vma *vma;
+	long ret;
+
+	dma_resv_assert_held(bo->tbo.base.resv);
+	list_for_each_entry(vma, &bo->vmas, bo_link) {
+		struct dma_resv *resv = &vma->vm->resv;
+
+		if (ctx->no_wait_gpu) {
+			if (!dma_resv_test_signaled(resv, DMA_RESV_USAGE_BOOKKEEP))
+				return -EBUSY;
+			continue;
+		}
+		ret = dma_resv_wait_timeout(resv, DMA_RESV_USAGE_BOOKKEEP,
+					    ctx->interruptible, 15 * HZ);
+		if (ret < 0)
+			return ret;
+		if (!ret)
+			return -EBUSY;
+	}
+	return 0;
 }

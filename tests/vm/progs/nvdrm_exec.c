@@ -556,6 +556,130 @@ out:
 	close(fd);
 }
 
+/* ---- moving or unbinding an object a running job writes ---- */
+
+static int write_str(const char *path, const char *v)
+{
+	int f = open(path, O_WRONLY), r;
+
+	if (f < 0)
+		return -errno;
+	r = write(f, v, strlen(v)) < 0 ? -errno : 0;
+	close(f);
+	return r;
+}
+
+/* Is the job of binary syncobj @s done (signalled) right now? */
+static int sync_done(int fd, uint32_t s)
+{
+	return !drmSyncobjWait(fd, &s, 1, 0, 0, NULL);
+}
+
+/* A slow job: @n copies of 1 MiB from @src to @dst, each LAUNCH_DMA delayed. */
+static int slow_copy(int fd, uint32_t ch, struct bo *pbo, uint32_t at,
+		     uint64_t dst, uint64_t src, int n, uint32_t out)
+{
+	struct pb p;
+	int i;
+
+	pb_begin(&p, pbo, at);
+	for (i = 0; i < n; i++)
+		pb_copy(&p, dst + ((uint64_t)i << 20), src + ((uint64_t)i << 20), 1 << 20);
+	return pb_exec(fd, ch, &p, NULL, 0, out, 0);
+}
+
+/*
+ * EXEC adds its job's fence to the VM's reservation: an eviction of an
+ * object the job writes (VRAM pressure) and an UNMAP of it both wait for
+ * the job, whose data is then complete. Without the wait the eviction
+ * happens while the job runs (its syncobj not yet signalled when the
+ * eviction is seen) and the UNMAP makes the job fault.
+ */
+static void t_busy(const char *fifo, const char *evict_ce)
+{
+	const uint64_t S = 8 << 20, P = 4 << 20;
+	int fd = open_nvdrm(), r, i, npress = 0, done;
+	uint32_t vm = vm_new(fd), ch = 0, s1 = syncobj(fd), s2 = syncobj(fd);
+	struct bo pbo = {}, src = {}, x = {}, y = {}, press[20] = {};
+	struct drm_nvdrm_gem_info gi = {};
+	struct drm_nvdrm_vm_bind vb = {};
+	struct drm_nvdrm_gem_create c;
+	double t;
+
+	r = bo_new(fd, vm, PB_SIZE, NVDRM_GEM_DOMAIN_SYSTEM, VA_BASE, &pbo);
+	r = r ?: bo_new(fd, vm, S, NVDRM_GEM_DOMAIN_SYSTEM, VA_BASE + (1 << 24), &src);
+	r = r ?: bo_new(fd, vm, S, NVDRM_GEM_DOMAIN_VRAM, VA_BASE + (2 << 24), &x);
+	r = r ?: bo_new(fd, vm, S, NVDRM_GEM_DOMAIN_SYSTEM, VA_BASE + (3 << 24), &y);
+	r = r ?: chan_new(fd, vm, 0, &ch);
+	CHECK("busy: setup", !r, "%d", r);
+	if (r)
+		goto out;
+	rnd_fill(src.map, S, 7);
+	memset(x.map, 0, S);
+	memset(y.map, 0, S);
+	/* Evictions by the CPU: the kernel channel's copies are not delayed. */
+	r = write_str(evict_ce, "0");
+	r = r ?: write_str(fifo, "ce_delay_us 50000");
+	CHECK("busy: slow copy engine (50 ms per LAUNCH_DMA), CPU evictions", !r, "%d", r);
+	if (r)
+		goto out;
+
+	/* 1: VRAM pressure evicts x while a job writes it. */
+	t = now_us();
+	r = slow_copy(fd, ch, &pbo, 0, x.va, src.va, 8, s1);
+	CHECK("busy: slow job into the VRAM object submitted", !r, "%d", r);
+	for (i = 0; i < 20 && !r; i++) {
+		gi.handle = x.h;
+		if (xioctl(fd, DRM_IOCTL_NVDRM_GEM_INFO, &gi) || gi.evictions)
+			break;
+		memset(&c, 0, sizeof(c));
+		c.size = P;
+		c.domain = NVDRM_GEM_DOMAIN_VRAM;
+		if (xioctl(fd, DRM_IOCTL_NVDRM_GEM_CREATE, &c))
+			break;
+		press[npress++].h = c.handle;
+	}
+	done = sync_done(fd, s1);
+	t = (now_us() - t) / 1e3;
+	CHECK("busy: VRAM pressure evicted the object", gi.evictions >= 1,
+	      "evictions %u after %d objects", gi.evictions, npress);
+	CHECK("busy: the eviction waited for the job (signalled when seen)", done,
+	      "job still running after %.0f ms", t);
+	r = sync_wait(fd, s1, 20000);
+	CHECK("busy: job fence signalled without error", r == 1, "%d", r);
+	for (i = 0; i < npress; i++)
+		drmCloseBufferHandle(fd, press[i].h);
+	CHECK("busy: evicted object holds the job's data byte for byte",
+	      first_diff(x.map, src.map, S) < 0, "first difference at %ld",
+	      first_diff(x.map, src.map, S));
+	printf("  eviction of the busy object after %.0f ms (%d pressure objects)\n", t, npress);
+
+	/* 2: UNMAP of the object a job writes waits for it (no fault). */
+	t = now_us();
+	r = slow_copy(fd, ch, &pbo, 1024, y.va, src.va, 8, s2);
+	CHECK("busy: slow job into the system object submitted", !r, "%d", r);
+	vb.vm_id = vm;
+	vb.op = NVDRM_VM_BIND_OP_UNMAP;
+	vb.va = y.va;
+	vb.range = S;
+	r = xioctl(fd, DRM_IOCTL_NVDRM_VM_BIND, &vb);
+	done = sync_done(fd, s2);
+	t = (now_us() - t) / 1e3;
+	CHECK("busy: UNMAP while the job runs", !r, "%d", r);
+	CHECK("busy: the UNMAP waited for the job (signalled on return)", done,
+	      "job still running after %.0f ms", t);
+	r = sync_wait(fd, s2, 20000);
+	CHECK("busy: job fence signalled without error (no fault)", r == 1, "%d", r);
+	CHECK("busy: unbound object holds the job's data byte for byte",
+	      first_diff(y.map, src.map, S) < 0, "first difference at %ld",
+	      first_diff(y.map, src.map, S));
+	printf("  UNMAP of the busy object returned after %.0f ms\n", t);
+out:
+	write_str(fifo, "ce_delay_us 0");
+	write_str(evict_ce, "1");
+	close(fd);
+}
+
 /* ---- GSP crash with work in flight ---- */
 
 static long read_long(const char *path)
@@ -901,6 +1025,8 @@ int main(int argc, char **argv)
 		t_timeout();
 	else if (!strcmp(t, "crash") && argc > 3)
 		t_crash(argv[2], argv[3]);
+	else if (!strcmp(t, "busy") && argc > 3)
+		t_busy(argv[2], argv[3]);
 	else if (!strcmp(t, "inval"))
 		t_inval();
 	else if (!strcmp(t, "bench"))
@@ -908,7 +1034,7 @@ int main(int argc, char **argv)
 	else if (!strcmp(t, "tour"))
 		t_tour();
 	else {
-		fprintf(stderr, "usage: %s copy|order|multi N|fault|timeout|crash C R|inval|bench|tour\n",
+		fprintf(stderr, "usage: %s copy|order|multi N|fault|timeout|crash C R|busy F E|inval|bench|tour\n",
 			argv[0]);
 		return 2;
 	}

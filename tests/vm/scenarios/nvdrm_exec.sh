@@ -4,7 +4,9 @@
 # copies and fills checked byte for byte (VRAM and system memory, binary and
 # timeline syncobjs), ordering across two channels through a syncobj (data
 # and a copy-engine semaphore), 4 processes x 4 channels, a faulting job
-# (RC: only its channel dies), a job timeout (the channel is reset, the
+# (RC: only its channel dies), a slow job's object evicted by VRAM pressure
+# and unbound while it runs (both wait for the job's fence in the VM's
+# reservation; data checked), a job timeout (the channel is reset, the
 # other runs), a GSP crash with a job in flight (its fence -ENODEV, the old
 # channel lost, a new one works), the invalid-argument walk of
 # CHANNEL_CREATE / CHANNEL_DESTROY / EXEC with no kernel log line, and
@@ -38,6 +40,7 @@ echo "  $(cat $K)"
 run order
 run multi 4
 run fault
+run busy /sys/kernel/debug/nvsim/gpu0/fifo /sys/module/nvdrm/parameters/evict_ce
 run timeout
 run crash /sys/kernel/debug/nvsim/gpu0/crash /sys/bus/platform/devices/nvsim-gpu.0/nvcore/recoveries
 run copy

@@ -30,7 +30,6 @@
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 
-#include <nvrm/535.113.01/nvrm.h>
 
 #include "nvcore.h"
 #include "client.h"
@@ -220,33 +219,18 @@ EXPORT_SYMBOL_NS_GPL(nvc_client_status, NVCORE);
 int nvc_client_fb_query(struct nvc_client *client, enum nvc_fb_query what,
 			u64 *value)
 {
-	static const u32 idx[] = {
-		[NVC_FB_RAM_SIZE] = NV2080_CTRL_FB_INFO_INDEX_RAM_SIZE,
-		[NVC_FB_USABLE_SIZE] = NV2080_CTRL_FB_INFO_INDEX_USABLE_RAM_SIZE,
-		[NVC_FB_BAR1_SIZE] = NV2080_CTRL_FB_INFO_INDEX_BAR1_SIZE,
-	};
-	struct NV2080_CTRL_FB_GET_INFO_V2_PARAMS *p;
 	struct nvc_gpu *gpu = client->gpu;
 	int ret;
 
-	if (what >= ARRAY_SIZE(idx))
+	if (what > NVC_FB_BAR1_SIZE)
 		return -EINVAL;
-	p = kzalloc(sizeof(*p), GFP_KERNEL);
-	if (!p)
-		return -ENOMEM;
-	p->fbInfoListSize = 1;
-	p->fbInfoList[0].index = idx[what];
 	ret = -ENODEV;
 	if (down_read_trylock(&gpu->res.rec.gsp_sem)) {
 		if (!gpu->res.rec.lost)
-			ret = nvc_rm_control(gpu->gsp, client->h_client, NVC_H_SUBDEVICE,
-					     NV2080_CTRL_CMD_FB_GET_INFO_V2, p,
-					     sizeof(*p));
+			ret = nvc_gsp_fb_query(gpu->gsp, client->h_client, what,
+					       value);
 		up_read(&gpu->res.rec.gsp_sem);
 	}
-	if (!ret)
-		*value = (u64)p->fbInfoList[0].data << 10;
-	kfree(p);
 	return ret;
 }
 EXPORT_SYMBOL_NS_GPL(nvc_client_fb_query, NVCORE);
@@ -272,8 +256,6 @@ EXPORT_SYMBOL_NS_GPL(nvc_client_fb_query, NVCORE);
 int nvc_object_alloc_notifier(struct nvc_client *client, unsigned int notifier,
 			      u32 *handle)
 {
-	struct NV2080_CTRL_EVENT_SET_NOTIFICATION_PARAMS ctl = {};
-	struct NV0005_ALLOC_PARAMETERS ev = {};
 	struct nvc_gpu *gpu = client->gpu;
 	u32 h, id;
 	int ret;
@@ -285,11 +267,6 @@ int nvc_object_alloc_notifier(struct nvc_client *client, unsigned int notifier,
 	if (ret)
 		return ret == -EBUSY ? -ENOSPC : ret;
 	h = NVC_OBJ_HANDLE_BASE | id;
-	ev.hParentClient = client->h_client;
-	ev.hClass = NV01_EVENT_KERNEL_CALLBACK_EX;
-	ev.notifyIndex = NV01_EVENT_CLIENT_RM | notifier;
-	ctl.event = notifier;
-	ctl.action = NV2080_CTRL_EVENT_SET_NOTIFICATION_ACTION_REPEAT;
 
 	/* Known before GSP-RM can fire it. */
 	ret = nvc_evobj_add(gpu, client->h_client, h, notifier);
@@ -299,20 +276,9 @@ int nvc_object_alloc_notifier(struct nvc_client *client, unsigned int notifier,
 	}
 	ret = -ENODEV;
 	if (down_read_trylock(&gpu->res.rec.gsp_sem)) {
-		if (!gpu->res.rec.lost) {
-			ret = nvc_rm_alloc(gpu->gsp, client->h_client, NVC_H_SUBDEVICE,
-					   h, NV01_EVENT_KERNEL_CALLBACK_EX, &ev,
-					   sizeof(ev));
-			if (!ret) {
-				ret = nvc_rm_control(gpu->gsp, client->h_client,
-						     NVC_H_SUBDEVICE,
-						     NV2080_CTRL_CMD_EVENT_SET_NOTIFICATION,
-						     &ctl, sizeof(ctl));
-				if (ret)
-					nvc_rm_free(gpu->gsp, client->h_client,
-						    NVC_H_SUBDEVICE, h);
-			}
-		}
+		if (!gpu->res.rec.lost)
+			ret = nvc_gsp_notifier_alloc(gpu->gsp, client->h_client,
+						     h, notifier);
 		up_read(&gpu->res.rec.gsp_sem);
 	}
 	if (ret) {

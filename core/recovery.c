@@ -29,7 +29,6 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 
-#include <nvrm/535.113.01/nvrm.h>
 
 #include "nvcore.h"
 #include "client.h"

@@ -8,7 +8,6 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 
-#include <nvrm/535.113.01/nvrm.h>
 
 #include <nvcore/mem.h>
 
@@ -126,10 +125,6 @@ static DEFINE_IDA(nvc_vas_ida);
 struct nvc_vaspace *nvc_vaspace_create(struct nvc_partition *part,
 				       const struct nvc_vaspace_pdes *pdes)
 {
-	struct NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS *ctl;
-	struct NV_VASPACE_ALLOCATION_PARAMETERS args = {
-		.index = NV_VASPACE_ALLOCATION_INDEX_GPU_NEW,
-	};
 	struct nvc_client *c = part->client;
 	struct nvc_gpu *gpu = c->gpu;
 	struct nvc_vaspace *vas;
@@ -149,9 +144,8 @@ struct nvc_vaspace *nvc_vaspace_create(struct nvc_partition *part,
 	}
 
 	vas = kzalloc(sizeof(*vas), GFP_KERNEL);
-	ctl = kzalloc(sizeof(*ctl), GFP_KERNEL);
 	ret = -ENOMEM;
-	if (!vas || !ctl)
+	if (!vas)
 		goto err_free;
 	ret = ida_alloc_range(&nvc_vas_ida, 1, 0xffffff, GFP_KERNEL);
 	if (ret < 0)
@@ -160,45 +154,22 @@ struct nvc_vaspace *nvc_vaspace_create(struct nvc_partition *part,
 	vas->handle = NVC_VAS_HANDLE_BASE | vas->id;
 	vas->part = part;
 
-	ctl->hSubDevice = NVC_H_SUBDEVICE;
-	ctl->pageSize = pdes->page_size;
-	ctl->virtAddrLo = pdes->va_lo;
-	ctl->virtAddrHi = pdes->va_hi;
-	ctl->numLevelsToCopy = pdes->nr_levels;
-	for (i = 0; i < pdes->nr_levels; i++) {
-		ctl->levels[i].physAddress = pdes->level[i].addr;
-		ctl->levels[i].size = pdes->level[i].size;
-		ctl->levels[i].aperture = 1;	/* video memory */
-		ctl->levels[i].pageShift = pdes->level[i].page_shift;
-	}
-
 	ret = -ENODEV;
 	if (down_read_trylock(&gpu->res.rec.gsp_sem)) {
 		if (!gpu->res.rec.lost) {
 			vas->gen = gpu->res.rec.recoveries;
-			ret = nvc_rm_alloc(gpu->gsp, c->h_client, NVC_H_DEVICE,
-					   vas->handle, FERMI_VASPACE_A, &args,
-					   sizeof(args));
-			if (!ret) {
-				ret = nvc_rm_control(gpu->gsp, c->h_client, vas->handle,
-						     NV90F1_CTRL_CMD_VASPACE_COPY_SERVER_RESERVED_PDES,
-						     ctl, sizeof(*ctl));
-				if (ret)
-					nvc_rm_free(gpu->gsp, c->h_client, NVC_H_DEVICE,
-						    vas->handle);
-			}
+			ret = nvc_gsp_vaspace_alloc(gpu->gsp, c->h_client,
+						    vas->handle, pdes);
 		}
 		up_read(&gpu->res.rec.gsp_sem);
 	}
 	if (ret)
 		goto err_id;
-	kfree(ctl);
 	return vas;
 
 err_id:
 	ida_free(&nvc_vas_ida, vas->id);
 err_free:
-	kfree(ctl);
 	kfree(vas);
 	return ERR_PTR(ret);
 }

@@ -13,6 +13,7 @@
 #include <drm/drm_file.h>
 #include <drm/drm_gem.h>
 #include <drm/drm_mm.h>
+#include <drm/gpu_scheduler.h>
 #include <drm/ttm/ttm_bo_api.h>
 #include <drm/ttm/ttm_device.h>
 #include <drm/ttm/ttm_placement.h>
@@ -39,6 +40,17 @@
  * @pt_lock: protects @pt_bitmap, @vms, the VMs' table trees and @pt_dead
  * @pt_dead: removed: the heap and VA spaces are gone, write nothing
  * @vms: every VM with a VA space (&nvdrm_vm.dev_link)
+ * @ev_sub: nvcore events of the partition (non-stall, RC, MMU faults)
+ * @chan_lock: serialises writers of @chans
+ * @chans: every channel (RCU list, read in the interrupt path)
+ * @jobs: jobs run
+ * @timeouts: jobs timed out
+ * @rc_events: channel errors (RC, MMU fault) received
+ * @kvm: the kernel VM of @kchan
+ * @kchan: the kernel channel (DOC: nvdrm kernel channel) or NULL
+ * @kchan_lock: serialises kernel jobs, protects @kchan, @kvm, @kchan_dead
+ * @kchan_seg: next kernel push segment
+ * @kchan_dead: removed: no kernel channel any more
  */
 struct nvdrm_device {
 	struct drm_device *drm;
@@ -59,6 +71,17 @@ struct nvdrm_device {
 	struct mutex pt_lock;
 	bool pt_dead;
 	struct list_head vms;
+	struct nvc_event_sub *ev_sub;
+	struct mutex chan_lock;
+	struct list_head chans;
+	atomic64_t jobs;
+	atomic64_t timeouts;
+	atomic64_t rc_events;
+	struct nvdrm_vm *kvm;
+	struct nvdrm_chan *kchan;
+	struct mutex kchan_lock;
+	unsigned int kchan_seg;
+	bool kchan_dead;
 };
 
 static inline struct nvdrm_device *nvdrm_dev(struct drm_device *drm)
@@ -93,12 +116,15 @@ static inline struct nvdrm_bo *to_nvdrm_bo(struct drm_gem_object *obj)
 
 /**
  * struct nvdrm_file - per-open-file state
- * @lock: protects @vms and the mappings of every VM in it
+ * @lock: protects @vms, @chans, the mappings of every VM in it and
+ *	their channel counts
  * @vms: VMs by id
+ * @chans: channels by id
  */
 struct nvdrm_file {
 	struct mutex lock;
 	struct xarray vms;
+	struct xarray chans;
 };
 
 /**
@@ -130,6 +156,8 @@ struct nvc_vaspace;
  *	GSP recovery that could not re-create it)
  * @pdes: what @vas was given (to re-create it after a GSP recovery)
  * @dev_link: entry in &nvdrm_device.vms
+ * @nchans: channels using it (under the file lock)
+ * @chan_slots: kernel-memory slots of its channels below NVDRM_VA_START
  */
 struct nvdrm_vm {
 	struct drm_mm mm;
@@ -139,6 +167,66 @@ struct nvdrm_vm {
 	struct nvc_vaspace *vas;
 	struct nvc_vaspace_pdes pdes;
 	struct list_head dev_link;
+	unsigned int nchans;
+	DECLARE_BITMAP(chan_slots, 60);
+};
+
+struct nvc_channel;
+
+/**
+ * struct nvdrm_chan - a channel (see DOC: nvdrm channels and jobs)
+ * @ref: references: the file's table and each job
+ * @ndev: its device
+ * @vm: its VM
+ * @slot: its slot of kernel memory in @vm
+ * @engine_idx: its engine, index in &nvc_gpu_info.engines
+ * @kva: GPU VA of its kernel memory
+ * @kmem: CPU address of its kernel memory
+ * @kdma: DMA address of its kernel memory
+ * @dma_dev: device of @kdma (a reference)
+ * @fence_lock: protects @pending, @dead and the fences' state
+ * @pending: hardware fences not yet signalled, in seqno order
+ * @fence_ctx: fence context
+ * @seqno: last seqno given (run_job)
+ * @gp_put: next GP entry (run_job)
+ * @dead: 0, or the error it died with
+ * @hw_lock: protects @ch
+ * @ch: the nvcore channel (NULL once released)
+ * @sched: its scheduler
+ * @entity: its scheduler entity
+ * @dev_link: entry in &nvdrm_device.chans
+ */
+struct nvdrm_chan {
+	struct kref ref;
+	struct nvdrm_device *ndev;
+	struct nvdrm_vm *vm;
+	unsigned int slot;
+	unsigned int engine_idx;
+	u64 kva;
+	void *kmem;
+	dma_addr_t kdma;
+	struct device *dma_dev;
+	spinlock_t fence_lock;
+	struct list_head pending;
+	u64 fence_ctx;
+	u32 seqno;
+	u32 gp_put;
+	int dead;
+	struct mutex hw_lock;
+	struct nvc_channel *ch;
+	struct drm_gpu_scheduler sched;
+	struct drm_sched_entity entity;
+	struct list_head dev_link;
+};
+
+/**
+ * struct nvdrm_kaddr - a physical address for kernel copies
+ * @vram: @addr is an offset in VRAM (else a DMA address of system memory)
+ * @addr: the address
+ */
+struct nvdrm_kaddr {
+	bool vram;
+	u64 addr;
 };
 
 /**
@@ -193,6 +281,29 @@ void nvdrm_vm_hw_fini(struct nvdrm_vm *vm);
 int nvdrm_vma_bind(struct nvdrm_vma *vma);
 void nvdrm_vma_unbind(struct nvdrm_vma *vma);
 void nvdrm_vm_bo_update(struct nvdrm_bo *bo, struct ttm_resource *res);
+int nvdrm_vm_map_kernel(struct nvdrm_vm *vm, u64 va, dma_addr_t dma, u64 size);
+
+/* nvdrm_chan.c */
+void nvdrm_chan_event(struct nvc_event_sub *sub, const struct nvc_event *ev);
+struct nvdrm_chan *nvdrm_chan_create(struct nvdrm_device *ndev,
+				     struct nvdrm_vm *vm, u32 ce, bool kernel);
+void nvdrm_chan_destroy(struct nvdrm_chan *c);
+void nvdrm_chan_unplug(struct nvdrm_device *ndev);
+void nvdrm_chan_lost_all(struct nvdrm_device *ndev);
+void nvdrm_chan_file_fini(struct nvdrm_file *nf);
+int nvdrm_ioctl_channel_create(struct drm_device *drm, void *data,
+			       struct drm_file *file);
+int nvdrm_ioctl_channel_destroy(struct drm_device *drm, void *data,
+				struct drm_file *file);
+int nvdrm_ioctl_exec(struct drm_device *drm, void *data, struct drm_file *file);
+void nvdrm_kchan_init(struct nvdrm_device *ndev);
+void nvdrm_kchan_fini(struct nvdrm_device *ndev);
+int nvdrm_kchan_copy(struct nvdrm_device *ndev, const struct nvdrm_kaddr *dst,
+		     const struct nvdrm_kaddr *src, u64 size,
+		     struct dma_fence **fence);
+int nvdrm_kchan_fill(struct nvdrm_device *ndev, const struct nvdrm_kaddr *dst,
+		     u64 size, u32 pattern, struct dma_fence **fence);
+int nvdrm_kchan_selftest(struct nvdrm_device *ndev);
 
 /* nvdrm_vm.c */
 void nvdrm_vm_file_init(struct nvdrm_file *nf);

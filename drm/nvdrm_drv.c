@@ -33,6 +33,7 @@
 #include <linux/module.h>
 #include <linux/sizes.h>
 
+#include <drm/drm_debugfs.h>
 #include <drm/drm_drv.h>
 #include <drm/drm_gem.h>
 #include <drm/drm_ioctl.h>
@@ -48,6 +49,10 @@
 static unsigned int vram_mib = 64;
 module_param(vram_mib, uint, 0444);
 MODULE_PARM_DESC(vram_mib, "VRAM of nvdrm's partition per GPU in MiB (the VRAM domain; default 64)");
+
+static unsigned int chids = 64;
+module_param(chids, uint, 0444);
+MODULE_PARM_DESC(chids, "Channel IDs of nvdrm's partition per GPU (default 64)");
 
 static unsigned int pt_mib = 2;
 module_param(pt_mib, uint, 0444);
@@ -126,6 +131,9 @@ NVDRM_IOCTL_GUARDED(gem_info, nvdrm_ioctl_gem_info)
 NVDRM_IOCTL_GUARDED(vm_create, nvdrm_ioctl_vm_create)
 NVDRM_IOCTL_GUARDED(vm_destroy, nvdrm_ioctl_vm_destroy)
 NVDRM_IOCTL_GUARDED(vm_bind, nvdrm_ioctl_vm_bind)
+NVDRM_IOCTL_GUARDED(channel_create, nvdrm_ioctl_channel_create)
+NVDRM_IOCTL_GUARDED(channel_destroy, nvdrm_ioctl_channel_destroy)
+NVDRM_IOCTL_GUARDED(exec, nvdrm_ioctl_exec)
 
 static const struct drm_ioctl_desc nvdrm_ioctls[] = {
 	DRM_IOCTL_DEF_DRV(NVDRM_GET_PARAM, nvdrm_guard_get_param, DRM_RENDER_ALLOW),
@@ -135,6 +143,9 @@ static const struct drm_ioctl_desc nvdrm_ioctls[] = {
 	DRM_IOCTL_DEF_DRV(NVDRM_VM_CREATE, nvdrm_guard_vm_create, DRM_RENDER_ALLOW),
 	DRM_IOCTL_DEF_DRV(NVDRM_VM_DESTROY, nvdrm_guard_vm_destroy, DRM_RENDER_ALLOW),
 	DRM_IOCTL_DEF_DRV(NVDRM_VM_BIND, nvdrm_guard_vm_bind, DRM_RENDER_ALLOW),
+	DRM_IOCTL_DEF_DRV(NVDRM_CHANNEL_CREATE, nvdrm_guard_channel_create, DRM_RENDER_ALLOW),
+	DRM_IOCTL_DEF_DRV(NVDRM_CHANNEL_DESTROY, nvdrm_guard_channel_destroy, DRM_RENDER_ALLOW),
+	DRM_IOCTL_DEF_DRV(NVDRM_EXEC, nvdrm_guard_exec, DRM_RENDER_ALLOW),
 };
 
 static int nvdrm_open(struct drm_device *drm, struct drm_file *file)
@@ -157,15 +168,45 @@ static void nvdrm_postclose(struct drm_device *drm, struct drm_file *file)
 	kfree(nf);
 }
 
+/* debugfs: reading runs the kernel channel end to end (a test hook). */
+static int nvdrm_kchan_test_show(struct seq_file *m, void *unused)
+{
+	struct drm_info_node *node = m->private;
+	struct drm_device *drm = node->minor->dev;
+	struct nvdrm_device *ndev = nvdrm_dev(drm);
+	int idx, ret;
+
+	if (!drm_dev_enter(drm, &idx))
+		return -ENODEV;
+	ret = nvdrm_kchan_selftest(ndev);
+	seq_printf(m, "kchan %d jobs %lld timeouts %lld rc %lld\n", ret,
+		   (s64)atomic64_read(&ndev->jobs), (s64)atomic64_read(&ndev->timeouts),
+		   (s64)atomic64_read(&ndev->rc_events));
+	drm_dev_exit(idx);
+	return 0;
+}
+
+static const struct drm_info_list nvdrm_debugfs_list[] = {
+	{ "nvdrm_kchan_test", nvdrm_kchan_test_show, 0 },
+};
+
+static void nvdrm_debugfs_init(struct drm_minor *minor)
+{
+	drm_debugfs_create_files(nvdrm_debugfs_list, ARRAY_SIZE(nvdrm_debugfs_list),
+				 minor->debugfs_root, minor);
+}
+
 DEFINE_DRM_GEM_FOPS(nvdrm_fops);
 
 static const struct drm_driver nvdrm_driver = {
-	.driver_features = DRIVER_GEM | DRIVER_RENDER,
+	.driver_features = DRIVER_GEM | DRIVER_RENDER | DRIVER_SYNCOBJ |
+			   DRIVER_SYNCOBJ_TIMELINE,
 	.open = nvdrm_open,
 	.postclose = nvdrm_postclose,
 	.ioctls = nvdrm_ioctls,
 	.num_ioctls = ARRAY_SIZE(nvdrm_ioctls),
 	.fops = &nvdrm_fops,
+	.debugfs_init = nvdrm_debugfs_init,
 	.prime_handle_to_fd = drm_gem_prime_handle_to_fd,
 	.prime_fd_to_handle = drm_gem_prime_fd_to_handle,
 	.gem_prime_import_sg_table = nvdrm_gem_prime_import_sg_table,
@@ -188,6 +229,9 @@ static void nvdrm_part_release(struct nvdrm_device *ndev)
 {
 	if (!ndev->part)
 		return;
+	if (ndev->ev_sub)
+		nvc_event_unsubscribe(ndev->ev_sub);
+	ndev->ev_sub = NULL;
 	if (ndev->vram.size)
 		nvc_vram_free(ndev->part, &ndev->vram);
 	if (ndev->pt_heap.size)
@@ -201,11 +245,24 @@ static void nvdrm_recovered(struct nvc_client *client)
 {
 	struct nvdrm_device *ndev = nvc_client_get_drvdata(client);
 
+	if (!ndev)
+		return;
+	/* Every context is lost; VMs get a VA space again, new channels work. */
+	nvdrm_chan_lost_all(ndev);
+	nvdrm_pt_recovered(ndev);
+}
+
+/* GPU lost: work in flight will not complete. */
+static void nvdrm_lost(struct nvc_client *client, enum nvc_lost_reason why)
+{
+	struct nvdrm_device *ndev = nvc_client_get_drvdata(client);
+
 	if (ndev)
-		nvdrm_pt_recovered(ndev);
+		nvdrm_chan_lost_all(ndev);
 }
 
 static const struct nvc_client_ops nvdrm_client_ops = {
+	.lost = nvdrm_lost,
 	.recovered = nvdrm_recovered,
 };
 
@@ -216,6 +273,7 @@ static int nvdrm_probe(struct auxiliary_device *adev,
 	struct nvdrm_device *ndev;
 	struct nvc_client *client;
 	struct drm_device *drm;
+	unsigned int i;
 	int ret;
 
 	if (!vram_mib || vram_mib > SZ_1M || !pt_mib || pt_mib > SZ_1K)
@@ -241,7 +299,14 @@ static int nvdrm_probe(struct auxiliary_device *adev,
 	ndev->client = client;
 	ndev->info = *nvc_client_gpu_info(client);
 
-	lim.vram = (u64)(vram_mib + pt_mib) << 20;
+	mutex_init(&ndev->chan_lock);
+	INIT_LIST_HEAD(&ndev->chans);
+	/* Channels: their IDs, the copy engines, 64 KiB of VRAM each. */
+	lim.chids = min(chids, 1024u);
+	for (i = 0; i < ndev->info.nr_engines && i < 64; i++)
+		if (ndev->info.engines[i].kind == NVC_ENGINE_COPY)
+			lim.engines |= BIT_ULL(i);
+	lim.vram = ((u64)(vram_mib + pt_mib) << 20) + (u64)lim.chids * SZ_64K;
 	ndev->part = nvc_partition_create(client, &lim);
 	if (IS_ERR(ndev->part)) {
 		ret = PTR_ERR(ndev->part);
@@ -273,6 +338,17 @@ static int nvdrm_probe(struct auxiliary_device *adev,
 	ret = nvdrm_ttm_init(ndev);
 	if (ret)
 		goto err_part;
+	/* Events name our channels by ID: look them up from here on. */
+	nvc_client_set_drvdata(client, ndev);
+	ndev->ev_sub = nvc_event_subscribe(ndev->part, BIT(NVC_EVENT_NONSTALL) |
+					   BIT(NVC_EVENT_RC) | BIT(NVC_EVENT_MMU_FAULT),
+					   nvdrm_chan_event);
+	if (IS_ERR(ndev->ev_sub)) {
+		ret = PTR_ERR(ndev->ev_sub);
+		ndev->ev_sub = NULL;
+		goto err_ttm;
+	}
+	nvdrm_kchan_init(ndev);
 
 	ret = drm_dev_register(drm, 0);
 	if (ret)
@@ -285,6 +361,7 @@ static int nvdrm_probe(struct auxiliary_device *adev,
 	return 0;
 
 err_ttm:
+	nvc_client_set_drvdata(client, NULL);
 	nvdrm_ttm_shutdown(ndev);
 	nvdrm_pt_shutdown(ndev);
 err_part:
@@ -303,6 +380,8 @@ static void nvdrm_remove(struct auxiliary_device *adev)
 
 	/* No ioctl or fault runs past this; mappings are zapped. */
 	drm_dev_unplug(drm);
+	/* Channels off the GPU, their fences signalled with -ENODEV. */
+	nvdrm_chan_unplug(ndev);
 	/* VRAM objects to system memory, the VRAM domain closed. */
 	nvdrm_ttm_shutdown(ndev);
 	/* VA spaces destroyed, page tables abandoned with the heap. */

@@ -657,3 +657,50 @@ void nvdrm_pt_heap_fini(struct nvdrm_device *ndev)
 	bitmap_free(ndev->pt_bitmap);
 	ndev->pt_bitmap = NULL;
 }
+
+/**
+ * nvdrm_vm_map_kernel() - map nvdrm's own system memory into a VM
+ * @vm: the VM
+ * @va: GPU VA, page-aligned, below %NVDRM_VA_START (no user mapping there)
+ * @dma: DMA address of physically contiguous memory, or 0 to unmap
+ * @size: bytes, page-aligned, inside one page table
+ *
+ * Return: 0, -EINVAL, -ENODEV after removal, -ENOMEM.
+ */
+int nvdrm_vm_map_kernel(struct nvdrm_vm *vm, u64 va, dma_addr_t dma, u64 size)
+{
+	struct nvdrm_device *ndev = vm->ndev;
+	unsigned int first = nvc_mmu_v2_index(NVC_MMU_V2_PT, va), n;
+	u64 ptes[16];
+	struct nvdrm_pt *pt;
+	int ret;
+
+	n = size >> PAGE_SHIFT;
+	if (!PAGE_ALIGNED(va) || !PAGE_ALIGNED(size) || !n ||
+	    n > ARRAY_SIZE(ptes) || va + size > NVDRM_VA_START ||
+	    first + n > nvdrm_pt_entries[NVC_MMU_V2_PT])
+		return -EINVAL;
+	mutex_lock(&ndev->pt_lock);
+	ret = -ENODEV;
+	if (ndev->pt_dead || !vm->root)
+		goto out;
+	ret = -ENOMEM;
+	/* 4 KiB pages under PD0 (no user mapping, so never a 2 MiB PTE here). */
+	pt = nvdrm_pd0_walk(ndev, vm, va, dma != 0);
+	if (pt)
+		pt = dma ? nvdrm_pd0_table(ndev, pt, nvc_mmu_v2_index(NVC_MMU_V2_PD0, va),
+					   PAGE_SHIFT) :
+			   pt->child[nvc_mmu_v2_index(NVC_MMU_V2_PD0, va)];
+	if (!pt) {
+		ret = dma ? -ENOMEM : 0;
+		goto out;
+	}
+	for (ret = 0; ret < n; ret++)
+		ptes[ret] = dma ? nvc_mmu_v2_pte(NVC_MMU_V2_PTE_APERTURE_SYS_COHERENT,
+						 dma + ((u64)ret << PAGE_SHIFT),
+						 NVC_MMU_V2_PTE_VOL) : 0;
+	ret = nvc_vram_write(ndev->part, pt->addr + first * 8, ptes, n * 8);
+out:
+	mutex_unlock(&ndev->pt_lock);
+	return ret;
+}

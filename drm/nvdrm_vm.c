@@ -52,6 +52,7 @@ void nvdrm_vm_file_init(struct nvdrm_file *nf)
 {
 	mutex_init(&nf->lock);
 	xa_init_flags(&nf->vms, XA_FLAGS_ALLOC1);
+	xa_init_flags(&nf->chans, XA_FLAGS_ALLOC1);
 }
 
 /**
@@ -63,6 +64,7 @@ void nvdrm_vm_file_fini(struct nvdrm_file *nf)
 	struct nvdrm_vm *vm;
 	unsigned long id;
 
+	nvdrm_chan_file_fini(nf);
 	xa_for_each(&nf->vms, id, vm)
 		nvdrm_vm_free(vm);
 	xa_destroy(&nf->vms);
@@ -121,7 +123,7 @@ int nvdrm_ioctl_vm_create(struct drm_device *drm, void *data,
  * @data: &struct drm_nvdrm_vm_destroy
  * @file: caller
  *
- * Return: 0, -EINVAL or -ENOENT.
+ * Return: 0, -EINVAL, -ENOENT or -EBUSY (channels use it).
  */
 int nvdrm_ioctl_vm_destroy(struct drm_device *drm, void *data,
 			   struct drm_file *file)
@@ -133,7 +135,13 @@ int nvdrm_ioctl_vm_destroy(struct drm_device *drm, void *data,
 	if (a->pad)
 		return -EINVAL;
 	mutex_lock(&nf->lock);
-	vm = a->vm_id ? xa_erase(&nf->vms, a->vm_id) : NULL;
+	vm = a->vm_id ? xa_load(&nf->vms, a->vm_id) : NULL;
+	if (vm && vm->nchans) {
+		mutex_unlock(&nf->lock);
+		return -EBUSY;
+	}
+	if (vm)
+		xa_erase(&nf->vms, a->vm_id);
 	mutex_unlock(&nf->lock);
 	if (!vm)
 		return -ENOENT;

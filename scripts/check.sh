@@ -12,6 +12,12 @@
 # NVTEST_PERSONALITIES="strict570 echo terse" (the default) lists the nvsim
 # firmware personalities the VM scenarios run under besides the default
 # ogkm535; set it empty to run under ogkm535 only.
+# Firmware versions (nvsim runs the version of the image nvcore uploads):
+# every scenario runs with nvcore.fw=$NVTEST_FW_DEFAULT (default
+# 535.113.01) unless it declares "# vm-fw: auto" (nvcore then picks by
+# itself, the newest image present); those declaring "# vm-fw: both" run
+# again with nvcore.fw= each version of NVTEST_FWS (default 570.144; empty
+# skips). Both need nvcore's version layer (nvcore.ko's fw= parameter).
 set -uo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -19,6 +25,14 @@ RES=$BUILD/results.txt
 : >"$RES"
 tiers=${NVTEST_ONLY:-static abi unit fuzz vm}
 pers=${NVTEST_PERSONALITIES-strict570 echo terse}
+fws=${NVTEST_FWS-570.144}
+fw_default=${NVTEST_FW_DEFAULT-535.113.01}
+# nvcore.fw=V for scenario $1's default run, if it applies.
+fw_pin() {
+	[ -n "$fw_default" ] && [ -n "$nvcore_fw" ] &&
+		! grep -q '^# vm-fw: auto' "$ROOT/tests/vm/scenarios/$1.sh" &&
+		echo "nvcore.fw=$fw_default"
+}
 want() { [[ " $tiers " == *" $1 "* ]]; }
 emit() { tee -a "$RES" | grep -E '^(PASS|FAIL|SKIP)|^    '; }
 t0=$(date +%s)
@@ -112,9 +126,12 @@ if want vm; then
 	else
 		scns=${NVTEST_SCENARIOS:-$(cd "$ROOT/tests/vm/scenarios" &&
 			grep -L '^# vm-check: no' *.sh | sed 's/\.sh$//')}
+		nvcore_fw=$(modinfo -F parm "$ROOT/nvcore.ko" | grep -q '^fw:' && echo yes)
 		for s in $scns; do
 			echo "== vm: $s"
-			"$ROOT/scripts/vm.sh" "$s" 2>&1 | emit
+			pin=$(fw_pin "$s")
+			NVTEST_APPEND="${NVTEST_APPEND:-}${pin:+ $pin}" \
+				"$ROOT/scripts/vm.sh" "$s" 2>&1 | emit
 		done
 		# nvsim's other firmware personalities (docs/nvsim.md): the
 		# scenarios that exercise the transport and declare
@@ -125,7 +142,25 @@ if want vm; then
 				grep -q '^# vm-personality: yes' \
 					"$ROOT/tests/vm/scenarios/$s.sh" || continue
 				echo "== vm: $s@$p"
-				NVTEST_TAG=$p NVTEST_APPEND="${NVTEST_APPEND:+$NVTEST_APPEND }nvsim.personality=$p" \
+				pin=$(fw_pin "$s")
+				NVTEST_TAG=$p NVTEST_APPEND="${NVTEST_APPEND:+$NVTEST_APPEND }nvsim.personality=$p${pin:+ $pin}" \
+					"$ROOT/scripts/vm.sh" "$s" 2>&1 | emit
+			done
+		done
+		# Firmware versions (docs/testing.md): the GSP and client
+		# scenarios declaring "# vm-fw: both" run again with nvcore
+		# forced to each version of NVTEST_FWS; verdicts read
+		# vm/NAME@fwVERSION. Needs nvcore's version layer (fw=).
+		for v in $fws; do
+			if [ -z "$nvcore_fw" ]; then
+				echo "SKIP: vm: firmware $v: nvcore.ko has no fw= parameter" | emit
+				break
+			fi
+			for s in $scns; do
+				grep -q '^# vm-fw: both' \
+					"$ROOT/tests/vm/scenarios/$s.sh" || continue
+				echo "== vm: $s@fw$v"
+				NVTEST_TAG=fw$v NVTEST_APPEND="${NVTEST_APPEND:+$NVTEST_APPEND }nvcore.fw=$v" \
 					"$ROOT/scripts/vm.sh" "$s" 2>&1 | emit
 			done
 		done

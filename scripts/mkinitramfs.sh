@@ -18,8 +18,8 @@ ln -s busybox "$IR/bin/sh"
 
 # In-tree modules our stack and the harness may load.
 INTREE=(virtio_pci 9pnet_virtio 9p vfio vfio_iommu_type1 mdev nouveau)
-# nvdrm's dependencies, and vgem for PRIME tests.
-INTREE+=(drm ttm vgem)
+# nvdrm's dependencies (gpu-sched: its job scheduler), and vgem for PRIME tests.
+INTREE+=(drm ttm vgem gpu-sched)
 INTREE+=(${NVTEST_INTREE_MODULES:-})
 # One module per call: extra arguments to modprobe are module parameters.
 for m in "${INTREE[@]}"; do

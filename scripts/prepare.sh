@@ -13,12 +13,14 @@ CFLAGS_HOST="-std=gnu11 -O2 -g -Wall -Wextra -Werror -I$ROOT/include -I$ROOT/cor
 if [ -f "$ROOT/tools/mkgspfw.c" ]; then
 	gcc $CFLAGS_HOST -o "$BUILD/tools/mkgspfw" "$ROOT/tools/mkgspfw.c" "$ROOT/core/gsp/fwimage.c"
 	rm -rf "$BUILD/fw"
+	# Every chip gets the images of both firmware versions (gsp-535.113.01.bin
+	# and gsp-570.144.bin with their bootloaders): the VM's /lib/firmware.
 	for chip in tu102 ga102 ad102; do
-		"$BUILD/tools/mkgspfw" --chip "$chip" --outdir "$BUILD/fw"
+		"$BUILD/tools/mkgspfw" --chip "$chip" --outdir "$BUILD/fw" --version all
 	done
 	# Variants for fw_conformance (firmware_class.path points at them).
-	"$BUILD/tools/mkgspfw" --chip ga102 --outdir "$BUILD/fw/nvcore-test/badver" --fwversion 535.113.02
-	"$BUILD/tools/mkgspfw" --chip ga102 --outdir "$BUILD/fw/nvcore-test/nolog" --log-elf none --fwversion none
+	"$BUILD/tools/mkgspfw" --chip ga102 --outdir "$BUILD/fw/nvcore-test/badver" --fwversion 535.113.02 --version 535.113.01
+	"$BUILD/tools/mkgspfw" --chip ga102 --outdir "$BUILD/fw/nvcore-test/nolog" --log-elf none --fwversion none --version 535.113.01
 fi
 
 # Static guest programs: tests/vm/progs/NAME.c -> /tests/bin/NAME

@@ -9,7 +9,11 @@
  * GspFwWprMeta (magic, revision, non-zero sizes, fbSize, ordered layout
  * inside the FB, alignments, heap size), walks the radix3 table and verifies
  * the image (NVSIMGSP header, length, chip, FNV-1a 64 checksum), reads the
- * signature and the bootloader. On success: WPR2 = [gspFwWprStart,
+ * signature and the bootloader. The image header's version string names
+ * the GSP-RM version that runs (sim/abi.h) unless module parameter fw=
+ * forces one; an image of a version nvsim does not play is refused
+ * (NVSIM_BOOTER_E_VERSION). The heap size is checked against the limits of
+ * the version that runs. On success: WPR2 = [gspFwWprStart,
  * gspFwWprEnd), WprMeta.verified = 0xa0a0a0a0a0a0a0a0, SEC2 MAILBOX0 = 0,
  * SEC2 HALTED, BSI_SECURE_SCRATCH_14 bit 26, GSP-RM starts. On failure SEC2
  * MAILBOX0 = one of the NVSIM_BOOTER_E_* codes below and SEC2 HALTED.
@@ -39,6 +43,7 @@ enum {
 	NVSIM_BOOTER_E_SIGNATURE,
 	NVSIM_BOOTER_E_BOOTLOADER,
 	NVSIM_BOOTER_E_INJECTED,
+	NVSIM_BOOTER_E_VERSION,
 };
 
 /* Synthetic image header written by tools/mkgspfw (core/gsp/fwimage.h). */
@@ -64,7 +69,7 @@ static_assert(sizeof(struct nvsim_img_hdr) == NVSIM_IMG_HDR_SIZE);
 #define NVSIM_IMAGE_MAX		(1ULL << 30)
 #define NVSIM_SIG_MAX		(1u << 20)
 #define NVSIM_BL_MAX		(16u << 20)
-#define NVSIM_R3_ENTRIES	(NVRM_GSP_PAGE_SIZE / sizeof(u64))
+#define NVSIM_R3_ENTRIES	(NVSIM_GSP_PAGE_SIZE / sizeof(u64))
 
 /* ---- boot ---- */
 
@@ -81,17 +86,18 @@ static int nvsim_read_page_table(struct nvsim_gpu *gpu, u64 pa, u64 *out)
 {
 	unsigned int i;
 
-	if (pa & (NVRM_GSP_PAGE_SIZE - 1))
+	if (pa & (NVSIM_GSP_PAGE_SIZE - 1))
 		return -EINVAL;
-	if (nvsim_dma_read(gpu, pa, out, NVRM_GSP_PAGE_SIZE))
+	if (nvsim_dma_read(gpu, pa, out, NVSIM_GSP_PAGE_SIZE))
 		return -EFAULT;
 	for (i = 0; i < NVSIM_R3_ENTRIES; i++)
 		out[i] = le64_to_cpu(out[i]);
 	return 0;
 }
 
-/* Walk radix3 and verify the image bytes. */
-static int nvsim_booter_image(struct nvsim_gpu *gpu, const struct GspFwWprMeta *w)
+/* Walk radix3 and verify the image bytes; *abi: the version that runs. */
+static int nvsim_booter_image(struct nvsim_gpu *gpu, const struct nvsim_wpr_meta *w,
+			      const struct nvsim_abi **abi)
 {
 	u64 size = w->sizeOfRadix3Elf, npages, done = 0, hash = NVSIM_FNV_BASIS;
 	u64 *l1 = NULL, *l2 = NULL;
@@ -102,11 +108,11 @@ static int nvsim_booter_image(struct nvsim_gpu *gpu, const struct GspFwWprMeta *
 
 	if (size < NVSIM_IMG_HDR_SIZE || size > NVSIM_IMAGE_MAX)
 		return NVSIM_BOOTER_E_IMAGE_HDR;
-	npages = DIV_ROUND_UP(size, NVRM_GSP_PAGE_SIZE);
+	npages = DIV_ROUND_UP(size, NVSIM_GSP_PAGE_SIZE);
 	nl2 = DIV_ROUND_UP(npages, NVSIM_R3_ENTRIES);
-	l1 = kmalloc(NVRM_GSP_PAGE_SIZE, GFP_KERNEL);
-	l2 = kmalloc(NVRM_GSP_PAGE_SIZE, GFP_KERNEL);
-	page = kmalloc(NVRM_GSP_PAGE_SIZE, GFP_KERNEL);
+	l1 = kmalloc(NVSIM_GSP_PAGE_SIZE, GFP_KERNEL);
+	l2 = kmalloc(NVSIM_GSP_PAGE_SIZE, GFP_KERNEL);
+	page = kmalloc(NVSIM_GSP_PAGE_SIZE, GFP_KERNEL);
 	if (!l1 || !l2 || !page)
 		goto out;
 	/* Level 0: its first entry is the level-1 page. */
@@ -117,10 +123,10 @@ static int nvsim_booter_image(struct nvsim_gpu *gpu, const struct GspFwWprMeta *
 		if (nvsim_read_page_table(gpu, l1[i], l2))
 			goto out;
 		for (j = 0; j < NVSIM_R3_ENTRIES && done < size; j++) {
-			u32 n = min_t(u64, size - done, NVRM_GSP_PAGE_SIZE);
+			u32 n = min_t(u64, size - done, NVSIM_GSP_PAGE_SIZE);
 			u32 skip = 0;
 
-			if ((l2[j] & (NVRM_GSP_PAGE_SIZE - 1)) ||
+			if ((l2[j] & (NVSIM_GSP_PAGE_SIZE - 1)) ||
 			    nvsim_dma_read(gpu, l2[j], page, n))
 				goto out;
 			if (!done) {
@@ -141,6 +147,13 @@ static int nvsim_booter_image(struct nvsim_gpu *gpu, const struct GspFwWprMeta *
 		}
 	}
 	ret = hash == le64_to_cpu(hdr.fnv1a64) ? 0 : NVSIM_BOOTER_E_IMAGE_CSUM;
+	if (!ret) {
+		*abi = gpu->fw_forced ?:
+		       nvsim_abi_find(hdr.version,
+				      strnlen(hdr.version, sizeof(hdr.version)));
+		if (!*abi)
+			ret = NVSIM_BOOTER_E_VERSION;
+	}
 out:
 	kfree(page);
 	kfree(l2);
@@ -151,13 +164,13 @@ out:
 /* Read a contiguous buffer in pages to prove it is all there. */
 static int nvsim_readable(struct nvsim_gpu *gpu, u64 pa, u64 size)
 {
-	u8 *page = kmalloc(NVRM_GSP_PAGE_SIZE, GFP_KERNEL);
+	u8 *page = kmalloc(NVSIM_GSP_PAGE_SIZE, GFP_KERNEL);
 	int ret = 0;
 
 	if (!page)
 		return -ENOMEM;
 	while (size && !ret) {
-		u32 n = min_t(u64, size, NVRM_GSP_PAGE_SIZE - (pa & 0xfff));
+		u32 n = min_t(u64, size, NVSIM_GSP_PAGE_SIZE - (pa & 0xfff));
 
 		ret = nvsim_dma_read(gpu, pa, page, n);
 		pa += n;
@@ -167,13 +180,9 @@ static int nvsim_readable(struct nvsim_gpu *gpu, u64 pa, u64 size)
 	return ret;
 }
 
-static int nvsim_booter_layout(struct nvsim_gpu *gpu, const struct GspFwWprMeta *w)
+static int nvsim_booter_layout(struct nvsim_gpu *gpu, const struct nvsim_wpr_meta *w)
 {
 	const u64 fb = w->fbSize;
-	u64 heap_min = (gpu->chip->libos3 ?
-			GSP_FW_HEAP_SIZE_OVERRIDE_LIBOS3_BAREMETAL_MIN_MB :
-			GSP_FW_HEAP_SIZE_OVERRIDE_LIBOS2_MIN_MB) << 20;
-	u64 heap_max = 1040ULL << 20;
 
 	if (w->magic != GSP_FW_WPR_META_MAGIC)
 		return NVSIM_BOOTER_E_MAGIC;
@@ -212,13 +221,30 @@ static int nvsim_booter_layout(struct nvsim_gpu *gpu, const struct GspFwWprMeta 
 	    !IS_ALIGNED(w->gspFwWprEnd, SZ_4K) ||
 	    !IS_ALIGNED(w->vgaWorkspaceOffset, SZ_4K))
 		return NVSIM_BOOTER_E_ALIGN;
-	if (w->gspFwHeapSize < heap_min || w->gspFwHeapSize > heap_max)
+	return 0;
+}
+
+/* GSP-RM heap limits of the version that runs (GSP_FW_HEAP_SIZE_OVERRIDE_*). */
+static int nvsim_booter_heap(struct nvsim_gpu *gpu, const struct nvsim_wpr_meta *w,
+			     const struct nvsim_abi *abi)
+{
+	u64 heap_min = gpu->chip->libos3 ? abi->heap_min_libos3 :
+			abi->heap_min_libos2;
+	u64 heap_max = 1040ULL << 20;
+
+	if (w->gspFwHeapSize < heap_min || w->gspFwHeapSize > heap_max) {
+		pr_warn_ratelimited("nvsim: GPU %u: GSP-RM %s: heap of %llu MiB outside [%llu, %llu] MiB\n",
+				    gpu->index, abi->version,
+				    w->gspFwHeapSize >> 20, heap_min >> 20,
+				    heap_max >> 20);
 		return NVSIM_BOOTER_E_HEAP;
+	}
 	return 0;
 }
 
 static int nvsim_booter_check(struct nvsim_gpu *gpu, u64 meta_pa,
-			      struct GspFwWprMeta *w)
+			      struct nvsim_wpr_meta *w,
+			      const struct nvsim_abi **abi)
 {
 	int ret;
 
@@ -227,7 +253,10 @@ static int nvsim_booter_check(struct nvsim_gpu *gpu, u64 meta_pa,
 	ret = nvsim_booter_layout(gpu, w);
 	if (ret)
 		return ret;
-	ret = nvsim_booter_image(gpu, w);
+	ret = nvsim_booter_image(gpu, w, abi);
+	if (ret)
+		return ret;
+	ret = nvsim_booter_heap(gpu, w, *abi);
 	if (ret)
 		return ret;
 	if (w->sizeOfSignature > NVSIM_SIG_MAX ||
@@ -251,7 +280,7 @@ static void nvsim_sec2_finish(struct nvsim_gpu *gpu, u32 code)
 	spin_lock_irqsave(&gpu->reg_lock, flags);
 	f->mailbox0 = code;
 	f->halted = true;
-	f->irqstat |= NVRM_FALCON_IRQ_HALT;
+	f->irqstat |= NVSIM_FALCON_IRQ_HALT;
 	gpu->regs.sec2_start = false;
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);
 }
@@ -277,7 +306,8 @@ void nvsim_booter_unload(struct nvsim_gpu *gpu)
 /* Returns true if GSP-RM was started. */
 bool nvsim_booter_load(struct nvsim_gpu *gpu, u64 meta_pa)
 {
-	struct GspFwWprMeta *w = &gpu->fw.wpr;
+	struct nvsim_wpr_meta *w = &gpu->fw.wpr;
+	const struct nvsim_abi *abi = NULL;
 	unsigned long flags;
 	bool wpr2_set;
 	int code, fault;
@@ -312,7 +342,7 @@ bool nvsim_booter_load(struct nvsim_gpu *gpu, u64 meta_pa)
 		fallthrough;
 	default:
 		code = wpr2_set ? NVSIM_BOOTER_E_WPR2_SET :
-		       nvsim_booter_check(gpu, meta_pa, w);
+		       nvsim_booter_check(gpu, meta_pa, w, &abi);
 		break;
 	}
 	if (code) {
@@ -325,13 +355,16 @@ bool nvsim_booter_load(struct nvsim_gpu *gpu, u64 meta_pa)
 		nvsim_sec2_finish(gpu, code);
 		return false;
 	}
+	WRITE_ONCE(gpu->abi, abi);
+	pr_info("nvsim: GPU %u: GSP-RM %s starts%s\n", gpu->index, abi->version,
+		gpu->fw_forced ? " (forced by fw=)" : "");
 	/* Like the real booter, mark the metadata verified (best effort). */
-	nvsim_dma_write(gpu, meta_pa + offsetof(struct GspFwWprMeta, verified),
+	nvsim_dma_write(gpu, meta_pa + offsetof(struct nvsim_wpr_meta, verified),
 			&(u64){ cpu_to_le64(GSP_FW_WPR_META_VERIFIED) }, sizeof(u64));
 
 	spin_lock_irqsave(&gpu->reg_lock, flags);
-	gpu->regs.wpr2_lo = (u32)(w->gspFwWprStart >> NVRM_WPR2_ADDR_SHIFT) << 4;
-	gpu->regs.wpr2_hi = (u32)(w->gspFwWprEnd >> NVRM_WPR2_ADDR_SHIFT) << 4;
+	gpu->regs.wpr2_lo = (u32)(w->gspFwWprStart >> NVSIM_WPR2_ADDR_SHIFT) << 4;
+	gpu->regs.wpr2_hi = (u32)(w->gspFwWprEnd >> NVSIM_WPR2_ADDR_SHIFT) << 4;
 	gpu->regs.bsi_scratch14 |=
 		NV_PGC6_BSI_SECURE_SCRATCH_14_BOOT_STAGE_3_HANDOFF__MASK;
 	gpu->regs.rm_running = true;

@@ -291,7 +291,7 @@ static u32 nvsim_alloc_channel(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
 	idx = nvsim_engine_index(gpu, engine);
 	if (idx < 0)
 		return NV_ERR_INVALID_ARGUMENT;
-	for (i = 0; i < NVRM_MAX_SUBDEVICES; i++)
+	for (i = 0; i < ARRAY_SIZE(p->hUserdMemory); i++)
 		if (p->hUserdMemory[i])
 			return NV_ERR_INVALID_OBJECT_HANDLE;
 	if (!is_power_of_2(p->gpFifoEntries) || p->gpFifoEntries < 2 ||
@@ -329,6 +329,10 @@ static u32 nvsim_alloc_channel(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
 	ch->userd_vid = p->userdMem.addressSpace == NVRM_ADDR_FBMEM;
 	ch->userd_pa = p->userdMem.base;
 	ch->deny_phys_ce = p->flags & BIT(7);	/* CHANNEL_DENY_PHYSICAL_MODE_CE 7:7 */
+	if (p->errorNotifierMem.size) {
+		ch->notifier_vid = p->errorNotifierMem.addressSpace == NVRM_ADDR_FBMEM;
+		ch->notifier_pa = p->errorNotifierMem.base;
+	}
 	nvsim_pb_reset(&ch->pb);
 
 	spin_lock_irq(&f->lock);
@@ -400,7 +404,8 @@ u32 nvsim_fifo_alloc(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
 		if (parent->cls != NV01_DEVICE_0 &&
 		    parent->cls != KEPLER_CHANNEL_GROUP_A)
 			return NV_ERR_INVALID_CLASS;
-		if (size != sizeof(struct NV_CHANNEL_ALLOC_PARAMS))
+		/* This version's size; the fields read are 535's prefix. */
+		if (size != nvsim_abi_of(gpu)->chan_alloc_size)
 			return NV_ERR_INVALID_PARAM_STRUCT;
 	} else {
 		if (parent->cls != nvsim_gpfifo_class(gpu))
@@ -489,6 +494,88 @@ void nvsim_fifo_reset(struct nvsim_gpu *gpu)
 		if (ch)
 			nvsim_chan_put(ch);
 	}
+}
+
+/**
+ * nvsim_chan_new_raw() - a scheduled channel without RM objects (self-test)
+ * @gpu: the GPU
+ * @client: client of @vas
+ * @vas: VA space handle (nvsim_vas_set())
+ * @engine: NV2080 copy-engine type
+ * @gpfifo_va: ring VA
+ * @entries: ring entries (a power of two)
+ * @userd_vram: USERD in VRAM
+ *
+ * Takes the highest free channel ID; errors are counted, not reported.
+ *
+ * Return: the channel with a reference for the caller, or NULL.
+ */
+struct nvsim_chan *nvsim_chan_new_raw(struct nvsim_gpu *gpu, u32 client,
+				      u32 vas, u32 engine, u64 gpfifo_va,
+				      u32 entries, u64 userd_vram)
+{
+	struct nvsim_fifo *f = gpu->fifo;
+	struct nvsim_chan *ch;
+	int idx = nvsim_engine_index(gpu, engine), c;
+
+	if (idx < 0 || !nvsim_is_ce(engine))
+		return NULL;
+	ch = kzalloc(sizeof(*ch), GFP_KERNEL);
+	if (!ch)
+		return NULL;
+	kref_init(&ch->ref);
+	ch->gpu = gpu;
+	ch->client = client;
+	ch->vas = vas;
+	ch->cls = nvsim_gpfifo_class(gpu);
+	ch->engine = engine;
+	ch->engine_idx = idx;
+	ch->runlist = idx;
+	ch->gpfifo_va = gpfifo_va;
+	ch->gp_entries = entries;
+	ch->userd_vid = true;
+	ch->userd_pa = userd_vram;
+	ch->quiet = true;
+	ch->enabled = true;
+	ch->ce_cls = nvsim_ce_class(gpu);
+	nvsim_pb_reset(&ch->pb);
+	spin_lock_irq(&f->lock);
+	for (c = NVSIM_MAX_CHIDS - 1; c >= 0 && f->chans[c]; c--)
+		;
+	if (c >= 0) {
+		ch->chid = c;
+		f->chans[c] = ch;
+		f->nr_chans++;
+		kref_get(&ch->ref);
+	}
+	spin_unlock_irq(&f->lock);
+	if (c < 0) {
+		kfree(ch);
+		return NULL;
+	}
+	return ch;
+}
+
+/**
+ * nvsim_chan_remove() - stop a channel of nvsim_chan_new_raw() and drop it
+ * @ch: the channel (the caller's reference is dropped too)
+ */
+void nvsim_chan_remove(struct nvsim_chan *ch)
+{
+	struct nvsim_fifo *f = ch->gpu->fifo;
+	bool table = false;
+
+	spin_lock_irq(&f->lock);
+	ch->dead = true;
+	if (f->chans[ch->chid] == ch) {
+		f->chans[ch->chid] = NULL;
+		f->nr_chans--;
+		table = true;
+	}
+	spin_unlock_irq(&f->lock);
+	if (table)
+		nvsim_chan_put(ch);
+	nvsim_chan_put(ch);
 }
 
 /* ---- controls ---- */
@@ -686,6 +773,11 @@ static ssize_t nvsim_fifo_dbg_read(struct file *file, char __user *ubuf,
 	for (i = 0; i < NVSIM_FS_NR; i++)
 		len += scnprintf(buf + len, size - len, "%s %lld\n",
 				 nvsim_fs_names[i], atomic64_read(&f->stats[i]));
+	mutex_lock(&f->test_lock);
+	if (f->test_result[0])
+		len += scnprintf(buf + len, size - len, "selftest %s\n",
+				 f->test_result);
+	mutex_unlock(&f->test_lock);
 	spin_lock_irq(&f->lock);
 	len += scnprintf(buf + len, size - len,
 			 "channels %u\nce_delay_us %u\nce_jitter_us %u\n",
@@ -724,6 +816,12 @@ static ssize_t nvsim_fifo_dbg_write(struct file *file, const char __user *ubuf,
 	cmd[count] = 0;
 	if (sscanf(cmd, "%15s %u %c", word, &v, &extra) != 2)
 		return -EINVAL;
+	if (!strcmp(word, "selftest")) {
+		mutex_lock(&f->test_lock);
+		nvsim_fifo_selftest(gpu, f->test_result, sizeof(f->test_result));
+		mutex_unlock(&f->test_lock);
+		return count;
+	}
 	spin_lock_irq(&f->lock);
 	if (!strcmp(word, "stall") && v < NVSIM_MAX_CHIDS) {
 		set_bit(v, f->stalled);
@@ -777,6 +875,7 @@ int nvsim_fifo_init(struct nvsim_gpu *gpu)
 		return -ENOMEM;
 	f->gpu = gpu;
 	spin_lock_init(&f->lock);
+	mutex_init(&f->test_lock);
 	INIT_LIST_HEAD(&f->pend);
 	INIT_LIST_HEAD(&f->blocked);
 	f->chans = kvcalloc(NVSIM_MAX_CHIDS, sizeof(*f->chans), GFP_KERNEL);

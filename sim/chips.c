@@ -144,58 +144,6 @@ const struct nvsim_chip *nvsim_chip_lookup(const char *name, size_t len)
 }
 
 /**
- * nvsim_engine_to_rm() - RM engine type of an NV2080 engine type
- * @t: NV2080_ENGINE_TYPE_*
- *
- * RM numbers 20 copy engines where NV2080 numbers 10, which shifts every
- * later type; derived from the RM_ENGINE_TYPE anchors in the ABI headers
- * (SEC2 0x30, HOST 0x31, LAST 0x3e).
- *
- * Return: the RM_ENGINE_TYPE_* value, or RM_ENGINE_TYPE_NULL.
- */
-u32 nvsim_engine_to_rm(u32 t)
-{
-	if (t >= NV2080_ENGINE_TYPE_GR0 && t <= NV2080_ENGINE_TYPE_COPY9)
-		return t;
-	if (t >= NV2080_ENGINE_TYPE_NVDEC0 && t <= NV2080_ENGINE_TYPE_NVENC2)
-		return t + 10;
-	if (t == NV2080_ENGINE_TYPE_SEC2)
-		return RM_ENGINE_TYPE_SEC2;
-	if (t >= NV2080_ENGINE_TYPE_NVJPEG0 && t <= NV2080_ENGINE_TYPE_OFA)
-		return t + 10;
-	return RM_ENGINE_TYPE_NULL;
-}
-
-/**
- * nvsim_engine_to_mc() - MC engine index of an NV2080 engine type
- * @t: NV2080_ENGINE_TYPE_*
- *
- * What GSP-RM reports in INTR_GET_KERNEL_TABLE.engineIdx (OGKM
- * engine_idx.h; the values are version-specific, these are 535.113.01's).
- *
- * Return: the MC_ENGINE_IDX_* value, or MC_ENGINE_IDX_NULL for engines
- * without an interrupt entry.
- */
-u32 nvsim_engine_to_mc(u32 t)
-{
-	if (t >= NV2080_ENGINE_TYPE_GR0 && t <= NV2080_ENGINE_TYPE_GR7)
-		return MC_ENGINE_IDX_GRn(t - NV2080_ENGINE_TYPE_GR0);
-	if (t >= NV2080_ENGINE_TYPE_COPY0 && t <= NV2080_ENGINE_TYPE_COPY9)
-		return MC_ENGINE_IDX_CE(t - NV2080_ENGINE_TYPE_COPY0);
-	if (t >= NV2080_ENGINE_TYPE_NVDEC0 && t <= NV2080_ENGINE_TYPE_NVDEC7)
-		return MC_ENGINE_IDX_NVDECn(t - NV2080_ENGINE_TYPE_NVDEC0);
-	if (t >= NV2080_ENGINE_TYPE_NVENC0 && t <= NV2080_ENGINE_TYPE_NVENC2)
-		return MC_ENGINE_IDX_MSENCn(t - NV2080_ENGINE_TYPE_NVENC0);
-	if (t >= NV2080_ENGINE_TYPE_NVJPEG0 && t <= NV2080_ENGINE_TYPE_NVJPEG7)
-		return MC_ENGINE_IDX_NVJPEGn(t - NV2080_ENGINE_TYPE_NVJPEG0);
-	if (t == NV2080_ENGINE_TYPE_OFA)
-		return MC_ENGINE_IDX_OFA0;
-	if (t == NV2080_ENGINE_TYPE_SEC2)
-		return MC_ENGINE_IDX_SEC2;
-	return MC_ENGINE_IDX_NULL;
-}
-
-/**
  * nvsim_chip_classes() - the class list of a chip
  * @c: the chip
  * @out: where to store the classes

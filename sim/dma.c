@@ -205,13 +205,13 @@ int nvsim_pages_rw(struct nvsim_gpu *gpu, const u64 *pte, u32 npages,
 {
 	int ret;
 
-	if (off > (u64)npages * NVRM_GSP_PAGE_SIZE ||
-	    len > (u64)npages * NVRM_GSP_PAGE_SIZE - off)
+	if (off > (u64)npages * NVSIM_GSP_PAGE_SIZE ||
+	    len > (u64)npages * NVSIM_GSP_PAGE_SIZE - off)
 		return -ERANGE;
 	while (len) {
-		u32 in = off & (NVRM_GSP_PAGE_SIZE - 1);
-		size_t chunk = min_t(size_t, len, NVRM_GSP_PAGE_SIZE - in);
-		u64 pa = pte[off / NVRM_GSP_PAGE_SIZE] + in;
+		u32 in = off & (NVSIM_GSP_PAGE_SIZE - 1);
+		size_t chunk = min_t(size_t, len, NVSIM_GSP_PAGE_SIZE - in);
+		u64 pa = pte[off / NVSIM_GSP_PAGE_SIZE] + in;
 
 		ret = write ? nvsim_dma_write(gpu, pa, buf, chunk) :
 			      nvsim_dma_read(gpu, pa, buf, chunk);

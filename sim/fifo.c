@@ -44,7 +44,8 @@
  * (unmapped, read-only write, bad aperture) sends MMU_FAULT_QUEUED (no
  * payload) then RC_TRIGGERED with exceptType 31
  * (ROBUST_CHANNEL_FIFO_ERROR_MMU_ERR_FLT); any other channel error sends
- * RC_TRIGGERED with 32 (ROBUST_CHANNEL_PBDMA_ERROR). Both carry the
+ * RC_TRIGGERED with 32 (ROBUST_CHANNEL_PBDMA_ERROR), after writing the
+ * channel's error notifier (nvsim_chan_error_notifier()). Both carry the
  * channel's engine type and ID, scope RC_NOTIFIER_SCOPE_CHANNEL. The
  * channel stops for good (it executes nothing until freed); other channels
  * keep running. *Assumption*: class-level errors of the copy engine are
@@ -67,6 +68,34 @@ enum nvsim_run {
 	NVSIM_RUN_BLOCKED,	/* waiting on a semaphore acquire */
 	NVSIM_RUN_STOPPED,	/* RC'd or freed */
 };
+
+/*
+ * GSP-RM writes the channel's error notifier itself (OGKM
+ * kernel_rc_notification.c: "GSP has already written to the notifiers"):
+ * NvNotification index 0 (NV_CHANNELGPFIFO_NOTIFICATION_TYPE_ERROR) =
+ * { timeStamp.nanoseconds[0] = time 63:32, [1] = time 31:0, info32 = the
+ * exception type, info16 = the NV2080 engine type, status = 0xffff }
+ * (method_notification.c notifyFillNvNotification, krcErrorSetNotifier),
+ * status written last.
+ */
+static void nvsim_chan_error_notifier(struct nvsim_chan *ch, u32 xid)
+{
+	struct nvsim_gpu *gpu = ch->gpu;
+	u64 t = nvsim_ptimer_ns();
+	u32 w[4] = { upper_32_bits(t), lower_32_bits(t), xid,
+		     (ch->engine & 0xffff) | 0xffffu << 16 };
+	int i;
+
+	if (!ch->notifier_pa)
+		return;
+	for (i = 0; i < 4; i++) {
+		u64 pa = ch->notifier_pa + 4 * i;
+
+		if (ch->notifier_vid ? nvsim_vram_rw(gpu, pa, &w[i], 4, true) :
+		    nvsim_dma_write(gpu, pa, &w[i], 4))
+			return;
+	}
+}
 
 /**
  * nvsim_chan_rc() - a channel error: report it and stop the channel
@@ -96,12 +125,13 @@ void nvsim_chan_rc(struct nvsim_chan *ch, u32 xid, bool mmu_fault,
 	nvsim_fs_add(gpu, NVSIM_FS_RC, 1);
 	pr_debug("nvsim: GPU %u: channel %u: %s at %#llx: RC Xid %u\n",
 		 gpu->index, ch->chid, why, va, xid);
-	if (!nvsim_rm_accepts_events(gpu))
-		return;
-	if (mmu_fault) {
+	if (mmu_fault)
 		nvsim_fs_add(gpu, NVSIM_FS_MMU_FAULTS, 1);
+	nvsim_chan_error_notifier(ch, xid);
+	if (ch->quiet || !nvsim_rm_accepts_events(gpu))
+		return;
+	if (mmu_fault)
 		nvsim_post_event(gpu, NV_VGPU_MSG_EVENT_MMU_FAULT_QUEUED, &word, 0);
-	}
 	e.nv2080EngineType = ch->engine;
 	e.chid = ch->chid;
 	e.exceptType = xid;

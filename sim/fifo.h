@@ -8,6 +8,13 @@
 #include <linux/kref.h>
 #include <linux/workqueue.h>
 
+/*
+ * The channel code reads 535.113.01's layouts (fifo.h, rm.h); of what it
+ * parses only NV_CHANNEL_ALLOC_PARAMS differs in 570.144 (tpcConfigID
+ * appended), whose size each version gives in struct nvsim_abi.
+ */
+#include <nvrm/535.113.01/nvrm.h>
+
 #include "nvsim.h"
 #include "pbdec.h"
 
@@ -67,6 +74,9 @@ struct nvsim_ce_regs {
  * @userd_vid: USERD is in VRAM (else system memory)
  * @userd_pa: USERD address
  * @deny_phys_ce: NVOS04 CHANNEL_DENY_PHYSICAL_MODE_CE
+ * @quiet: a self-test channel: errors are counted, no event is sent
+ * @notifier_vid: the error notifier is in VRAM (else system memory)
+ * @notifier_pa: its address (0: none)
  * @enabled: GPFIFO_SCHEDULE bEnable (fifo.lock)
  * @pending: a doorbell rang since the worker last looked (fifo.lock)
  * @dead: RC'd or freed: executes nothing more (fifo.lock)
@@ -99,6 +109,9 @@ struct nvsim_chan {
 	bool userd_vid;
 	u64 userd_pa;
 	bool deny_phys_ce;
+	bool quiet;
+	bool notifier_vid;
+	u64 notifier_pa;
 	bool enabled;
 	bool pending;
 	bool dead;
@@ -150,6 +163,8 @@ enum nvsim_fifo_stat {
  * @ce_delay_us: "slow CE": delay every LAUNCH_DMA by this much
  * @ce_jitter_us: plus a random 0..jitter (from the GPU's seeded PRNG)
  * @stats: &enum nvsim_fifo_stat counters
+ * @test_lock: serialises self-tests, protects @test_result
+ * @test_result: the last self-test's outcome ("ok ..." or "FAIL ...")
  */
 struct nvsim_fifo {
 	struct nvsim_gpu *gpu;
@@ -165,6 +180,8 @@ struct nvsim_fifo {
 	u32 ce_delay_us;
 	u32 ce_jitter_us;
 	atomic64_t stats[NVSIM_FS_NR];
+	struct mutex test_lock;
+	char test_result[160];
 };
 
 static inline void nvsim_fs_add(struct nvsim_gpu *gpu, enum nvsim_fifo_stat s,
@@ -189,6 +206,14 @@ int nvsim_chan_mem_rw(struct nvsim_chan *ch, u64 va, void *buf, size_t len,
 int nvsim_chan_phys_rw(struct nvsim_chan *ch, u32 target, u64 pa, void *buf,
 		       size_t len, bool write);
 u64 nvsim_ptimer_ns(void);
+
+struct nvsim_chan *nvsim_chan_new_raw(struct nvsim_gpu *gpu, u32 client,
+				      u32 vas, u32 engine, u64 gpfifo_va,
+				      u32 entries, u64 userd_vram);
+void nvsim_chan_remove(struct nvsim_chan *ch);
+
+/* fifo_selftest.c */
+int nvsim_fifo_selftest(struct nvsim_gpu *gpu, char *res, size_t len);
 
 /* ce.c */
 int nvsim_ce_method(struct nvsim_chan *ch, u32 subch, u32 method, u32 data);

@@ -25,6 +25,7 @@
 #include <linux/slab.h>
 
 #include "nvsim.h"
+#include "vgpu_guest.h"
 #include "gsp_priv.h"
 
 #define NVSIM_IDLE_POLL		msecs_to_jiffies(100)
@@ -164,7 +165,7 @@ static void nvsim_rm_release(struct nvsim_gpu *gpu)
 	WRITE_ONCE(fw->init_done, false);
 	fw->have_sysinfo = false;
 	fw->have_registry = false;
-	nvsim_rm_reset(gpu);
+	nvsim_abi_of(gpu)->rm_reset(gpu);
 
 	spin_lock(&gpu->event_lock);
 	list_splice_init(&gpu->events, &drop);
@@ -187,7 +188,7 @@ static void nvsim_rm_halt(struct nvsim_gpu *gpu, enum nvsim_halt how, u32 code)
 	gpu->regs.lockdown_enforced = false;
 	f->halted = true;
 	if (how == NVSIM_HALT_CLEAN)
-		f->mailbox0 = NVRM_GSP_UNLOAD_MAILBOX0_DONE;
+		f->mailbox0 = NVSIM_GSP_UNLOAD_MAILBOX0_DONE;
 	else if (how == NVSIM_HALT_ERROR)
 		f->mailbox0 = code;
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);
@@ -195,7 +196,7 @@ static void nvsim_rm_halt(struct nvsim_gpu *gpu, enum nvsim_halt how, u32 code)
 	if (how == NVSIM_HALT_ERROR) {
 		nvsim_logf(gpu, NVSIM_LOGINTR, "GSP halted (code %#x): HALT interrupt",
 			   code);
-		nvsim_gsp_irq_set(gpu, NVRM_FALCON_IRQ_HALT);
+		nvsim_gsp_irq_set(gpu, NVSIM_FALCON_IRQ_HALT);
 	}
 	nvsim_rm_release(gpu);
 }
@@ -223,7 +224,7 @@ static int nvsim_rm_wait_sysinfo(struct nvsim_gpu *gpu)
 static int nvsim_rm_boot(struct nvsim_gpu *gpu, u32 *code)
 {
 	bool skip_init_done = gpu->fw.no_init_done;
-	struct rpc_init_done_v17_00 done = {};
+	u8 done[NVSIM_EV_SMALL];
 	u64 rmargs_pa, rmargs_size;
 	int ret;
 
@@ -234,8 +235,8 @@ static int nvsim_rm_boot(struct nvsim_gpu *gpu, u32 *code)
 		*code = ret == -ENOSPC ? NVSIM_RM_E_LOGS : NVSIM_RM_E_LIBOS;
 		return ret;
 	}
-	nvsim_logf(gpu, NVSIM_LOGINIT, "nvsim GSP-RM 535.113.01 (%s) starting",
-		   gpu->chip->name);
+	nvsim_logf(gpu, NVSIM_LOGINIT, "nvsim GSP-RM %s (%s) starting",
+		   nvsim_abi_of(gpu)->version, gpu->chip->name);
 	ret = nvsim_rm_shm(gpu, rmargs_pa, rmargs_size);
 	if (!ret)
 		ret = nvsim_rm_queues(gpu);
@@ -244,7 +245,7 @@ static int nvsim_rm_boot(struct nvsim_gpu *gpu, u32 *code)
 		return -EINVAL;
 	}
 	nvsim_logf(gpu, NVSIM_LOGINIT, "queues up: %u shared pages", gpu->fw.shm.npages);
-	nvsim_rm_init(gpu);
+	nvsim_abi_of(gpu)->rm_init(gpu);
 
 	*code = NVSIM_RM_E_INIT;
 	ret = nvsim_rm_wait_sysinfo(gpu);
@@ -254,6 +255,17 @@ static int nvsim_rm_boot(struct nvsim_gpu *gpu, u32 *code)
 		nvsim_os_error(gpu, GSP_ERROR, "nvsim: GSP_SET_SYSTEM_INFO and SET_REGISTRY not received");
 		return ret;
 	}
+	/*
+	 * GSP-RM cannot initialise from system information it could not read
+	 * (e.g. another version's GspSystemInfo): it halts (an assumption,
+	 * docs/nvsim.md).
+	 */
+	if (gpu->fw.sysinfo_status != NV_OK) {
+		*code = NVSIM_RM_E_SYSINFO;
+		nvsim_logf(gpu, NVSIM_LOGINIT, "%s",
+			   "GSP_SET_SYSTEM_INFO refused: GSP-RM init failed");
+		return -EINVAL;
+	}
 	*code = NVSIM_RM_E_SEQ;
 	ret = nvsim_rm_sequencer(gpu);
 	if (ret)
@@ -262,8 +274,8 @@ static int nvsim_rm_boot(struct nvsim_gpu *gpu, u32 *code)
 		nvsim_logf(gpu, NVSIM_LOGINIT, "boot_fault=no_init_done: not sending GSP_INIT_DONE");
 		return 0;
 	}
-	ret = nvsim_send_event(gpu, NV_VGPU_MSG_EVENT_GSP_INIT_DONE, &done,
-			       sizeof(done), true);
+	ret = nvsim_send_event(gpu, NVSIM_EV_GSP_INIT_DONE, done,
+			       nvsim_abi_of(gpu)->enc_init_done(done), true);
 	if (ret)
 		return ret;
 	WRITE_ONCE(gpu->fw.init_done, true);
@@ -273,12 +285,12 @@ static int nvsim_rm_boot(struct nvsim_gpu *gpu, u32 *code)
 
 static void nvsim_rm_crash(struct nvsim_gpu *gpu)
 {
-	struct rpc_os_error_log_v17_00 e = { .exceptType = GSP_ERROR };
+	u8 e[NVSIM_EV_BUF];
+	u32 len = nvsim_abi_of(gpu)->enc_os_error(e, GSP_ERROR, 0, "GSP crash injected");
 
 	nvsim_stat_inc(gpu, NVSIM_S_FAULTS_FIRED);
-	strscpy(e.errString, "GSP crash injected", sizeof(e.errString));
 	nvsim_logf(gpu, NVSIM_LOGRM, "crash injected");
-	nvsim_send_event(gpu, NV_VGPU_MSG_EVENT_OS_ERROR_LOG, &e, sizeof(e), false);
+	nvsim_send_event(gpu, NVSIM_EV_OS_ERROR_LOG, e, len, false);
 	nvsim_rm_halt(gpu, NVSIM_HALT_ERROR, NVSIM_RM_E_CRASH);
 }
 
@@ -318,17 +330,18 @@ bool nvsim_statq_consumed(struct nvsim_gpu *gpu, u32 wptr)
 {
 	u32 rptr;
 
-	if (nvsim_shm_rd32(gpu, gpu->fw.shm.cmdq + NVRM_MSGQ_RXHDR_OFF, &rptr))
+	if (nvsim_shm_rd32(gpu, gpu->fw.shm.cmdq + NVSIM_MSGQ_RXHDR_OFF, &rptr))
 		return false;
 	return rptr == wptr;
 }
 
 static int nvsim_lockdown_notice(struct nvsim_gpu *gpu, bool on)
 {
-	struct rpc_gsp_lockdown_notice_v17_00 n = { .bLockdownEngaging = on };
+	const struct nvsim_abi *abi = nvsim_abi_of(gpu);
+	u8 n[NVSIM_EV_SMALL];
 
-	return nvsim_send_event(gpu, NV_VGPU_MSG_EVENT_GSP_LOCKDOWN_NOTICE, &n,
-				sizeof(n), true);
+	return nvsim_send_event(gpu, abi->ev_lockdown, n,
+				abi->enc_lockdown(n, on), true);
 }
 
 /*
@@ -415,6 +428,7 @@ static void nvsim_rm_run(struct nvsim_gpu *gpu)
 				return;
 			}
 		}
+		nvsim_vgpu_guest_serve(gpu);
 		nvsim_wait(gpu, NVSIM_IDLE_POLL);
 	}
 }
@@ -465,7 +479,7 @@ static int nvsim_gsp_thread(void *arg)
 		spin_unlock_irqrestore(&gpu->reg_lock, flags);
 		if (!pending)
 			continue;
-		if (mb0 == NVRM_SEC2_UNLOAD_MAILBOX && mb1 == NVRM_SEC2_UNLOAD_MAILBOX) {
+		if (mb0 == NVSIM_SEC2_UNLOAD_MAILBOX && mb1 == NVSIM_SEC2_UNLOAD_MAILBOX) {
 			nvsim_booter_unload(gpu);
 			continue;
 		}
@@ -486,8 +500,8 @@ int nvsim_gsp_start(struct nvsim_gpu *gpu)
 {
 	struct task_struct *t;
 
-	gpu->fw.msg = kvmalloc(NVRM_MSG_MAX_SIZE, GFP_KERNEL);
-	gpu->fw.tx = kvmalloc(NVRM_MSG_MAX_SIZE, GFP_KERNEL);
+	gpu->fw.msg = kvmalloc(NVSIM_MSG_MAX_SIZE, GFP_KERNEL);
+	gpu->fw.tx = kvmalloc(NVSIM_MSG_MAX_SIZE, GFP_KERNEL);
 	if (!gpu->fw.msg || !gpu->fw.tx)
 		goto err;
 	t = kthread_run(nvsim_gsp_thread, gpu, "nvsim-gsp%u", gpu->index);

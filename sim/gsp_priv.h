@@ -17,6 +17,7 @@
 #define NVSIM_RM_E_INIT		0xbad00006
 #define NVSIM_RM_E_SEQ		0xbad00007
 #define NVSIM_RM_E_ASSERT	0xbad00008
+#define NVSIM_RM_E_SYSINFO	0xbad00009
 #define NVSIM_RM_E_CRASH	0xbad000ff
 
 /* sim/gsp.c */

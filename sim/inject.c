@@ -159,25 +159,20 @@ static int nvsim_inj_parse(struct nvsim_gpu *gpu, char **w, unsigned int nw,
 
 static int nvsim_inj_rc(struct nvsim_gpu *gpu, u32 chid, u32 xid, u32 engine)
 {
-	struct rpc_rc_triggered_v17_02 e;
+	u8 e[NVSIM_EV_BUF];
 
-	memset(&e, 0, sizeof(e));
-	e.nv2080EngineType = engine;
-	e.chid = chid;
-	e.exceptType = xid;
-	e.scope = RC_NOTIFIER_SCOPE_CHANNEL;
-	return nvsim_post_event(gpu, NV_VGPU_MSG_EVENT_RC_TRIGGERED, &e,
-				sizeof(e));
+	return nvsim_post_event(gpu, NVSIM_EV_RC_TRIGGERED, e,
+				nvsim_abi_of(gpu)->enc_rc(e, chid, xid, engine));
 }
 
 /* Events: the GSP thread sends them; GSP-RM must be up. */
 static int nvsim_inj_event(struct nvsim_gpu *gpu, const struct nvsim_inj *inj)
 {
 	static const u8 junk[8] = { 0xde, 0xad, 0xbe, 0xef, 0x01, 0x02, 0x03, 0x04 };
-	struct rpc_vgpu_gsp_plugin_triggered_v17_00 vt;
-	struct rpc_os_error_log_v17_00 *err;
-	struct rpc_post_event_v17_00 pe;
+	const struct nvsim_abi *abi = nvsim_abi_of(gpu);
+	u8 small[NVSIM_EV_SMALL];
 	struct nvsim_notify nt;
+	u8 *buf;
 	u32 word;
 	int ret;
 
@@ -194,19 +189,17 @@ static int nvsim_inj_event(struct nvsim_gpu *gpu, const struct nvsim_inj *inj)
 		if (ret)
 			return ret;
 		word = 0;
-		return nvsim_post_event(gpu, NV_VGPU_MSG_EVENT_MMU_FAULT_QUEUED,
+		return nvsim_post_event(gpu, NVSIM_EV_MMU_FAULT_QUEUED,
 					&word, 0);
 	case NVSIM_INJ_FWERR:
-		err = kzalloc(sizeof(*err), GFP_KERNEL);
-		if (!err)
+		buf = kzalloc(NVSIM_EV_BUF, GFP_KERNEL);
+		if (!buf)
 			return -ENOMEM;
-		err->exceptType = inj->arg[0];
-		err->runlistId = 0;
-		err->chid = inj->arg[1];
-		strscpy(err->errString, "injected error", sizeof(err->errString));
-		ret = nvsim_post_event(gpu, NV_VGPU_MSG_EVENT_OS_ERROR_LOG, err,
-				       sizeof(*err));
-		kfree(err);
+		ret = nvsim_post_event(gpu, NVSIM_EV_OS_ERROR_LOG, buf,
+				       abi->enc_os_error(buf, inj->arg[0],
+							 inj->arg[1],
+							 "injected error"));
+		kfree(buf);
 		return ret;
 	case NVSIM_INJ_NOTIFY:
 	case NVSIM_INJ_NOTIFY_LIST:
@@ -217,25 +210,27 @@ static int nvsim_inj_event(struct nvsim_gpu *gpu, const struct nvsim_inj *inj)
 		nt.list = inj->op == NVSIM_INJ_NOTIFY_LIST;
 		return nvsim_post_event(gpu, NVSIM_EVENT_NOTIFY, &nt, sizeof(nt));
 	case NVSIM_INJ_STALE_EVENT:
-		memset(&pe, 0, sizeof(pe));
-		pe.hClient = inj->arg[0];
-		pe.hEvent = inj->arg[1];
-		pe.notifyIndex = inj->arg[2];
-		return nvsim_post_event(gpu, NV_VGPU_MSG_EVENT_POST_EVENT, &pe,
-					sizeof(pe));
+		buf = small;
+		return nvsim_post_event(gpu, NVSIM_EV_POST_EVENT, buf,
+					abi->enc_post_event(buf, inj->arg[0],
+							    inj->arg[1],
+							    inj->arg[2], 0,
+							    false));
 	case NVSIM_INJ_VGPU:
-		vt.gfid = inj->arg[0];
-		vt.notifyIndex = inj->arg[1];
+		if (!abi->enc_plugin)
+			return -EOPNOTSUPP;	/* no vGPU in this version */
+		buf = small;
 		return nvsim_post_event(gpu,
-					NV_VGPU_MSG_EVENT_VGPU_GSP_PLUGIN_TRIGGERED,
-					&vt, sizeof(vt));
+					NVSIM_EV_VGPU_GSP_PLUGIN_TRIGGERED,
+					buf, abi->enc_plugin(buf, inj->arg[0],
+							     inj->arg[1]));
 	case NVSIM_INJ_GARBAGE:
 		ret = nvsim_post_event(gpu, NVSIM_EVENT_UNKNOWN, junk,
 				       sizeof(junk));
 		if (ret)
 			return ret;
 		word = 0;
-		return nvsim_post_event(gpu, NV_VGPU_MSG_EVENT_RC_TRIGGERED,
+		return nvsim_post_event(gpu, NVSIM_EV_RC_TRIGGERED,
 					&word, sizeof(word));
 	case NVSIM_INJ_LOCKDOWN:
 		return nvsim_lockdown_request(gpu, inj->arg[0]);
@@ -256,15 +251,12 @@ static int nvsim_inj_event(struct nvsim_gpu *gpu, const struct nvsim_inj *inj)
  */
 void nvsim_notify_fire(struct nvsim_gpu *gpu, const struct nvsim_notify *nt)
 {
-	struct rpc_post_event_v17_00 pe;
+	const struct nvsim_abi *abi = nvsim_abi_of(gpu);
+	u8 pe[NVSIM_EV_BUF];
 	struct nvsim_obj *o;
 	unsigned int bkt, sent = 0;
+	u32 len;
 
-	memset(&pe, 0, sizeof(pe));
-	pe.hClient = nt->h_client;
-	pe.notifyIndex = nt->index;
-	pe.data = nt->data;
-	pe.bNotifyList = nt->list;
 	hash_for_each(gpu->rm.objs, bkt, o, node) {
 		if (o->client != nt->h_client || !o->parent ||
 		    o->parent->cls != NV20_SUBDEVICE_0 ||
@@ -274,11 +266,11 @@ void nvsim_notify_fire(struct nvsim_gpu *gpu, const struct nvsim_notify *nt)
 		    (o->notify_index & NV0005_NOTIFY_INDEX_INDEX_MASK) != nt->index ||
 		    nt->index >= 256 || !test_bit(nt->index, o->parent->events))
 			continue;
-		pe.hEvent = o->handle;
+		len = abi->enc_post_event(pe, nt->h_client, o->handle, nt->index,
+					  nt->data, nt->list);
 		nvsim_logf(gpu, NVSIM_LOGRM, "event object %#x/%#x: notify %u posted",
 			   o->client, o->handle, nt->index);
-		nvsim_send_event(gpu, NV_VGPU_MSG_EVENT_POST_EVENT, &pe,
-				 sizeof(pe), true);
+		nvsim_send_event(gpu, NVSIM_EV_POST_EVENT, pe, len, true);
 		sent++;
 		if (nt->list)
 			break;

@@ -5,7 +5,7 @@
  * DOC: LIBOS log records
  *
  * GSP-RM logs in binary, as LIBOS does (OGKM libos_log.h, liblogdecode.c;
- * layouts in include/nvrm/535.113.01/libos_log.h). Each log region is one
+ * layouts in sim/hw.h, checked per version). Each log region is one
  * DMA buffer of ``size`` bytes allocated by the driver, which puts the DMA
  * address of every 4 KiB page after word 0 (OGKM kernel_gsp.c,
  * _kgspInitLibosLoggingStructures); nvsim reads that page list when the
@@ -37,8 +37,6 @@
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 
-#include <nvrm/535.113.01/libos_log.h>
-
 #include "nvsim.h"
 #include "logcat.h"
 
@@ -65,9 +63,9 @@ int nvsim_log_setup(struct nvsim_gpu *gpu, struct nvsim_log *log, u64 pa,
 
 	nvsim_log_release(log);
 	if (!size || size > NVSIM_LOG_MAX_SIZE ||
-	    (size & (NVRM_GSP_PAGE_SIZE - 1)) || (pa & (NVRM_GSP_PAGE_SIZE - 1)))
+	    (size & (NVSIM_GSP_PAGE_SIZE - 1)) || (pa & (NVSIM_GSP_PAGE_SIZE - 1)))
 		return -EINVAL;
-	npages = size / NVRM_GSP_PAGE_SIZE;
+	npages = size / NVSIM_GSP_PAGE_SIZE;
 	/* The page list must fit in the buffer after put. */
 	if (8 + 8 * (u64)npages > size)
 		return -EINVAL;
@@ -82,7 +80,7 @@ int nvsim_log_setup(struct nvsim_gpu *gpu, struct nvsim_log *log, u64 pa,
 		goto err;
 	for (i = 0; i < npages; i++) {
 		pte[i] = le64_to_cpu(pte[i]);
-		if (pte[i] & (NVRM_GSP_PAGE_SIZE - 1))
+		if (pte[i] & (NVSIM_GSP_PAGE_SIZE - 1))
 			goto err;
 	}
 	ret = nvsim_dma_wr64(gpu, pa, 0);

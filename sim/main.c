@@ -33,6 +33,16 @@ static char *chip = "ga102";
 module_param(chip, charp, 0444);
 MODULE_PARM_DESC(chip, "Simulated chip(s): tu102, ga102 or ad102; a comma-separated list gives one per GPU (default ga102)");
 
+static char *fw = "";
+module_param(fw, charp, 0444);
+MODULE_PARM_DESC(fw, "GSP-RM version each GPU runs: 535.113.01 or 570.144 whatever image the driver uploads, or auto (the default: the image's version); a comma-separated list gives one per GPU");
+
+/* Firmware versions nvsim plays (sim/abi.h), newest first. */
+static const struct nvsim_abi *const nvsim_abis[] = {
+	&nvsim_abi_r570,
+	&nvsim_abi_r535,
+};
+
 static struct nvsim_gpu *nvsim_gpus[NVSIM_MAX_GPUS];
 static unsigned int nvsim_ngpus;
 static struct irq_domain *nvsim_irq_domain;
@@ -51,6 +61,47 @@ static const struct nvsim_chip *nvsim_chip_for(unsigned int index)
 		p = end + 1;
 		i++;
 	}
+}
+
+/**
+ * nvsim_abi_find() - the firmware version nvsim plays for a version string
+ * @version: version string, not necessarily NUL-terminated
+ * @len: its length
+ *
+ * Return: the version, or NULL if nvsim does not play it.
+ */
+const struct nvsim_abi *nvsim_abi_find(const char *version, size_t len)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(nvsim_abis); i++)
+		if (strlen(nvsim_abis[i]->version) == len &&
+		    !memcmp(nvsim_abis[i]->version, version, len))
+			return nvsim_abis[i];
+	return NULL;
+}
+
+/*
+ * fw= of GPU @index (the index-th list element, or the last one): NULL in
+ * @abi for "auto" or an empty list. Returns -EINVAL for an unknown version.
+ */
+static int nvsim_fw_for(unsigned int index, const struct nvsim_abi **abi)
+{
+	const char *p = fw, *end;
+	unsigned int i = 0;
+
+	for (;;) {
+		end = strchrnul(p, ',');
+		if (i == index || !*end)
+			break;
+		p = end + 1;
+		i++;
+	}
+	*abi = NULL;
+	if (end == p || (end - p == 4 && !memcmp(p, "auto", 4)))
+		return 0;
+	*abi = nvsim_abi_find(p, end - p);
+	return *abi ? 0 : -EINVAL;
 }
 
 /* The device's id is its GPU index; the slot is live while it is registered. */
@@ -201,11 +252,17 @@ static int nvsim_gpu_create(unsigned int index)
 		.dma_mask = DMA_BIT_MASK(64),
 	};
 	struct resource res = {};
+	const struct nvsim_abi *forced;
 	struct nvsim_gpu *gpu;
 	int ret;
 
 	if (!c) {
 		pr_err("nvsim: unknown chip in '%s' for GPU %u\n", chip, index);
+		return -EINVAL;
+	}
+	if (nvsim_fw_for(index, &forced)) {
+		pr_err("nvsim: unknown firmware version in fw='%s' for GPU %u\n",
+		       fw, index);
 		return -EINVAL;
 	}
 
@@ -215,6 +272,8 @@ static int nvsim_gpu_create(unsigned int index)
 	gpu->index = index;
 	gpu->personality = nvsim_personality_default();
 	gpu->chip = c;
+	gpu->fw_forced = forced;
+	gpu->abi = forced ? forced : &nvsim_abi_r535;
 	gpu->irq_hwirq = index;
 	spin_lock_init(&gpu->reg_lock);
 	mutex_init(&gpu->dma_lock);

@@ -18,7 +18,7 @@
  * block. hSubDevice is not checked (nouveau leaves it 0).
  *
  * The walk follows the MMU format version 2 with the NV_MMU_VER2_* field
- * positions of include/nvrm/535.113.01/vmm.h (its own decoder: clients
+ * positions of dev_mmu.h (sim/hw.h; its own decoder: clients
  * encode with include/nvcore/mmu.h): PD3, PD2, PD1 (8-byte PDEs: aperture
  * 0 is a fault), PD0 (16-byte dual PDE: bit 0 makes the low word a 2 MiB
  * PTE; else the 64 KiB table in the low word, whose PTE maps if valid,
@@ -47,24 +47,18 @@
 #define FLD(v, f)	(((v) >> f##__BIT_LO) & GENMASK_ULL(f##__BIT_HI - f##__BIT_LO, 0))
 
 /**
- * nvsim_vas_alloc_check() - validate FERMI_VASPACE_A parameters
- * @params: NV_VASPACE_ALLOCATION_PARAMETERS (size already checked)
+ * nvsim_vas_set() - record a VA space's page directory base
+ * @gpu: the GPU
+ * @client: its client
+ * @handle: the VA space
+ * @aperture: aperture of the root table (NV_MMU_VER2_PDE_APERTURE_*)
+ * @pdb: address of the root table
  *
- * Return: NV_OK or NV_ERR_INVALID_ARGUMENT.
+ * Called by the per-version COPY_SERVER_RESERVED_PDES (sim/fwabi.c) once
+ * it has checked the parameters.
  */
-u32 nvsim_vas_alloc_check(const void *params)
-{
-	const struct NV_VASPACE_ALLOCATION_PARAMETERS *a = params;
-
-	if (a->index != NV_VASPACE_ALLOCATION_INDEX_GPU_NEW)
-		return NV_ERR_INVALID_ARGUMENT;
-	if (a->bigPageSize && a->bigPageSize != SZ_64K && a->bigPageSize != SZ_128K)
-		return NV_ERR_INVALID_ARGUMENT;
-	return NV_OK;
-}
-
-static void nvsim_vas_set(struct nvsim_gpu *gpu, u32 client, u32 handle,
-			  u32 aperture, u64 pdb)
+void nvsim_vas_set(struct nvsim_gpu *gpu, u32 client, u32 handle,
+		   u32 aperture, u64 pdb)
 {
 	struct nvsim_mmu *m = &gpu->mmu;
 	int i, free = -1;
@@ -115,41 +109,6 @@ void nvsim_vas_reset(struct nvsim_gpu *gpu)
 	spin_lock(&gpu->mmu.lock);
 	memset(gpu->mmu.vas, 0, sizeof(gpu->mmu.vas));
 	spin_unlock(&gpu->mmu.lock);
-}
-
-/**
- * nvsim_vas_copy_pdes() - NV90F1 COPY_SERVER_RESERVED_PDES
- * @gpu: the GPU
- * @client: the VA space's client
- * @handle: the VA space
- * @params: the parameters (size already checked)
- *
- * Return: NV_OK or NV_ERR_INVALID_ARGUMENT.
- */
-u32 nvsim_vas_copy_pdes(struct nvsim_gpu *gpu, u32 client, u32 handle,
-			const void *params)
-{
-	const struct NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS *p = params;
-	u64 vram = gpu->chip->vram_size;
-	unsigned int i;
-
-	if (!p->numLevelsToCopy || p->numLevelsToCopy > GMMU_FMT_MAX_LEVELS ||
-	    p->virtAddrLo > p->virtAddrHi || !is_power_of_2(p->pageSize))
-		return NV_ERR_INVALID_ARGUMENT;
-	for (i = 0; i < p->numLevelsToCopy; i++) {
-		const struct NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_LEVEL *l =
-			&p->levels[i];
-
-		if (!l->size || l->pageShift >= 64 || !l->aperture ||
-		    l->aperture > NV_MMU_VER2_PDE_APERTURE_SYSTEM_NON_COHERENT_MEMORY)
-			return NV_ERR_INVALID_ARGUMENT;
-		if (l->aperture == NV_MMU_VER2_PDE_APERTURE_VIDEO_MEMORY &&
-		    (l->physAddress > vram || l->size > vram - l->physAddress))
-			return NV_ERR_INVALID_ARGUMENT;
-	}
-	nvsim_vas_set(gpu, client, handle, p->levels[0].aperture,
-		      p->levels[0].physAddress);
-	return NV_OK;
 }
 
 /* Read @len bytes of a page-table or page at (@aperture, @addr). */

@@ -20,7 +20,8 @@
 #include <linux/xarray.h>
 
 #include <nvsim/nvsim_bus.h>
-#include <nvrm/535.113.01/nvrm.h>
+#include "hw.h"
+#include "abi.h"
 
 #define NVSIM_MAX_GPUS		8
 #define NVSIM_SCRATCH_COUNT	64
@@ -102,8 +103,6 @@ struct nvsim_chip {
 };
 
 const struct nvsim_chip *nvsim_chip_lookup(const char *name, size_t len);
-u32 nvsim_engine_to_rm(u32 nv2080_type);
-u32 nvsim_engine_to_mc(u32 nv2080_type);
 unsigned int nvsim_chip_classes(const struct nvsim_chip *c, u32 *out,
 				unsigned int max);
 
@@ -404,6 +403,7 @@ struct nvsim_event {
  * @cmdq_rptr: how far GSP-RM consumed the command queue
  * @statq_wptr: status-queue write pointer
  * @have_sysinfo: GSP_SET_SYSTEM_INFO consumed
+ * @sysinfo_status: what GSP-RM made of it (NV_OK, or GSP-RM's init fails)
  * @have_registry: SET_REGISTRY consumed
  * @init_done: GSP_INIT_DONE sent
  * @no_init_done: boot fault: do not send GSP_INIT_DONE this boot
@@ -420,7 +420,7 @@ struct nvsim_event {
  *	allocated on first use, kept until the GPU goes)
  */
 struct nvsim_fw {
-	struct GspFwWprMeta wpr;
+	struct nvsim_wpr_meta wpr;
 	struct nvsim_shm shm;
 	struct nvsim_log logs[NVSIM_NR_LOGS];
 	u32 rx_seq;
@@ -430,6 +430,7 @@ struct nvsim_fw {
 	u32 cmdq_rptr;
 	u32 statq_wptr;
 	bool have_sysinfo;
+	u32 sysinfo_status;
 	bool have_registry;
 	bool init_done;
 	bool no_init_done;
@@ -508,6 +509,10 @@ struct nvsim_mmu {
  * @nr_events: entries in @events
  * @vram: VRAM backing
  * @personality: &enum nvsim_personality played (READ_ONCE; debugfs writes)
+ * @fw_forced: the firmware version module parameter fw= forces (NULL:
+ *	the version of the image the driver uploads)
+ * @abi: the firmware version GSP-RM runs (set by the booter before it
+ *	starts GSP-RM; WRITE_ONCE/READ_ONCE, nvsim_abi_of())
  * @stats: statistics (atomic, no lock)
  * @task: the GSP thread (booter and GSP-RM)
  * @wq: the GSP thread sleeps here
@@ -549,6 +554,8 @@ struct nvsim_gpu {
 
 	struct nvsim_vram vram;
 	int personality;
+	const struct nvsim_abi *fw_forced;
+	const struct nvsim_abi *abi;
 
 	atomic64_t stats[NVSIM_S_NR];
 
@@ -566,6 +573,7 @@ struct nvsim_gpu {
 	struct dentry *dbg;
 	struct nvsim_knob knobs[NVSIM_F_NR];
 	struct nvsim_vgpu *vgpu;
+	struct nvsim_vgpu_relay *vgpu_relay;
 	struct nvsim_mmu mmu;
 	struct nvsim_fifo *fifo;
 };
@@ -580,6 +588,11 @@ int nvsim_dbg_choice(const char __user *ubuf, size_t len,
 static inline enum nvsim_personality nvsim_pers(struct nvsim_gpu *gpu)
 {
 	return READ_ONCE(gpu->personality);
+}
+
+static inline const struct nvsim_abi *nvsim_abi_of(struct nvsim_gpu *gpu)
+{
+	return READ_ONCE(gpu->abi);
 }
 
 static inline void nvsim_stat_inc(struct nvsim_gpu *gpu, enum nvsim_stat s)
@@ -657,15 +670,16 @@ int nvsim_lockdown_request(struct nvsim_gpu *gpu, u32 ms);
 bool nvsim_fault_take(struct nvsim_gpu *gpu, enum nvsim_fault f);
 u32 nvsim_fault_rand(struct nvsim_gpu *gpu);
 
-/* rpc.c */
-void nvsim_rm_init(struct nvsim_gpu *gpu);
-void nvsim_rm_reset(struct nvsim_gpu *gpu);
+/* rpc.c, fwabi.c: per firmware version, behind struct nvsim_abi */
+
+/* obj.c: the RM object tree (GSP thread) */
+static inline u64 nvsim_obj_key(u32 client, u32 handle)
+{
+	return (u64)client << 32 | handle;
+}
+
 struct nvsim_obj *nvsim_obj_lookup(struct nvsim_gpu *gpu, u32 client,
 				   u32 handle);
-u32 nvsim_rpc_sysinfo(struct nvsim_gpu *gpu, const u8 *p, u64 len);
-u32 nvsim_rpc_registry(struct nvsim_gpu *gpu, const u8 *p, u64 len);
-u32 nvsim_rpc_dispatch(struct nvsim_gpu *gpu, u32 function, u8 *payload,
-		       u64 len, u64 cap, u32 *reply_len, bool *reply);
 
 /* vram.c */
 void nvsim_vram_init(struct nvsim_gpu *gpu);
@@ -676,13 +690,14 @@ int nvsim_ce_fill(struct nvsim_gpu *gpu, u64 offset, u64 len, u32 pattern);
 int nvsim_vram_pfn(struct nvsim_gpu *gpu, u64 offset, unsigned long *pfn);
 
 /* mmu.c */
-u32 nvsim_vas_alloc_check(const void *params);
-u32 nvsim_vas_copy_pdes(struct nvsim_gpu *gpu, u32 client, u32 handle,
-			const void *params);
+void nvsim_vas_set(struct nvsim_gpu *gpu, u32 client, u32 handle,
+		   u32 aperture, u64 pdb);
 void nvsim_vas_forget(struct nvsim_gpu *gpu, u32 client, u32 handle);
 void nvsim_vas_reset(struct nvsim_gpu *gpu);
 void nvsim_mmu_init(struct nvsim_gpu *gpu);
 
+void nvsim_vas_set(struct nvsim_gpu *gpu, u32 client, u32 handle,
+		   u32 aperture, u64 pdb);
 int nvsim_mmu_rw(struct nvsim_gpu *gpu, u32 client, u32 vas, u64 va,
 		 void *buf, size_t len, bool write, u64 *fault_va);
 

@@ -31,25 +31,25 @@ int nvsim_shm_rd32(struct nvsim_gpu *gpu, u64 off, u32 *val)
 {
 	struct nvsim_shm *shm = &gpu->fw.shm;
 
-	if (off + 4 > (u64)shm->npages * NVRM_GSP_PAGE_SIZE)
+	if (off + 4 > (u64)shm->npages * NVSIM_GSP_PAGE_SIZE)
 		return -ERANGE;
-	return nvsim_dma_rd32(gpu, shm->pte[off / NVRM_GSP_PAGE_SIZE] +
-			      off % NVRM_GSP_PAGE_SIZE, val);
+	return nvsim_dma_rd32(gpu, shm->pte[off / NVSIM_GSP_PAGE_SIZE] +
+			      off % NVSIM_GSP_PAGE_SIZE, val);
 }
 
 int nvsim_shm_wr32(struct nvsim_gpu *gpu, u64 off, u32 val)
 {
 	struct nvsim_shm *shm = &gpu->fw.shm;
 
-	if (off + 4 > (u64)shm->npages * NVRM_GSP_PAGE_SIZE)
+	if (off + 4 > (u64)shm->npages * NVSIM_GSP_PAGE_SIZE)
 		return -ERANGE;
-	return nvsim_dma_wr32(gpu, shm->pte[off / NVRM_GSP_PAGE_SIZE] +
-			      off % NVRM_GSP_PAGE_SIZE, val);
+	return nvsim_dma_wr32(gpu, shm->pte[off / NVSIM_GSP_PAGE_SIZE] +
+			      off % NVSIM_GSP_PAGE_SIZE, val);
 }
 
 static u64 nvsim_entry_off(u32 queue, u32 idx)
 {
-	return (u64)queue + NVRM_MSGQ_ENTRY_OFF + (u64)idx * NVRM_MSGQ_ENTRY_SIZE;
+	return (u64)queue + NVSIM_MSGQ_ENTRY_OFF + (u64)idx * NVSIM_MSGQ_ENTRY_SIZE;
 }
 
 /* ---- sending ---- */
@@ -59,10 +59,10 @@ static bool nvsim_statq_space(struct nvsim_gpu *gpu, u32 elems, int *err)
 	struct nvsim_fw *fw = &gpu->fw;
 	u32 rptr;
 
-	*err = nvsim_shm_rd32(gpu, fw->shm.cmdq + NVRM_MSGQ_RXHDR_OFF, &rptr);
+	*err = nvsim_shm_rd32(gpu, fw->shm.cmdq + NVSIM_MSGQ_RXHDR_OFF, &rptr);
 	if (*err)
 		return false;
-	if (rptr >= NVRM_MSGQ_MSG_COUNT) {
+	if (rptr >= NVSIM_MSGQ_MSG_COUNT) {
 		if (!fw->bad_rptr) {
 			fw->bad_rptr = true;
 			nvsim_stat_inc(gpu, NVSIM_S_RX_BAD_PTR);
@@ -72,14 +72,14 @@ static bool nvsim_statq_space(struct nvsim_gpu *gpu, u32 elems, int *err)
 		return false;
 	}
 	fw->bad_rptr = false;
-	return nvsim_ring_free(rptr, fw->statq_wptr, NVRM_MSGQ_MSG_COUNT) >= elems;
+	return nvsim_ring_free(rptr, fw->statq_wptr, NVSIM_MSGQ_MSG_COUNT) >= elems;
 }
 
-static const u8 nvsim_zero_page[NVRM_MSGQ_ENTRY_SIZE];
+static const u8 nvsim_zero_page[NVSIM_MSGQ_ENTRY_SIZE];
 
 /* Faults that damage a message's header; it stays sealed over @body. */
 static void nvsim_tx_damage(struct nvsim_gpu *gpu,
-			    struct GSP_MSG_QUEUE_ELEMENT *e, u64 body)
+			    struct nvsim_msgq_elem *e, u64 body)
 {
 	if (nvsim_fault_take(gpu, NVSIM_F_BAD_LENGTH)) {
 		switch (nvsim_fault_rand(gpu) % 4) {
@@ -87,14 +87,14 @@ static void nvsim_tx_damage(struct nvsim_gpu *gpu,
 			e->elemCount = 0;
 			break;
 		case 1:
-			e->elemCount = cpu_to_le32(NVRM_MSG_MAX_ELEMS + 1);
+			e->elemCount = cpu_to_le32(NVSIM_MSG_MAX_ELEMS + 1);
 			break;
 		case 2:
-			e->rpc.length = cpu_to_le32(NVRM_RPC_HDR_SIZE - 8);
+			e->rpc.length = cpu_to_le32(NVSIM_RPC_HDR_SIZE - 8);
 			break;
 		default:
 			e->rpc.length = cpu_to_le32(le32_to_cpu(e->rpc.length) +
-						    NVRM_MSGQ_ENTRY_SIZE);
+						    NVSIM_MSGQ_ENTRY_SIZE);
 			break;
 		}
 		nvsim_logf(gpu, NVSIM_LOGRM, "fault: bad_length seq %u",
@@ -118,12 +118,12 @@ static int nvsim_statq_rw(struct nvsim_gpu *gpu, u32 slot, u64 off,
 			  void *buf, size_t len, bool write)
 {
 	while (len) {
-		u32 k = off / NVRM_MSGQ_ENTRY_SIZE, in = off % NVRM_MSGQ_ENTRY_SIZE;
-		size_t n = min_t(size_t, len, NVRM_MSGQ_ENTRY_SIZE - in);
+		u32 k = off / NVSIM_MSGQ_ENTRY_SIZE, in = off % NVSIM_MSGQ_ENTRY_SIZE;
+		size_t n = min_t(size_t, len, NVSIM_MSGQ_ENTRY_SIZE - in);
 		int err;
 
 		err = nvsim_shm_rw(gpu, nvsim_entry_off(gpu->fw.shm.statq,
-					nvsim_ring_advance(slot, k, NVRM_MSGQ_MSG_COUNT)) + in,
+					nvsim_ring_advance(slot, k, NVSIM_MSGQ_MSG_COUNT)) + in,
 				   buf, n, write);
 		if (err)
 			return err;
@@ -159,14 +159,14 @@ static int nvsim_statq_xor(struct nvsim_gpu *gpu, u32 slot, u64 off, u64 end,
  * (echo: 0x30 + rpc.length, as OGKM-570 sums without CC).
  */
 static int nvsim_tx_msg(struct nvsim_gpu *gpu,
-			const struct rpc_message_header_v03_00 *hdr,
+			const struct nvsim_rpc_hdr *hdr,
 			const void *payload, u32 len, bool wait)
 {
 	struct nvsim_fw *fw = &gpu->fw;
 	u32 elems = nvsim_wire_elems_for(len);
 	unsigned long deadline = jiffies + msecs_to_jiffies(NVSIM_TX_WAIT_MS);
 	bool stale = nvsim_pers(gpu) != NVSIM_PERS_ECHO;
-	struct GSP_MSG_QUEUE_ELEMENT e;
+	struct nvsim_msgq_elem e;
 	u64 used, end8, whole, body, tail = 0;
 	u32 seq, wptr, shown;
 	int err;
@@ -201,7 +201,7 @@ static int nvsim_tx_msg(struct nvsim_gpu *gpu,
 	nvsim_wire_hdr(&e, seq, hdr, len);
 	used = sizeof(e) + (u64)len;
 	end8 = ALIGN(used, 8);
-	whole = (u64)elems * NVRM_MSGQ_ENTRY_SIZE;
+	whole = (u64)elems * NVSIM_MSGQ_ENTRY_SIZE;
 	body = len ? nvsim_wire_xor(payload, len) : 0;
 	if (stale) {
 		err = nvsim_statq_xor(gpu, wptr, end8, whole, &tail);
@@ -228,15 +228,15 @@ static int nvsim_tx_msg(struct nvsim_gpu *gpu,
 	}
 	if (err)
 		return err;
-	wptr = nvsim_ring_advance(wptr, elems, NVRM_MSGQ_MSG_COUNT);
+	wptr = nvsim_ring_advance(wptr, elems, NVSIM_MSGQ_MSG_COUNT);
 	wmb();	/* entries before the write pointer */
 	fw->statq_wptr = wptr;
 	shown = wptr;
 	if (nvsim_fault_take(gpu, NVSIM_F_BAD_QUEUE_PTR)) {
-		shown = NVRM_MSGQ_MSG_COUNT + nvsim_fault_rand(gpu) % 64;
+		shown = NVSIM_MSGQ_MSG_COUNT + nvsim_fault_rand(gpu) % 64;
 		nvsim_logf(gpu, NVSIM_LOGRM, "fault: bad_queue_ptr %u", shown);
 	}
-	err = nvsim_shm_wr32(gpu, fw->shm.statq + offsetof(struct msgqTxHeader,
+	err = nvsim_shm_wr32(gpu, fw->shm.statq + offsetof(struct nvsim_msgq_txhdr,
 							   writePtr), shown);
 	if (err)
 		return err;
@@ -247,16 +247,16 @@ static int nvsim_tx_msg(struct nvsim_gpu *gpu,
 		nvsim_logf(gpu, NVSIM_LOGINTR, "fault: lose_irq for seq %u", seq);
 		return 0;
 	}
-	nvsim_gsp_irq_set(gpu, NVRM_FALCON_IRQ_SWGEN0);
+	nvsim_gsp_irq_set(gpu, NVSIM_FALCON_IRQ_SWGEN0);
 	return 0;
 }
 
 /* Send a payload of any size: first part plus continuation records. */
 static int nvsim_send(struct nvsim_gpu *gpu,
-		      const struct rpc_message_header_v03_00 *tmpl,
+		      const struct nvsim_rpc_hdr *tmpl,
 		      const u8 *payload, u64 len, bool wait)
 {
-	struct rpc_message_header_v03_00 hdr = *tmpl;
+	struct nvsim_rpc_hdr hdr = *tmpl;
 	u32 parts = nvsim_wire_parts(len), p;
 	int err;
 
@@ -264,7 +264,7 @@ static int nvsim_send(struct nvsim_gpu *gpu,
 		u32 chunk = min_t(u64, len, NVSIM_WIRE_MAX_PAYLOAD);
 
 		if (p)
-			hdr.function = NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD;
+			hdr.function = NVSIM_FN_CONTINUATION_RECORD;
 		err = nvsim_tx_msg(gpu, &hdr, payload, chunk, wait);
 		if (err)
 			return err;
@@ -287,7 +287,7 @@ static int nvsim_send(struct nvsim_gpu *gpu,
 int nvsim_send_event(struct nvsim_gpu *gpu, u32 function, const void *payload,
 		     u32 len, bool wait)
 {
-	struct rpc_message_header_v03_00 hdr = { .function = function };
+	struct nvsim_rpc_hdr hdr = { .function = function };
 	int err;
 
 	if (!gpu->fw.shm.pte)
@@ -308,15 +308,17 @@ int nvsim_send_event(struct nvsim_gpu *gpu, u32 function, const void *payload,
  */
 void nvsim_os_error(struct nvsim_gpu *gpu, u32 xid, const char *fmt, ...)
 {
-	struct rpc_os_error_log_v17_00 e = { .exceptType = xid };
+	u8 e[NVSIM_EV_BUF];
+	char msg[256];
 	va_list ap;
+	u32 len;
 
 	va_start(ap, fmt);
-	vsnprintf(e.errString, sizeof(e.errString), fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	nvsim_logf(gpu, NVSIM_LOGRM, "error: Xid %u %.80s", xid, e.errString);
-	nvsim_send_event(gpu, NV_VGPU_MSG_EVENT_OS_ERROR_LOG, &e, sizeof(e),
-			 false);
+	nvsim_logf(gpu, NVSIM_LOGRM, "error: Xid %u %.80s", xid, msg);
+	len = nvsim_abi_of(gpu)->enc_os_error(e, xid, 0, msg);
+	nvsim_send_event(gpu, NVSIM_EV_OS_ERROR_LOG, e, len, false);
 }
 
 /**
@@ -360,7 +362,7 @@ int nvsim_post_event(struct nvsim_gpu *gpu, u32 function, const void *payload,
 {
 	struct nvsim_event *ev;
 
-	if (function < NV_VGPU_MSG_EVENT_FIRST_EVENT || len > NVSIM_RPC_CAP)
+	if (function < NVSIM_EV_FIRST || len > NVSIM_RPC_CAP)
 		return -EINVAL;
 	ev = kvmalloc(struct_size(ev, payload, len), GFP_KERNEL);
 	if (!ev)
@@ -426,7 +428,7 @@ static int nvsim_cmdq_commit(struct nvsim_gpu *gpu, u32 rptr)
 
 	mb();	/* done reading entries before releasing them */
 	fw->cmdq_rptr = rptr;
-	return nvsim_shm_wr32(gpu, fw->shm.statq + NVRM_MSGQ_RXHDR_OFF, rptr);
+	return nvsim_shm_wr32(gpu, fw->shm.statq + NVSIM_MSGQ_RXHDR_OFF, rptr);
 }
 
 static int nvsim_cmdq_wptr(struct nvsim_gpu *gpu, u32 *wptr)
@@ -435,7 +437,7 @@ static int nvsim_cmdq_wptr(struct nvsim_gpu *gpu, u32 *wptr)
 
 	mb();	/* see the producer's latest write pointer and entries */
 	err = nvsim_shm_rd32(gpu, gpu->fw.shm.cmdq +
-			     offsetof(struct msgqTxHeader, writePtr), wptr);
+			     offsetof(struct nvsim_msgq_txhdr, writePtr), wptr);
 	rmb();	/* write pointer before the entries it covers */
 	return err;
 }
@@ -451,10 +453,10 @@ static int nvsim_rx_peek_function(struct nvsim_gpu *gpu, u32 *function)
 	err = nvsim_cmdq_wptr(gpu, &wptr);
 	if (err)
 		return err;
-	if (!nvsim_ring_avail(fw->cmdq_rptr, wptr, NVRM_MSGQ_MSG_COUNT))
+	if (!nvsim_ring_avail(fw->cmdq_rptr, wptr, NVSIM_MSGQ_MSG_COUNT))
 		return -EAGAIN;
 	err = nvsim_shm_rw(gpu, nvsim_entry_off(fw->shm.cmdq, fw->cmdq_rptr) +
-			   offsetof(struct GSP_MSG_QUEUE_ELEMENT, rpc.function),
+			   offsetof(struct nvsim_msgq_elem, rpc.function),
 			   &f, sizeof(f), false);
 	*function = le32_to_cpu(f);
 	return err;
@@ -529,7 +531,7 @@ static enum nvsim_rx nvsim_rx_one(struct nvsim_gpu *gpu,
 				  struct nvsim_wire_msg *m, u8 *into)
 {
 	struct nvsim_fw *fw = &gpu->fw;
-	u8 save[sizeof(struct GSP_MSG_QUEUE_ELEMENT)], *buf = fw->msg;
+	u8 save[sizeof(struct nvsim_msgq_elem)], *buf = fw->msg;
 	u32 wptr, avail, elems, rptr, i;
 	enum nvsim_wire_err why;
 	u64 used;
@@ -538,7 +540,7 @@ static enum nvsim_rx nvsim_rx_one(struct nvsim_gpu *gpu,
 	err = nvsim_cmdq_wptr(gpu, &wptr);
 	if (err)
 		return NVSIM_RX_FATAL;
-	if (wptr >= NVRM_MSGQ_MSG_COUNT) {
+	if (wptr >= NVSIM_MSGQ_MSG_COUNT) {
 		if (!fw->bad_wptr) {
 			fw->bad_wptr = true;
 			nvsim_stat_inc(gpu, NVSIM_S_RX_BAD_PTR);
@@ -550,66 +552,66 @@ static enum nvsim_rx nvsim_rx_one(struct nvsim_gpu *gpu,
 		return NVSIM_RX_NONE;
 	}
 	fw->bad_wptr = false;
-	avail = nvsim_ring_avail(fw->cmdq_rptr, wptr, NVRM_MSGQ_MSG_COUNT);
+	avail = nvsim_ring_avail(fw->cmdq_rptr, wptr, NVSIM_MSGQ_MSG_COUNT);
 	if (!avail)
 		return NVSIM_RX_NONE;
 
 	rptr = fw->cmdq_rptr;
 	/* The header once; then only the bytes it says are in use. */
 	err = nvsim_shm_rw(gpu, nvsim_entry_off(fw->shm.cmdq, rptr), fw->msg,
-			   sizeof(struct GSP_MSG_QUEUE_ELEMENT), false);
+			   sizeof(struct nvsim_msgq_elem), false);
 	if (err)
 		return NVSIM_RX_FATAL;
 	if (nvsim_wire_peek_elems(fw->msg, avail, &elems) != NVSIM_WIRE_OK) {
 		/* Framing is lost: drop everything the driver queued. */
 		nvsim_rx_reject(gpu, NVSIM_WIRE_E_ELEMS,
-				le32_to_cpu(((struct GSP_MSG_QUEUE_ELEMENT *)fw->msg)->seqNum));
+				le32_to_cpu(((struct nvsim_msgq_elem *)fw->msg)->seqNum));
 		return nvsim_cmdq_commit(gpu, wptr) ? NVSIM_RX_FATAL : NVSIM_RX_NONE;
 	}
-	used = le32_to_cpu(((struct GSP_MSG_QUEUE_ELEMENT *)fw->msg)->rpc.length);
-	used = min_t(u64, ALIGN((u64)NVRM_MSG_HDR_SIZE + used, 8),
-		     (u64)elems * NVRM_MSGQ_ENTRY_SIZE);
+	used = le32_to_cpu(((struct nvsim_msgq_elem *)fw->msg)->rpc.length);
+	used = min_t(u64, ALIGN((u64)NVSIM_MSG_HDR_SIZE + used, 8),
+		     (u64)elems * NVSIM_MSGQ_ENTRY_SIZE);
 	if (into) {
 		buf = into - sizeof(save);
 		memcpy(save, buf, sizeof(save));
 		memcpy(buf, fw->msg, sizeof(save));
 	}
-	if (used > sizeof(struct GSP_MSG_QUEUE_ELEMENT)) {
+	if (used > sizeof(struct nvsim_msgq_elem)) {
 		err = nvsim_shm_rw(gpu, nvsim_entry_off(fw->shm.cmdq, rptr) +
-				   sizeof(struct GSP_MSG_QUEUE_ELEMENT),
-				   buf + sizeof(struct GSP_MSG_QUEUE_ELEMENT),
-				   min_t(u64, used, NVRM_MSGQ_ENTRY_SIZE) -
-				   sizeof(struct GSP_MSG_QUEUE_ELEMENT), false);
+				   sizeof(struct nvsim_msgq_elem),
+				   buf + sizeof(struct nvsim_msgq_elem),
+				   min_t(u64, used, NVSIM_MSGQ_ENTRY_SIZE) -
+				   sizeof(struct nvsim_msgq_elem), false);
 		if (err)
 			goto fatal;
 	}
 	for (i = 1; i < elems; i++) {
-		u64 off = (u64)i * NVRM_MSGQ_ENTRY_SIZE;
+		u64 off = (u64)i * NVSIM_MSGQ_ENTRY_SIZE;
 
-		rptr = nvsim_ring_advance(rptr, 1, NVRM_MSGQ_MSG_COUNT);
+		rptr = nvsim_ring_advance(rptr, 1, NVSIM_MSGQ_MSG_COUNT);
 		if (used <= off)
 			continue;
 		err = nvsim_shm_rw(gpu, nvsim_entry_off(fw->shm.cmdq, rptr),
 				   buf + off,
-				   min_t(u64, used - off, NVRM_MSGQ_ENTRY_SIZE), false);
+				   min_t(u64, used - off, NVSIM_MSGQ_ENTRY_SIZE), false);
 		if (err)
 			goto fatal;
 	}
-	rptr = nvsim_ring_advance(rptr, 1, NVRM_MSGQ_MSG_COUNT);
+	rptr = nvsim_ring_advance(rptr, 1, NVSIM_MSGQ_MSG_COUNT);
 	if (nvsim_cmdq_commit(gpu, rptr))
 		goto fatal;
 	nvsim_stat_inc(gpu, NVSIM_S_RX_MSGS);
 
-	why = nvsim_wire_decode(buf, (size_t)elems * NVRM_MSGQ_ENTRY_SIZE, m);
+	why = nvsim_wire_decode(buf, (size_t)elems * NVSIM_MSGQ_ENTRY_SIZE, m);
 	if (into) {
 		/* Keep the header in fw->msg; give the borrowed bytes back. */
 		memcpy(fw->msg, buf, sizeof(save));
 		memcpy(buf, save, sizeof(save));
-		m->rpc = &((struct GSP_MSG_QUEUE_ELEMENT *)fw->msg)->rpc;
+		m->rpc = &((struct nvsim_msgq_elem *)fw->msg)->rpc;
 	}
 
 	if (why != NVSIM_WIRE_OK) {
-		u32 seq = le32_to_cpu(((struct GSP_MSG_QUEUE_ELEMENT *)fw->msg)->seqNum);
+		u32 seq = le32_to_cpu(((struct nvsim_msgq_elem *)fw->msg)->seqNum);
 
 		if (seq == fw->rx_seq)
 			fw->rx_seq++;
@@ -642,20 +644,6 @@ fatal:
 	return NVSIM_RX_FATAL;
 }
 
-/* Expected total payload of a large request, 0 if not derivable. */
-static u64 nvsim_large_total(u32 function, const u8 *p, u32 len)
-{
-	if (function == NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL &&
-	    len >= sizeof(struct rpc_gsp_rm_control_v03_00))
-		return sizeof(struct rpc_gsp_rm_control_v03_00) +
-		       (u64)((const struct rpc_gsp_rm_control_v03_00 *)p)->paramsSize;
-	if (function == NV_VGPU_MSG_FUNCTION_GSP_RM_ALLOC &&
-	    len >= sizeof(struct rpc_gsp_rm_alloc_v03_00))
-		return sizeof(struct rpc_gsp_rm_alloc_v03_00) +
-		       (u64)((const struct rpc_gsp_rm_alloc_v03_00 *)p)->paramsSize;
-	return 0;
-}
-
 /*
  * Append continuation records to a full first part. Returns the payload
  * buffer (fw->big, the first part copied in) and its length, or NULL
@@ -669,7 +657,7 @@ static u64 nvsim_large_total(u32 function, const u8 *p, u32 len)
 static u8 *nvsim_rx_large(struct nvsim_gpu *gpu, u32 function, u8 *first,
 			  u32 first_len, u64 *len, u32 *cap)
 {
-	u64 total = nvsim_large_total(function, first, first_len);
+	u64 total = nvsim_abi_of(gpu)->large_total(function, first, first_len);
 	unsigned int wait_ms = total ? NVSIM_CONT_WAIT_MS : NVSIM_CONT_GUESS_MS;
 	unsigned long deadline = jiffies + msecs_to_jiffies(wait_ms);
 	u64 have = first_len, size = NVSIM_RPC_CAP;
@@ -696,7 +684,7 @@ static u8 *nvsim_rx_large(struct nvsim_gpu *gpu, u32 function, u8 *first,
 			nvsim_wait(gpu, 1);
 			continue;
 		}
-		if (err || next != NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD)
+		if (err || next != NVSIM_FN_CONTINUATION_RECORD)
 			break;
 		/* Straight into place while a whole record still fits. */
 		if (nvsim_rx_one(gpu, &m, !too_large &&
@@ -740,10 +728,10 @@ static u8 *nvsim_rx_large(struct nvsim_gpu *gpu, u32 function, u8 *first,
  * nothing but the header.
  */
 static void nvsim_reply(struct nvsim_gpu *gpu,
-			const struct rpc_message_header_v03_00 *req,
+			const struct nvsim_rpc_hdr *req,
 			u32 result, const u8 *payload, u64 len)
 {
-	struct rpc_message_header_v03_00 hdr = *req;
+	struct nvsim_rpc_hdr hdr = *req;
 	u32 delay = nvsim_delay_reply_ms(gpu);
 	enum nvsim_personality pers = nvsim_pers(gpu);
 
@@ -752,8 +740,8 @@ static void nvsim_reply(struct nvsim_gpu *gpu,
 	if (pers != NVSIM_PERS_ECHO)
 		hdr.sequence = 0;
 	if (pers == NVSIM_PERS_TERSE &&
-	    (result != NV_OK || hdr.function == NV_VGPU_MSG_FUNCTION_FREE ||
-	     hdr.function == NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER))
+	    (result != NV_OK || hdr.function == NVSIM_FN_FREE ||
+	     hdr.function == NVSIM_FN_UNLOADING_GUEST_DRIVER))
 		len = 0;
 	if (delay) {
 		nvsim_stat_inc(gpu, NVSIM_S_FAULTS_FIRED);
@@ -771,19 +759,19 @@ static void nvsim_reply(struct nvsim_gpu *gpu,
 /* Returns false if GSP-RM must stop (after UNLOADING_GUEST_DRIVER). */
 static bool nvsim_handle(struct nvsim_gpu *gpu, struct nvsim_wire_msg *m)
 {
-	struct rpc_message_header_v03_00 req = *m->rpc;
+	struct nvsim_rpc_hdr req = *m->rpc;
 	u32 function = m->function, result, reply_len = 0, cap;
 	u8 *payload = (u8 *)m->payload, *big = NULL;
 	u64 len = m->payload_len;
 	bool reply = true, go_on = true;
 
-	if (function == NV_VGPU_MSG_FUNCTION_CONTINUATION_RECORD) {
+	if (function == NVSIM_FN_CONTINUATION_RECORD) {
 		nvsim_stat_inc(gpu, NVSIM_S_RX_STRAY_CONT);
 		nvsim_os_error(gpu, GSP_ERROR, "nvsim: continuation record without a request");
 		return true;
 	}
 	/* The payload lives in fw->msg; space after it is free up to 64 KiB. */
-	cap = NVRM_MSG_MAX_SIZE - sizeof(struct GSP_MSG_QUEUE_ELEMENT);
+	cap = NVSIM_MSG_MAX_SIZE - sizeof(struct nvsim_msgq_elem);
 	if (len == NVSIM_WIRE_MAX_PAYLOAD) {
 		big = nvsim_rx_large(gpu, function, payload, (u32)len, &len, &cap);
 		if (!big)
@@ -792,24 +780,25 @@ static bool nvsim_handle(struct nvsim_gpu *gpu, struct nvsim_wire_msg *m)
 	}
 
 	switch (function) {
-	case NV_VGPU_MSG_FUNCTION_GSP_SET_SYSTEM_INFO:
+	case NVSIM_FN_GSP_SET_SYSTEM_INFO:
 		reply = false;
-		result = nvsim_rpc_sysinfo(gpu, payload, len);
+		result = nvsim_abi_of(gpu)->sysinfo(gpu, payload, len);
+		gpu->fw.sysinfo_status = result;
 		gpu->fw.have_sysinfo = true;
 		break;
-	case NV_VGPU_MSG_FUNCTION_SET_REGISTRY:
+	case NVSIM_FN_SET_REGISTRY:
 		reply = false;
-		result = nvsim_rpc_registry(gpu, payload, len);
+		result = nvsim_abi_of(gpu)->registry(gpu, payload, len);
 		gpu->fw.have_registry = true;
 		break;
-	case NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER:
-		result = len >= sizeof(struct rpc_unloading_guest_driver_v1F_07) ?
+	case NVSIM_FN_UNLOADING_GUEST_DRIVER:
+		result = len >= sizeof(struct nvsim_unloading) ?
 			 NV_OK : NV_ERR_INVALID_PARAM_STRUCT;
 		reply_len = len;
 		go_on = result != NV_OK;
 		break;
 	default:
-		result = nvsim_rpc_dispatch(gpu, function, payload, len, cap,
+		result = nvsim_abi_of(gpu)->dispatch(gpu, function, payload, len, cap,
 					    &reply_len, &reply);
 		break;
 	}
@@ -820,7 +809,7 @@ static bool nvsim_handle(struct nvsim_gpu *gpu, struct nvsim_wire_msg *m)
 	if (reply)
 		nvsim_reply(gpu, &req, result, payload, reply_len);
 	if (!go_on) {
-		const struct rpc_unloading_guest_driver_v1F_07 *u = (void *)payload;
+		const struct nvsim_unloading *u = (void *)payload;
 
 		nvsim_logf(gpu, NVSIM_LOGINIT, "unloading (level %u, PM %u): halting",
 			   u->newLevel, u->bInPMTransition);

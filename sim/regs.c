@@ -31,7 +31,7 @@
  *   the core running (TU102: CORE_SWITCH_STATUS bit 0; GA102+: RISCV_CPUCTL
  *   bit 7); the RISC-V IRQ mask register mirrors the falcon IRQMASK.
  * - The interrupt tree of the NV_VIRTUAL_FUNCTION aperture (OGKM dev_vm.h,
- *   macros in include/nvrm/<ver>/regs.h): LEAF(0..7) holds pending vectors
+ *   macros in sim/hw.h): LEAF(0..7) holds pending vectors
  *   (write 1 to clear), LEAF_EN_SET / LEAF_EN_CLEAR enable / disable the
  *   vectors written 1 (both read back the enable mask), TOP(0) is read-only
  *   and derived: subtree s (leaves 2s, 2s+1) is pending when one of its
@@ -59,18 +59,18 @@
 #include <linux/sizes.h>
 
 #include "nvsim.h"
+#include "vgpu_guest.h"
 
-#define NVSIM_GSP		NVRM_FALCON_GSP_BASE
-#define NVSIM_SEC2		NVRM_FALCON_SEC2_BASE
+#define NVSIM_GSP		NVSIM_FALCON_GSP_BASE
+#define NVSIM_SEC2		NVSIM_FALCON_SEC2_BASE
 #define NVSIM_FALCON_SPAN	0x1000
 #define NVSIM_FALCON_ENGINE	0x3c0
-#define NVSIM_FALCON_FBIF_CTL	(NVRM_FALCON_FBIF_OFFSET + NV_PFALCON_FBIF_CTL)
+#define NVSIM_FALCON_FBIF_CTL	(NVSIM_FALCON_FBIF_OFFSET + NV_PFALCON_FBIF_CTL)
 #define NVSIM_CPUCTL_STARTCPU	NV_PFALCON_FALCON_CPUCTL_STARTCPU__MASK
 #define NVSIM_CPUCTL_HALTED	NV_PFALCON_FALCON_CPUCTL_HALTED__MASK
 #define NVSIM_SCRATCH_BASE	NV_PBUS_SW_SCRATCH(0)
 #define NVSIM_QHEAD_BASE	NV_PGSP_QUEUE_HEAD(0)
 #define NVSIM_LEAF_SPAN		(4 * NVSIM_INTR_LEAVES)
-#define NVSIM_RISCV_IRQMASK	NVRM_GSP_RISCV_IRQMASK
 
 /* Leaf index of @addr in the leaf register array at @base, or -1. */
 static int nvsim_leaf_index(u32 addr, u32 base)
@@ -99,21 +99,21 @@ static u32 nvsim_intr_top(const struct nvsim_regs *r)
 
 	for (l = 0; l < NVSIM_INTR_LEAVES; l++)
 		if (r->intr_leaf[l] & r->intr_en[l])
-			top |= BIT(NVRM_INTR_SUBTREE_BIT(NVRM_INTR_LEAF_SUBTREE(l)));
+			top |= BIT(NVSIM_INTR_SUBTREE_BIT(NVSIM_INTR_LEAF_SUBTREE(l)));
 	return top;
 }
 
 /* Subtree bit of leaf @l in TOP / TOP_EN. */
 static u32 nvsim_leaf_top_bit(unsigned int l)
 {
-	return BIT(NVRM_INTR_SUBTREE_BIT(NVRM_INTR_LEAF_SUBTREE(l)));
+	return BIT(NVSIM_INTR_SUBTREE_BIT(NVSIM_INTR_LEAF_SUBTREE(l)));
 }
 
 /* Set @vector pending; true if it reaches the CPU. Caller holds reg_lock. */
 static bool nvsim_vector_set_locked(struct nvsim_regs *r, unsigned int vector)
 {
-	unsigned int l = NVRM_INTR_VECTOR_LEAF(vector);
-	u32 bit = BIT(NVRM_INTR_VECTOR_BIT(vector));
+	unsigned int l = NVSIM_INTR_VECTOR_LEAF(vector);
+	u32 bit = BIT(NVSIM_INTR_VECTOR_BIT(vector));
 
 	if (l >= NVSIM_INTR_LEAVES)
 		return false;
@@ -134,7 +134,7 @@ static bool nvsim_gsp_irq_update(struct nvsim_gpu *gpu, u32 old_pending,
 
 	if (!old_pending && pending)
 		return true;
-	return new_bits & f->irqmask & NVRM_FALCON_IRQ_SWGEN0;
+	return new_bits & f->irqmask & NVSIM_FALCON_IRQ_SWGEN0;
 }
 
 /* The GSP falcon sends its message: its stall vector goes pending. */
@@ -165,7 +165,7 @@ bool nvsim_irq_asserted(struct nvsim_gpu *gpu)
 /**
  * nvsim_intr_vector_set() - an engine raises an interrupt-tree vector
  * @gpu: the GPU
- * @vector: vector number, below NVRM_INTR_VECTORS (others are ignored)
+ * @vector: vector number, below NVSIM_INTR_VECTORS (others are ignored)
  *
  * Sets the vector pending in its leaf and fires the interrupt if the vector
  * is enabled in its leaf and its subtree. Safe in any context.
@@ -192,29 +192,29 @@ static bool nvsim_tree_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
 	u32 newly, top;
 	int i;
 
-	i = nvsim_leaf_index(addr, NVRM_VF_CPU_INTR_LEAF(0));
+	i = nvsim_leaf_index(addr, NVSIM_VF_CPU_INTR_LEAF(0));
 	if (i >= 0) {
 		r->intr_leaf[i] &= ~val;
 		return false;
 	}
-	i = nvsim_leaf_index(addr, NVRM_VF_CPU_INTR_LEAF_EN_SET(0));
+	i = nvsim_leaf_index(addr, NVSIM_VF_CPU_INTR_LEAF_EN_SET(0));
 	if (i >= 0) {
 		newly = val & ~r->intr_en[i] & r->intr_leaf[i];
 		r->intr_en[i] |= val;
 		return newly && (r->intr_top_en & nvsim_leaf_top_bit(i));
 	}
-	i = nvsim_leaf_index(addr, NVRM_VF_CPU_INTR_LEAF_EN_CLEAR(0));
+	i = nvsim_leaf_index(addr, NVSIM_VF_CPU_INTR_LEAF_EN_CLEAR(0));
 	if (i >= 0) {
 		r->intr_en[i] &= ~val;
 		return false;
 	}
-	if (addr == NVRM_VF_CPU_INTR_TOP_EN_SET(0)) {
+	if (addr == NVSIM_VF_CPU_INTR_TOP_EN_SET(0)) {
 		top = nvsim_intr_top(r);
 		newly = val & ~r->intr_top_en & top;
 		r->intr_top_en |= val;
 		return newly;
 	}
-	if (addr == NVRM_VF_CPU_INTR_TOP_EN_CLEAR(0))
+	if (addr == NVSIM_VF_CPU_INTR_TOP_EN_CLEAR(0))
 		r->intr_top_en &= ~val;
 	return false;
 }
@@ -225,24 +225,24 @@ static bool nvsim_tree_read(struct nvsim_gpu *gpu, u32 addr, u32 *val)
 	struct nvsim_regs *r = &gpu->regs;
 	int i;
 
-	i = nvsim_leaf_index(addr, NVRM_VF_CPU_INTR_LEAF(0));
+	i = nvsim_leaf_index(addr, NVSIM_VF_CPU_INTR_LEAF(0));
 	if (i >= 0) {
 		*val = r->intr_leaf[i];
 		return true;
 	}
-	i = nvsim_leaf_index(addr, NVRM_VF_CPU_INTR_LEAF_EN_SET(0));
+	i = nvsim_leaf_index(addr, NVSIM_VF_CPU_INTR_LEAF_EN_SET(0));
 	if (i < 0)
-		i = nvsim_leaf_index(addr, NVRM_VF_CPU_INTR_LEAF_EN_CLEAR(0));
+		i = nvsim_leaf_index(addr, NVSIM_VF_CPU_INTR_LEAF_EN_CLEAR(0));
 	if (i >= 0) {
 		*val = r->intr_en[i];
 		return true;
 	}
-	if (addr == NVRM_VF_CPU_INTR_TOP(0)) {
+	if (addr == NVSIM_VF_CPU_INTR_TOP(0)) {
 		*val = nvsim_intr_top(r);
 		return true;
 	}
-	if (addr == NVRM_VF_CPU_INTR_TOP_EN_SET(0) ||
-	    addr == NVRM_VF_CPU_INTR_TOP_EN_CLEAR(0)) {
+	if (addr == NVSIM_VF_CPU_INTR_TOP_EN_SET(0) ||
+	    addr == NVSIM_VF_CPU_INTR_TOP_EN_CLEAR(0)) {
 		*val = r->intr_top_en;
 		return true;
 	}
@@ -251,8 +251,8 @@ static bool nvsim_tree_read(struct nvsim_gpu *gpu, u32 addr, u32 *val)
 
 static bool nvsim_tree_addr(u32 addr)
 {
-	return addr >= NVRM_VF_CPU_INTR_LEAF(0) &&
-	       addr < NVRM_VF_CPU_INTR_LEAF_TRIGGER + 4;
+	return addr >= NVSIM_VF_CPU_INTR_LEAF(0) &&
+	       addr < NVSIM_VF_CPU_INTR_LEAF_TRIGGER + 4;
 }
 
 /* A GSP interrupt register (status, mask, retrigger): lockdown-protected. */
@@ -260,7 +260,7 @@ static bool nvsim_gsp_intr_reg(u32 addr)
 {
 	return (addr >= NVSIM_GSP && addr < NVSIM_GSP + 0x20) ||
 	       addr == NVSIM_GSP + NVSIM_FALCON_INTR_RETRIGGER ||
-	       addr == NVSIM_RISCV_IRQMASK;
+	       addr == NVSIM_GSP_RISCV_IRQMASK;
 }
 
 /* Caller holds reg_lock. True: the access must not happen. */
@@ -414,6 +414,8 @@ static u32 nvsim_read_locked(struct nvsim_gpu *gpu, u32 addr)
 		return 0;
 	if (nvsim_tree_read(gpu, addr, &val))
 		return val;
+	if (nvsim_vgpu_guest_reg_read(gpu, addr, &val))
+		return val;
 	if (addr >= NVSIM_QHEAD_BASE &&
 	    addr < NVSIM_QHEAD_BASE + 8 * NVSIM_QUEUE_HEADS && !(addr & 4))
 		return r->queue_head[(addr - NVSIM_QHEAD_BASE) / 8];
@@ -442,20 +444,20 @@ static u32 nvsim_read_locked(struct nvsim_gpu *gpu, u32 addr)
 	case NV_PGC6_AON_SECURE_SCRATCH_GROUP_05_PRIV_LEVEL_MASK:
 		return NV_PGC6_AON_SECURE_SCRATCH_GROUP_05_PRIV_LEVEL_MASK_READ_PROTECTION_LEVEL0__MASK;
 	case NV_PGC6_AON_SECURE_SCRATCH_GROUP_05(0):
-		return NVRM_GFW_BOOT_PROGRESS_COMPLETED;
+		return NVSIM_GFW_BOOT_PROGRESS_COMPLETED;
 	case NV_PGC6_AON_SECURE_SCRATCH_GROUP_42:
 		return (u32)(c->vram_size >> 20);
 	case NV_PGC6_BSI_SECURE_SCRATCH_14:
 		return r->bsi_scratch14;
 	case NV_PFB_PRI_MMU_LOCAL_MEMORY_RANGE:
 		return nvsim_local_memory_range(c);
-	case NVRM_GSP_RISCV_CORE_SWITCH_RISCV_STATUS:
+	case NVSIM_GSP_RISCV_CORE_SWITCH_RISCV_STATUS:
 		return !c->libos3 && r->riscv_active ?
 		       NV_PRISCV_RISCV_CORE_SWITCH_RISCV_STATUS_ACTIVE_STAT__MASK : 0;
-	case NVRM_GSP_RISCV_CPUCTL:
+	case NVSIM_GSP_RISCV_CPUCTL:
 		return c->libos3 && r->riscv_active ?
 		       NV_PRISCV_RISCV_CPUCTL_ACTIVE_STAT__MASK : 0;
-	case NVRM_GSP_RISCV_IRQMASK:
+	case NVSIM_GSP_RISCV_IRQMASK:
 		return r->gsp.irqmask;
 	}
 	return 0;
@@ -608,8 +610,8 @@ static bool nvsim_sec2_write(struct nvsim_gpu *gpu, u32 off, u32 val)
 		if (!(val & NVSIM_CPUCTL_STARTCPU) || r->sec2_start)
 			return false;
 		if (r->obs.suspended &&
-		    !(r->sec2.mailbox0 == NVRM_SEC2_UNLOAD_MAILBOX &&
-		      r->sec2.mailbox1 == NVRM_SEC2_UNLOAD_MAILBOX)) {
+		    !(r->sec2.mailbox0 == NVSIM_SEC2_UNLOAD_MAILBOX &&
+		      r->sec2.mailbox1 == NVSIM_SEC2_UNLOAD_MAILBOX)) {
 			nvsim_sec2_resume(gpu);
 			return true;
 		}
@@ -638,10 +640,12 @@ void nvsim_reg_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
 		return;
 	if (nvsim_usermode_write(gpu, addr, val))	/* sim/chan.c */
 		return;
-	if (addr == NVRM_VGPU_DOORBELL) {
+	if (addr == NVSIM_VGPU_DOORBELL) {
 		nvsim_vgpu_doorbell(gpu, val);
 		return;
 	}
+	if (nvsim_vgpu_guest_reg_write(gpu, addr, val))
+		return;
 
 	spin_lock_irqsave(&gpu->reg_lock, flags);
 	old = f->irqstat & f->irqmask;
@@ -671,7 +675,7 @@ void nvsim_reg_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
 	} else if (addr >= NVSIM_SCRATCH_BASE &&
 		   addr < NVSIM_SCRATCH_BASE + 4 * NVSIM_SCRATCH_COUNT) {
 		gpu->regs.scratch[(addr - NVSIM_SCRATCH_BASE) / 4] = val;
-	} else if (addr == NVRM_GSP_RISCV_IRQMASK) {
+	} else if (addr == NVSIM_GSP_RISCV_IRQMASK) {
 		f->irqmask = val;
 		fire = nvsim_gsp_irq_update(gpu, old, 0) &&
 		       nvsim_gsp_pulse_locked(gpu);

@@ -2,6 +2,11 @@
 /*
  * nvsim: GSP-RM RPC service, RM object tree and controls.
  *
+ * Compiled once per firmware version, through sim/fwabi.c, against that
+ * version's headers (sim/abi.h): every size checked and every structure
+ * written below is the version's; "#if NVSIM_ABI_VER" marks where the
+ * versions differ in more than sizes.
+ *
  * DOC: nvsim RPC service
  *
  * Every function runs on the GSP thread with the request payload in a
@@ -42,25 +47,21 @@
  * 0), GPU_GET_GID_INFO, GPU_GET_ENGINES_V2, FB_GET_INFO_V2, FB_GET_FB_REGION_INFO,
  * EVENT_SET_NOTIFICATION, BIOS_GET_SKU_INFO and INTERNAL_INTR_GET_KERNEL_TABLE
  * (internal subdevice only); NV90F1 VASPACE_COPY_SERVER_RESERVED_PDES
- * (sim/mmu.c, as is FERMI_VASPACE_A under a device); others
- * NV_ERR_NOT_SUPPORTED.
+ * (sim/mmu.c, as is FERMI_VASPACE_A under a device); channel groups,
+ * GPFIFO channels, copy-engine objects and their controls: sim/chan.c;
+ * others NV_ERR_NOT_SUPPORTED.
  *
  * INTERNAL_INTR_GET_KERNEL_TABLE: first the GSP entry (engineIdx
  * MC_ENGINE_IDX_GSP, stall vector NVSIM_INTR_VECTOR_GSP, no non-stall
  * vector), then one entry per engine of the chip that has an MC engine
  * index, in the chip's engine order (sim/chips.c): engineIdx = its
- * MC_ENGINE_IDX_* (OGKM engine_idx.h, nvsim_engine_to_mc()), pmcIntrMask 0,
+ * MC_ENGINE_IDX_* (OGKM engine_idx.h, fwabi_engine_to_mc()), pmcIntrMask 0,
  * vectorStall 0xffffffff (none), vectorNonStall =
  * NVSIM_INTR_VECTOR_NONSTALL_BASE + the engine's list index (the vector
  * debugfs inject "nonstall" raises); subtreeMap gives the category subtrees
  * of OGKM intrInitSubtreeMap_TU102 (notification 0, UVM owned 1, UVM shared
  * 2, engines 3).
  */
-#include <linux/sizes.h>
-#include <linux/slab.h>
-
-#include "nvsim.h"
-
 /* Space GSP-RM keeps for itself between usable FB and the non-WPR heap. */
 #define NVSIM_FB_RM_RESERVED	(64ULL << 20)
 #define NVSIM_INTR_VECTOR_NONE	0xffffffffu
@@ -78,35 +79,10 @@
 
 /* ---- object tree ---- */
 
-static u64 nvsim_obj_key(u32 client, u32 handle)
-{
-	return (u64)client << 32 | handle;
-}
-
 static struct nvsim_obj *nvsim_obj_find(struct nvsim_gpu *gpu, u32 client,
 					u32 handle)
 {
-	struct nvsim_obj *o;
-
-	hash_for_each_possible(gpu->rm.objs, o, node,
-			       nvsim_obj_key(client, handle))
-		if (o->client == client && o->handle == handle)
-			return o;
-	return NULL;
-}
-
-/**
- * nvsim_obj_lookup() - find an RM object (GSP thread)
- * @gpu: the GPU
- * @client: client handle
- * @handle: object handle
- *
- * Return: the object or NULL.
- */
-struct nvsim_obj *nvsim_obj_lookup(struct nvsim_gpu *gpu, u32 client,
-				   u32 handle)
-{
-	return nvsim_obj_find(gpu, client, handle);
+	return nvsim_obj_lookup(gpu, client, handle);	/* sim/obj.c */
 }
 
 static struct nvsim_obj *nvsim_obj_new(struct nvsim_gpu *gpu, u32 client,
@@ -151,10 +127,10 @@ static void nvsim_obj_free(struct nvsim_gpu *gpu, struct nvsim_obj *o)
 }
 
 /**
- * nvsim_rm_reset() - free every RM object
+ * fwabi_rm_reset() - free every RM object
  * @gpu: the GPU
  */
-void nvsim_rm_reset(struct nvsim_gpu *gpu)
+static void fwabi_rm_reset(struct nvsim_gpu *gpu)
 {
 	struct hlist_node *tmp;
 	struct nvsim_obj *o;
@@ -173,14 +149,14 @@ void nvsim_rm_reset(struct nvsim_gpu *gpu)
 }
 
 /**
- * nvsim_rm_init() - create GSP-RM's internal client, device and subdevice
+ * fwabi_rm_init() - create GSP-RM's internal client, device and subdevice
  * @gpu: the GPU
  */
-void nvsim_rm_init(struct nvsim_gpu *gpu)
+static void fwabi_rm_init(struct nvsim_gpu *gpu)
 {
 	struct nvsim_obj *c, *d;
 
-	nvsim_rm_reset(gpu);
+	fwabi_rm_reset(gpu);
 	c = nvsim_obj_new(gpu, NVSIM_H_INTERNAL_CLIENT, NVSIM_H_INTERNAL_CLIENT,
 			  NULL, NV01_ROOT);
 	d = c ? nvsim_obj_new(gpu, c->client, NVSIM_H_INTERNAL_DEVICE, c,
@@ -271,10 +247,12 @@ static u32 nvsim_alloc_obj(struct nvsim_gpu *gpu, u32 h_client, u32 h_parent,
 		want_parent = NV20_SUBDEVICE_0;
 		want_size = sizeof(struct NV0005_ALLOC_PARAMETERS);
 		break;
+#if NVSIM_ABI_VER < 570
 	case NVA081_VGPU_CONFIG:	/* sim/vgpu.c; no parameters */
 		want_parent = NV20_SUBDEVICE_0;
 		want_size = 0;
 		break;
+#endif
 	case FERMI_VASPACE_A:	/* sim/mmu.c */
 		want_parent = NV01_DEVICE_0;
 		want_size = sizeof(struct NV_VASPACE_ALLOCATION_PARAMETERS);
@@ -299,7 +277,7 @@ static u32 nvsim_alloc_obj(struct nvsim_gpu *gpu, u32 h_client, u32 h_parent,
 	if (cls == NV20_SUBDEVICE_0 &&
 	    ((const struct NV2080_ALLOC_PARAMETERS *)params)->subDeviceId)
 		return NV_ERR_INVALID_ARGUMENT;
-	if (cls == FERMI_VASPACE_A && nvsim_vas_alloc_check(params))
+	if (cls == FERMI_VASPACE_A && fwabi_vas_alloc_check(params))
 		return NV_ERR_INVALID_ARGUMENT;
 	if (nvsim_is_event_class(cls)) {
 		const struct NV0005_ALLOC_PARAMETERS *e = (const void *)params;
@@ -428,13 +406,14 @@ static void nvsim_static_info(struct nvsim_gpu *gpu,
 {
 	const struct nvsim_chip *c = gpu->chip;
 	u64 usable_end, rsvd;
-	unsigned int i, n = 0;
+	unsigned int i, n __maybe_unused = 0;
 
 	nvsim_fb_layout(gpu, &usable_end, &rsvd);
 	memset(si, 0, sizeof(*si));
 	si->gidInfo.flags = NVSIM_GID_FORMAT_BINARY;
 	si->gidInfo.length = NVSIM_GID_BINARY_LEN;
 	nvsim_uuid(gpu, si->gidInfo.data);
+#if NVSIM_ABI_VER < 570	/* 570 dropped the GPC, TPC, ZCULL and SM info */
 	si->gpcInfo.gpcMask = c->gpc_mask;
 	for (i = 0; i < MAX_GPC_COUNT; i++) {
 		if (!(c->gpc_mask & BIT(i)))
@@ -445,6 +424,7 @@ static void nvsim_static_info(struct nvsim_gpu *gpu,
 		si->zcullInfo[n].zcullMask = c->tpc_mask;
 		n++;
 	}
+#endif
 	nvsim_fill_sku(gpu, &si->SKUInfo);
 	nvsim_fill_regions(gpu, &si->fbRegionInfoParams);
 	si->sriovCaps.totalVFs = c->total_vfs;
@@ -456,11 +436,12 @@ static void nvsim_static_info(struct nvsim_gpu *gpu,
 	si->sriovCaps.b64bitBar2 = 1;
 	si->sriovMaxGfid = c->total_vfs;
 	for (i = 0; i < c->nr_engines; i++) {
-		u32 t = nvsim_engine_to_rm(c->engines[i]);
+		u32 t = fwabi_engine_to_rm(c->engines[i]);
 
 		if (t && t < 32 * NVGPU_ENGINE_CAPS_MASK_ARRAY_MAX)
 			si->engineCaps[t / 32] |= BIT(t % 32);
 	}
+#if NVSIM_ABI_VER < 570
 	si->SM_info.version = c->libos3 ? 0x800 : 0x705;
 	si->SM_info.regBankCount = 4;
 	si->SM_info.regBankRegCount = 16384;
@@ -468,6 +449,7 @@ static void nvsim_static_info(struct nvsim_gpu *gpu,
 	si->SM_info.maxThreadsPerWarp = 32;
 	si->SM_info.maxSPPerSM = c->libos3 ? 128 : 64;
 	si->SM_info.rtCoreCount = 1;
+#endif
 	si->fb_length = c->vram_size;
 	si->fbio_mask = c->fbp_mask;
 	si->fb_bus_width = c->fb_bus_width;
@@ -589,8 +571,10 @@ static u32 nvsim_ctrl(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd,
 		return nvsim_fifo_ctrl(gpu, o, cmd, params, size);
 	if (cmd >> 16 != o->cls)
 		return NV_ERR_NOT_SUPPORTED;
+#if NVSIM_ABI_VER < 570	/* sim/r535/vgpu.c: 535.113.01 only */
 	if (nvsim_vgpu_ctrl_known(cmd))
 		return nvsim_vgpu_ctrl(gpu, cmd, params, size);
+#endif
 	for (i = 0; i < ARRAY_SIZE(nvsim_ctrl_sizes); i++)
 		if (nvsim_ctrl_sizes[i].cmd == cmd)
 			break;
@@ -679,7 +663,7 @@ static u32 nvsim_ctrl(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd,
 		nvsim_fill_sku(gpu, params);
 		return NV_OK;
 	case NV90F1_CTRL_CMD_VASPACE_COPY_SERVER_RESERVED_PDES:
-		return nvsim_vas_copy_pdes(gpu, o->client, o->handle, params);
+		return fwabi_vas_copy_pdes(gpu, o->client, o->handle, params);
 	case NV2080_CTRL_CMD_INTERNAL_INTR_GET_KERNEL_TABLE: {
 		struct NV2080_CTRL_INTERNAL_INTR_GET_KERNEL_TABLE_PARAMS *p = params;
 
@@ -692,7 +676,7 @@ static u32 nvsim_ctrl(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd,
 		p->table[0].vectorNonStall = NVSIM_INTR_VECTOR_NONE;
 		n = 1;
 		for (i = 0; i < c->nr_engines && n < ARRAY_SIZE(p->table); i++) {
-			u32 mc = nvsim_engine_to_mc(c->engines[i]);
+			u32 mc = fwabi_engine_to_mc(c->engines[i]);
 
 			if (mc == MC_ENGINE_IDX_NULL)
 				continue;
@@ -754,7 +738,7 @@ static void nvsim_bad_input(struct nvsim_gpu *gpu, const char *what)
 }
 
 /**
- * nvsim_rpc_sysinfo() - consume GSP_SET_SYSTEM_INFO
+ * fwabi_sysinfo() - consume GSP_SET_SYSTEM_INFO
  * @gpu: the GPU
  * @p: payload
  * @len: payload bytes
@@ -762,7 +746,7 @@ static void nvsim_bad_input(struct nvsim_gpu *gpu, const char *what)
  * Return: NV_OK or the NV_STATUS of the problem (also reported with
  * OS_ERROR_LOG; no reply is sent either way).
  */
-u32 nvsim_rpc_sysinfo(struct nvsim_gpu *gpu, const u8 *p, u64 len)
+static u32 fwabi_sysinfo(struct nvsim_gpu *gpu, const u8 *p, u64 len)
 {
 	const struct GspSystemInfo *s = (const void *)p;
 
@@ -794,7 +778,7 @@ static int nvsim_strlen_in(const u8 *p, u64 off, u64 end)
 }
 
 /**
- * nvsim_rpc_registry() - consume SET_REGISTRY
+ * fwabi_registry() - consume SET_REGISTRY
  * @gpu: the GPU
  * @p: payload (PACKED_REGISTRY_TABLE)
  * @len: payload bytes
@@ -804,7 +788,7 @@ static int nvsim_strlen_in(const u8 *p, u64 off, u64 end)
  *
  * Return: NV_OK or the NV_STATUS of the problem (no reply is sent).
  */
-u32 nvsim_rpc_registry(struct nvsim_gpu *gpu, const u8 *p, u64 len)
+static u32 fwabi_registry(struct nvsim_gpu *gpu, const u8 *p, u64 len)
 {
 	const struct PACKED_REGISTRY_TABLE *t = (const void *)p;
 	u64 end, first;
@@ -856,7 +840,7 @@ bad:
 }
 
 /**
- * nvsim_rpc_dispatch() - run one RPC
+ * fwabi_dispatch() - run one RPC
  * @gpu: the GPU
  * @function: RPC function
  * @payload: request payload, overwritten with the reply payload
@@ -867,8 +851,8 @@ bad:
  *
  * Return: rpc_result (an NV_STATUS or an NV_VGPU_MSG_RESULT_* code).
  */
-u32 nvsim_rpc_dispatch(struct nvsim_gpu *gpu, u32 function, u8 *payload,
-		       u64 len, u64 cap, u32 *reply_len, bool *reply)
+static u32 fwabi_dispatch(struct nvsim_gpu *gpu, u32 function, u8 *payload,
+			  u64 len, u64 cap, u32 *reply_len, bool *reply)
 {
 	*reply = true;
 	*reply_len = len;

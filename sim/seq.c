@@ -79,13 +79,13 @@ static bool nvsim_seq_settled(struct nvsim_gpu *gpu)
 
 int nvsim_rm_sequencer(struct nvsim_gpu *gpu)
 {
-	enum { HDW = sizeof(struct rpc_run_cpu_sequencer_v17_00) / 4 };
-	const u32 riscv = gpu->chip->libos3 ? NVRM_GSP_RISCV_CPUCTL :
-			  NVRM_GSP_RISCV_CORE_SWITCH_RISCV_STATUS;
+	enum { HDW = sizeof(struct nvsim_seq_rpc) / 4 };
+	const u32 riscv = gpu->chip->libos3 ? NVSIM_GSP_RISCV_CPUCTL :
+			  NVSIM_GSP_RISCV_CORE_SWITCH_RISCV_STATUS;
 	const u32 active = gpu->chip->libos3 ?
 			   NV_PRISCV_RISCV_CPUCTL_ACTIVE_STAT__MASK :
 			   NV_PRISCV_RISCV_CORE_SWITCH_RISCV_STATUS_ACTIVE_STAT__MASK;
-	struct rpc_run_cpu_sequencer_v17_00 *hdr;
+	struct nvsim_seq_rpc *hdr;
 	unsigned long deadline, flags;
 	struct nvsim_seq_obs obs;
 	u32 *p, *cmd, n = 0, i;
@@ -102,7 +102,7 @@ int nvsim_rm_sequencer(struct nvsim_gpu *gpu)
 		gpu->fw.seq_poll_forever = false;
 		nvsim_logf(gpu, NVSIM_LOGINIT, "boot_fault=seq_poll_forever");
 		for (i = 0; i < NVSIM_SEQ_FOREVER_POLLS; i++)
-			nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_REG_POLL,
+			nvsim_seq_put(cmd, &n, NVSIM_SEQ_OP_REG_POLL,
 				      NV_PMC_BOOT_0, ~0u, ~gpu->chip->boot0,
 				      0xffffffff, 0x5e1, 5);
 	}
@@ -110,17 +110,17 @@ int nvsim_rm_sequencer(struct nvsim_gpu *gpu)
 		gpu->fw.seq_delay_forever = false;
 		nvsim_logf(gpu, NVSIM_LOGINIT, "boot_fault=seq_delay_forever");
 		for (i = 0; i < NVSIM_SEQ_FOREVER_DELAYS; i++)
-			nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_DELAY_US,
+			nvsim_seq_put(cmd, &n, NVSIM_SEQ_OP_DELAY_US,
 				      1000000, 0, 0, 0, 0, 1);
 	}
-	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_REG_STORE,
+	nvsim_seq_put(cmd, &n, NVSIM_SEQ_OP_REG_STORE,
 		      NV_PGSP_FALCON_MAILBOX0, 0, 0, 0, 0, 2);
-	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_REG_STORE,
+	nvsim_seq_put(cmd, &n, NVSIM_SEQ_OP_REG_STORE,
 		      NV_PGSP_FALCON_MAILBOX1, 1, 0, 0, 0, 2);
-	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_CORE_WAIT_FOR_HALT, 0, 0, 0, 0, 0, 0);
-	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_REG_POLL, riscv, active, 0,
+	nvsim_seq_put(cmd, &n, NVSIM_SEQ_OP_CORE_WAIT_FOR_HALT, 0, 0, 0, 0, 0, 0);
+	nvsim_seq_put(cmd, &n, NVSIM_SEQ_OP_REG_POLL, riscv, active, 0,
 		      2000000, 0x5e0, 5);
-	nvsim_seq_put(cmd, &n, GSP_SEQ_BUF_OPCODE_CORE_RESUME, 0, 0, 0, 0, 0, 0);
+	nvsim_seq_put(cmd, &n, NVSIM_SEQ_OP_CORE_RESUME, 0, 0, 0, 0, 0, 0);
 	hdr->bufferSizeDWord = NVSIM_SEQ_BUF_DW;
 	hdr->cmdIndex = n;
 
@@ -130,7 +130,7 @@ int nvsim_rm_sequencer(struct nvsim_gpu *gpu)
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);
 
 	nvsim_logf(gpu, NVSIM_LOGINIT, "sending CPU sequencer (%u dwords)", n);
-	ret = nvsim_send_event(gpu, NV_VGPU_MSG_EVENT_GSP_RUN_CPU_SEQUENCER, p,
+	ret = nvsim_send_event(gpu, NVSIM_EV_GSP_RUN_CPU_SEQUENCER, p,
 			       (HDW + n) * sizeof(u32), true);
 	kfree(p);
 	if (ret)
@@ -154,7 +154,7 @@ int nvsim_rm_sequencer(struct nvsim_gpu *gpu)
 		~NV_PGC6_BSI_SECURE_SCRATCH_14_BOOT_STAGE_3_HANDOFF__MASK;
 	gpu->regs.obs.suspended = true;
 	/* With the halt: a CPU reset after it must find the bit set. */
-	fire = nvsim_gsp_irq_set_locked(gpu, NVRM_FALCON_IRQ_HALT);
+	fire = nvsim_gsp_irq_set_locked(gpu, NVSIM_FALCON_IRQ_HALT);
 	spin_unlock_irqrestore(&gpu->reg_lock, flags);
 	if (fire)
 		nvsim_gsp_irq_fire(gpu);

@@ -33,10 +33,10 @@
 
 #include "wire.h"
 
-#define NVSIM_ELEM_HDR	NVRM_MSG_HDR_SIZE			/* 0x30 */
-#define NVSIM_RPC_HDR	NVRM_RPC_HDR_SIZE			/* 0x20 */
-#define NVSIM_ENTRY	NVRM_MSGQ_ENTRY_SIZE			/* 0x1000 */
-#define NVSIM_MSG_MAX	NVRM_MSG_MAX_SIZE			/* 0x10000 */
+#define NVSIM_ELEM_HDR	NVSIM_MSG_HDR_SIZE			/* 0x30 */
+#define NVSIM_RPC_HDR	NVSIM_RPC_HDR_SIZE			/* 0x20 */
+#define NVSIM_ENTRY	NVSIM_MSGQ_ENTRY_SIZE			/* 0x1000 */
+#define NVSIM_MSG_MAX	NVSIM_MSG_MAX_SIZE			/* 0x10000 */
 
 /**
  * nvsim_wire_fold() - XOR-fold a byte range into the 32-bit GSP checksum
@@ -97,8 +97,8 @@ u32 nvsim_wire_fold64(u64 acc)
  *
  * Return: elemCount, or 0 if the payload does not fit one message.
  */
-u32 nvsim_wire_hdr(struct GSP_MSG_QUEUE_ELEMENT *e, u32 seq,
-		   const struct rpc_message_header_v03_00 *tmpl,
+u32 nvsim_wire_hdr(struct nvsim_msgq_elem *e, u32 seq,
+		   const struct nvsim_rpc_hdr *tmpl,
 		   u32 payload_len)
 {
 	u32 elems = nvsim_wire_elems_for(payload_len);
@@ -106,14 +106,14 @@ u32 nvsim_wire_hdr(struct GSP_MSG_QUEUE_ELEMENT *e, u32 seq,
 	memset(e, 0, sizeof(*e));
 	e->seqNum = cpu_to_le32(seq);
 	e->elemCount = cpu_to_le32(elems);
-	e->rpc.header_version = cpu_to_le32(NVRM_RPC_HEADER_VERSION);
-	e->rpc.signature = cpu_to_le32(NVRM_RPC_SIGNATURE);
+	e->rpc.header_version = cpu_to_le32(NVSIM_RPC_HEADER_VERSION);
+	e->rpc.signature = cpu_to_le32(NVSIM_RPC_SIGNATURE);
 	e->rpc.length = cpu_to_le32(NVSIM_RPC_HDR + payload_len);
 	e->rpc.function = tmpl->function;
 	e->rpc.rpc_result = tmpl->rpc_result;
 	e->rpc.rpc_result_private = tmpl->rpc_result_private;
 	e->rpc.sequence = tmpl->sequence;
-	e->rpc.u.spare = tmpl->u.spare;
+	e->rpc.spare = tmpl->spare;
 	return elems;
 }
 
@@ -177,11 +177,11 @@ u32 nvsim_ring_advance(u32 ptr, u32 n, u32 count)
 enum nvsim_wire_err nvsim_wire_peek_elems(const void *entry, u32 avail,
 					  u32 *elems)
 {
-	const struct GSP_MSG_QUEUE_ELEMENT *e = entry;
+	const struct nvsim_msgq_elem *e = entry;
 	u32 n = le32_to_cpu(e->elemCount);
 
 	*elems = n;
-	if (n < 1 || n > NVRM_MSG_MAX_ELEMS || n > avail)
+	if (n < 1 || n > NVSIM_MSG_MAX_ELEMS || n > avail)
 		return NVSIM_WIRE_E_ELEMS;
 	return NVSIM_WIRE_OK;
 }
@@ -201,13 +201,13 @@ enum nvsim_wire_err nvsim_wire_peek_elems(const void *entry, u32 avail,
 enum nvsim_wire_err nvsim_wire_decode(const void *msg, size_t size,
 				      struct nvsim_wire_msg *out)
 {
-	const struct GSP_MSG_QUEUE_ELEMENT *e = msg;
+	const struct nvsim_msgq_elem *e = msg;
 	u32 elems, len, total;
 
 	if (size < sizeof(*e))
 		return NVSIM_WIRE_E_ELEMS;
 	elems = le32_to_cpu(e->elemCount);
-	if (elems < 1 || elems > NVRM_MSG_MAX_ELEMS ||
+	if (elems < 1 || elems > NVSIM_MSG_MAX_ELEMS ||
 	    (size_t)elems * NVSIM_ENTRY > size)
 		return NVSIM_WIRE_E_ELEMS;
 	len = le32_to_cpu(e->rpc.length);
@@ -218,8 +218,8 @@ enum nvsim_wire_err nvsim_wire_decode(const void *msg, size_t size,
 		return NVSIM_WIRE_E_LENGTH;
 	if (nvsim_wire_fold(msg, (total + 7) & ~7u))
 		return NVSIM_WIRE_E_CSUM;
-	if (le32_to_cpu(e->rpc.header_version) != NVRM_RPC_HEADER_VERSION ||
-	    le32_to_cpu(e->rpc.signature) != NVRM_RPC_SIGNATURE)
+	if (le32_to_cpu(e->rpc.header_version) != NVSIM_RPC_HEADER_VERSION ||
+	    le32_to_cpu(e->rpc.signature) != NVSIM_RPC_SIGNATURE)
 		return NVSIM_WIRE_E_HEADER;
 
 	out->seq = le32_to_cpu(e->seqNum);
@@ -252,7 +252,7 @@ u32 nvsim_wire_elems_for(u32 payload_len)
  */
 void nvsim_wire_reseal(void *msg, size_t size)
 {
-	struct GSP_MSG_QUEUE_ELEMENT *e = msg;
+	struct nvsim_msgq_elem *e = msg;
 
 	e->checkSum = 0;
 	e->checkSum = cpu_to_le32(nvsim_wire_fold(msg, size));
@@ -273,10 +273,10 @@ void nvsim_wire_reseal(void *msg, size_t size)
  * Return: bytes used (elemCount * 0x1000), or 0 if it does not fit.
  */
 size_t nvsim_wire_encode(void *buf, size_t size, u32 seq,
-			 const struct rpc_message_header_v03_00 *tmpl,
+			 const struct nvsim_rpc_hdr *tmpl,
 			 const void *payload, u32 payload_len)
 {
-	struct GSP_MSG_QUEUE_ELEMENT *e = buf;
+	struct nvsim_msgq_elem *e = buf;
 	u32 elems = nvsim_wire_elems_for(payload_len);
 	size_t bytes = (size_t)elems * NVSIM_ENTRY;
 
@@ -315,30 +315,30 @@ u32 nvsim_wire_parts(u64 payload_len)
  * Return: true for version 0, size 0x40000, msgSize 0x1000, msgCount 63,
  * rxHdrOff 0x20, entryOff 0x1000, SWAP_RX set and writePtr < msgCount.
  */
-bool nvsim_wire_txhdr_valid(const struct msgqTxHeader *h)
+bool nvsim_wire_txhdr_valid(const struct nvsim_msgq_txhdr *h)
 {
-	return le32_to_cpu(h->version) == NVRM_MSGQ_VERSION &&
-	       le32_to_cpu(h->size) == NVRM_MSGQ_QUEUE_SIZE &&
-	       le32_to_cpu(h->msgSize) == NVRM_MSGQ_ENTRY_SIZE &&
-	       le32_to_cpu(h->msgCount) == NVRM_MSGQ_MSG_COUNT &&
-	       le32_to_cpu(h->rxHdrOff) == NVRM_MSGQ_RXHDR_OFF &&
-	       le32_to_cpu(h->entryOff) == NVRM_MSGQ_ENTRY_OFF &&
-	       (le32_to_cpu(h->flags) & NVRM_MSGQ_FLAGS_SWAP_RX) &&
-	       le32_to_cpu(h->writePtr) < NVRM_MSGQ_MSG_COUNT;
+	return le32_to_cpu(h->version) == NVSIM_MSGQ_VERSION &&
+	       le32_to_cpu(h->size) == NVSIM_MSGQ_QUEUE_SIZE &&
+	       le32_to_cpu(h->msgSize) == NVSIM_MSGQ_ENTRY_SIZE &&
+	       le32_to_cpu(h->msgCount) == NVSIM_MSGQ_MSG_COUNT &&
+	       le32_to_cpu(h->rxHdrOff) == NVSIM_MSGQ_RXHDR_OFF &&
+	       le32_to_cpu(h->entryOff) == NVSIM_MSGQ_ENTRY_OFF &&
+	       (le32_to_cpu(h->flags) & NVSIM_MSGQ_FLAGS_SWAP_RX) &&
+	       le32_to_cpu(h->writePtr) < NVSIM_MSGQ_MSG_COUNT;
 }
 
 /**
  * nvsim_wire_txhdr_init() - fill a TX header for a 0x40000-byte queue
  * @h: header to fill (writePtr 0)
  */
-void nvsim_wire_txhdr_init(struct msgqTxHeader *h)
+void nvsim_wire_txhdr_init(struct nvsim_msgq_txhdr *h)
 {
-	h->version = cpu_to_le32(NVRM_MSGQ_VERSION);
-	h->size = cpu_to_le32(NVRM_MSGQ_QUEUE_SIZE);
-	h->msgSize = cpu_to_le32(NVRM_MSGQ_ENTRY_SIZE);
-	h->msgCount = cpu_to_le32(NVRM_MSGQ_MSG_COUNT);
+	h->version = cpu_to_le32(NVSIM_MSGQ_VERSION);
+	h->size = cpu_to_le32(NVSIM_MSGQ_QUEUE_SIZE);
+	h->msgSize = cpu_to_le32(NVSIM_MSGQ_ENTRY_SIZE);
+	h->msgCount = cpu_to_le32(NVSIM_MSGQ_MSG_COUNT);
 	h->writePtr = 0;
-	h->flags = cpu_to_le32(NVRM_MSGQ_FLAGS_SWAP_RX);
-	h->rxHdrOff = cpu_to_le32(NVRM_MSGQ_RXHDR_OFF);
-	h->entryOff = cpu_to_le32(NVRM_MSGQ_ENTRY_OFF);
+	h->flags = cpu_to_le32(NVSIM_MSGQ_FLAGS_SWAP_RX);
+	h->rxHdrOff = cpu_to_le32(NVSIM_MSGQ_RXHDR_OFF);
+	h->entryOff = cpu_to_le32(NVSIM_MSGQ_ENTRY_OFF);
 }

@@ -16,10 +16,10 @@
 #include "kshim.h"
 #endif
 
-#include <nvrm/535.113.01/msgq.h>
+#include "hw.h"
 
 /* Payload bytes one message can carry (0xFFB0). */
-#define NVSIM_WIRE_MAX_PAYLOAD	NVRM_RPC_MAX_PAYLOAD
+#define NVSIM_WIRE_MAX_PAYLOAD	NVSIM_RPC_MAX_PAYLOAD
 
 /**
  * enum nvsim_wire_err - why a received message was rejected
@@ -52,7 +52,7 @@ struct nvsim_wire_msg {
 	u32 seq;
 	u32 elems;
 	u32 function;
-	const struct rpc_message_header_v03_00 *rpc;
+	const struct nvsim_rpc_hdr *rpc;
 	const u8 *payload;
 	u32 payload_len;
 };
@@ -60,8 +60,8 @@ struct nvsim_wire_msg {
 u32 nvsim_wire_fold(const void *buf, size_t len);
 u64 nvsim_wire_xor(const void *buf, size_t len);
 u32 nvsim_wire_fold64(u64 acc);
-u32 nvsim_wire_hdr(struct GSP_MSG_QUEUE_ELEMENT *e, u32 seq,
-		   const struct rpc_message_header_v03_00 *tmpl,
+u32 nvsim_wire_hdr(struct nvsim_msgq_elem *e, u32 seq,
+		   const struct nvsim_rpc_hdr *tmpl,
 		   u32 payload_len);
 u32 nvsim_ring_free(u32 rptr, u32 wptr, u32 count);
 u32 nvsim_ring_avail(u32 rptr, u32 wptr, u32 count);
@@ -72,11 +72,11 @@ enum nvsim_wire_err nvsim_wire_decode(const void *msg, size_t size,
 				      struct nvsim_wire_msg *out);
 u32 nvsim_wire_elems_for(u32 payload_len);
 size_t nvsim_wire_encode(void *buf, size_t size, u32 seq,
-			 const struct rpc_message_header_v03_00 *tmpl,
+			 const struct nvsim_rpc_hdr *tmpl,
 			 const void *payload, u32 payload_len);
 void nvsim_wire_reseal(void *msg, size_t size);
 u32 nvsim_wire_parts(u64 payload_len);
-bool nvsim_wire_txhdr_valid(const struct msgqTxHeader *h);
-void nvsim_wire_txhdr_init(struct msgqTxHeader *h);
+bool nvsim_wire_txhdr_valid(const struct nvsim_msgq_txhdr *h);
+void nvsim_wire_txhdr_init(struct nvsim_msgq_txhdr *h);
 
 #endif /* NVSIM_WIRE_H */

@@ -4,12 +4,18 @@
  *
  *   mkgspfw --chip tu102|ga102|ad102 --outdir DIR [--image-size BYTES]
  *           [--log-elf container|plain|none] [--fwversion STRING|none]
+ *           [--version 535.113.01|570.144|all]
  *
- * writes DIR/nvidia/<chip>/gsp/gsp-535.113.01.bin (ELF64 with .fwimage,
- * .fwsignature_<family>, .shstrtab, .fwversion and .fwlogging) and
- * bootloader-535.113.01.bin (bin header + RM RISC-V ucode descriptor +
- * payload). Output is a pure function of the arguments. The .fwimage
- * layout is documented in core/gsp/fwimage.h.
+ * writes, for each firmware version (default: all), DIR/nvidia/<chip>/gsp/
+ * gsp-<version>.bin (ELF64 with .fwimage, .fwsignature_<family>,
+ * .fwversion, .fwlogging and .shstrtab) and bootloader-<version>.bin (bin
+ * header + RM RISC-V ucode descriptor + payload). The image header names
+ * the version (nvsim runs that version's GSP-RM, sim/abi.h); --fwversion
+ * overrides only the .fwversion section. Output is a pure function of the
+ * arguments. The .fwimage layout is documented in core/gsp/fwimage.h.
+ * The two versions' files differ in the version strings, the bootloader's
+ * appVersion and the image bytes (seeded by the version); the logging ELF
+ * is the same (nvsim's log call sites do not depend on the version).
  *
  * .fwversion holds the version string and its NUL, as OGKM expects
  * (kernel_gsp.c, _kgspFwContainerVerifyVersion). .fwlogging holds the
@@ -32,12 +38,20 @@
 #include "nvrm/535.113.01/libos_log.h"
 #include "../sim/logcat.h"
 
-#define FW_VERSION	"535.113.01"
 #define SIG_SIZE	256u
 #define IMG_OFF		0x1000u
 #define BL_HDR_OFF	0x20u
 #define BL_DATA_OFF	0x100u
 #define BL_DATA_SIZE	0x1000u
+
+/* Firmware versions, with the bootloader appVersion of each. */
+static const struct {
+	const char *version;
+	u32 app_version;
+} versions[] = {
+	{ "535.113.01", 0x535113 },
+	{ "570.144", 0x570144 },
+};
 
 static const struct {
 	const char *chip;
@@ -110,20 +124,30 @@ static int write_file(const char *dir, const char *name, const u8 *p,
 	return 0;
 }
 
-/* One section for build_elf(). */
+/*
+ * One section for build_elf(): a NULL @name makes it unnamed; @data NULL
+ * with a @size leaves it zero; @align 0 means 8.
+ */
 struct sec {
 	const char *name;
 	u32 type;
 	u64 addr;
 	const u8 *data;
 	size_t size;
+	size_t align;
 };
+
+static size_t sec_align(const struct sec *s)
+{
+	return s->align ? s->align : 8;
+}
 
 /*
  * An ELF64 relocatable file holding @secs (plus the null section and
- * .shstrtab), each 8-byte aligned after the header. Caller frees.
+ * .shstrtab at section index @str_idx, 1..n + 1), each aligned as asked
+ * after the header. Caller frees.
  */
-static u8 *build_elf(const struct sec *secs, int n, size_t *len)
+static u8 *build_elf(const struct sec *secs, int n, int str_idx, size_t *len)
 {
 	struct nvc_elf64_shdr *sh;
 	struct nvc_elf64_ehdr eh;
@@ -132,11 +156,12 @@ static u8 *build_elf(const struct sec *secs, int n, size_t *len)
 	int i;
 
 	for (i = 0; i < n; i++)
-		str_len += strlen(secs[i].name) + 1;
+		if (secs[i].name)
+			str_len += strlen(secs[i].name) + 1;
 	str_len += strlen(".shstrtab") + 1;
 	off = sizeof(eh);
 	for (i = 0; i < n; i++)
-		off = ALIGN(off, (size_t)8) + secs[i].size;
+		off = ALIGN(off, sec_align(&secs[i])) + secs[i].size;
 	str_off = off;
 	sh_off = ALIGN(str_off + str_len, (size_t)8);
 	total = sh_off + (size_t)(n + 2) * sizeof(*sh);
@@ -159,33 +184,37 @@ static u8 *build_elf(const struct sec *secs, int n, size_t *len)
 	eh.ehsize = sizeof(eh);
 	eh.shentsize = sizeof(*sh);
 	eh.shnum = n + 2;
-	eh.shstrndx = n + 1;
+	eh.shstrndx = str_idx;
 	memcpy(file, &eh, sizeof(eh));
 
 	off = sizeof(eh);
 	str_len = 1;
 	for (i = 0; i < n; i++) {
-		off = ALIGN(off, (size_t)8);
-		sh[i + 1].name = str_len;
-		strcpy((char *)file + str_off + str_len, secs[i].name);
-		str_len += strlen(secs[i].name) + 1;
-		sh[i + 1].type = secs[i].type;
-		sh[i + 1].flags = secs[i].addr ? 2 : 0;	/* SHF_ALLOC */
-		sh[i + 1].addr = secs[i].addr;
-		sh[i + 1].offset = off;
-		sh[i + 1].size = secs[i].size;
-		sh[i + 1].addralign = 8;
-		if (secs[i].size)
+		int k = i + 1 < str_idx ? i + 1 : i + 2;
+
+		off = ALIGN(off, sec_align(&secs[i]));
+		if (secs[i].name) {
+			sh[k].name = str_len;
+			strcpy((char *)file + str_off + str_len, secs[i].name);
+			str_len += strlen(secs[i].name) + 1;
+		}
+		sh[k].type = secs[i].type;
+		sh[k].flags = secs[i].addr ? 2 : 0;	/* SHF_ALLOC */
+		sh[k].addr = secs[i].addr;
+		sh[k].offset = off;
+		sh[k].size = secs[i].size;
+		sh[k].addralign = sec_align(&secs[i]);
+		if (secs[i].size && secs[i].data)
 			memcpy(file + off, secs[i].data, secs[i].size);
 		off += secs[i].size;
 	}
-	sh[n + 1].name = str_len;
+	sh[str_idx].name = str_len;
 	strcpy((char *)file + str_off + str_len, ".shstrtab");
 	str_len += strlen(".shstrtab") + 1;
-	sh[n + 1].type = 3;	/* SHT_STRTAB */
-	sh[n + 1].offset = str_off;
-	sh[n + 1].size = str_len;
-	sh[n + 1].addralign = 1;
+	sh[str_idx].type = 3;	/* SHT_STRTAB */
+	sh[str_idx].offset = str_off;
+	sh[str_idx].size = str_len;
+	sh[str_idx].addralign = 1;
 	memcpy(file + sh_off, sh, (size_t)(n + 2) * sizeof(*sh));
 	free(sh);
 	*len = total;
@@ -253,22 +282,22 @@ static u8 *make_log_elf(int container, size_t *len)
 	log = make_logging(&log_len);
 	if (!log)
 		return NULL;
-	s[0] = (struct sec){ ".logging", 1, NVSIM_LOG_VA, log, log_len };
-	task = build_elf(s, 1, &task_len);
+	s[0] = (struct sec){ ".logging", 1, NVSIM_LOG_VA, log, log_len, 0 };
+	task = build_elf(s, 1, 2, &task_len);
 	free(log);
 	if (!task || !container) {
 		*len = task_len;
 		return task;
 	}
-	s[0] = (struct sec){ LIBOS_LOG_CONTAINER_SECTION, 1, 0, &one, 1 };
-	s[1] = (struct sec){ LIBOS_LOG_SECTION_INIT, 1, 0, task, task_len };
-	s[2] = (struct sec){ LIBOS_LOG_SECTION_RM, 1, 0, task, task_len };
-	out = build_elf(s, 3, len);
+	s[0] = (struct sec){ LIBOS_LOG_CONTAINER_SECTION, 1, 0, &one, 1, 0 };
+	s[1] = (struct sec){ LIBOS_LOG_SECTION_INIT, 1, 0, task, task_len, 0 };
+	s[2] = (struct sec){ LIBOS_LOG_SECTION_RM, 1, 0, task, task_len, 0 };
+	out = build_elf(s, 3, 4, len);
 	free(task);
 	return out;
 }
 
-static u8 *make_image(const char *chip, size_t size)
+static u8 *make_image(const char *chip, const char *version, size_t size)
 {
 	struct nvc_simg_hdr h;
 	u8 *img = calloc(1, size);
@@ -280,8 +309,12 @@ static u8 *make_image(const char *chip, size_t size)
 	h.hdr_size = NVC_SIMG_HDR_SIZE;
 	h.hdr_ver = NVC_SIMG_HDR_VER;
 	h.image_size = size;
-	h.seed = NVC_SIMG_SEED;
-	strncpy(h.version, FW_VERSION, sizeof(h.version) - 1);
+	h.seed = NVC_SIMG_SEED ^ nvc_fnv1a64(NVC_FNV64_BASIS,
+					     (const u8 *)version,
+					     strlen(version));
+	if (!strcmp(version, versions[0].version))
+		h.seed = NVC_SIMG_SEED;	/* 535's images as they always were */
+	strncpy(h.version, version, sizeof(h.version) - 1);
 	strncpy(h.chip, chip, sizeof(h.chip) - 1);
 	fill(img + sizeof(h), size - sizeof(h), h.seed);
 	h.fnv1a64 = nvc_fnv1a64(NVC_FNV64_BASIS, img + sizeof(h),
@@ -290,123 +323,56 @@ static u8 *make_image(const char *chip, size_t size)
 	return img;
 }
 
+/*
+ * gsp-<version>.bin: .fwimage (at 0x1000, page aligned), the signature,
+ * .shstrtab (section 3), .fwversion (the string and its NUL; empty and
+ * unnamed with --fwversion none, kept so that .fwlogging keeps its index)
+ * and .fwlogging (unless --log-elf none).
+ */
 static int make_gsp(const char *dir, const char *chip, const char *family,
-		    size_t img_size, int log_elf, const char *fwversion)
+		    const char *version, size_t img_size, int log_elf,
+		    const char *fwversion)
 {
-	struct nvc_elf64_shdr sh[6];
-	struct nvc_elf64_ehdr eh;
-	char strtab[96];
-	size_t sig_off, str_off, str_len, sh_off, total, ver_off, ver_len = 0;
-	size_t name_img, name_sig, name_str, name_ver, name_log;
-	size_t log_off, log_len = 0;
-	u8 *file, *img, *log = NULL;
-	int ret, nsec = 4;
+	char sig_name[32], file_name[64];
+	struct sec s[4];
+	size_t log_len = 0, len;
+	u8 *img, *log = NULL, *file, sig[SIG_SIZE];
+	int ret, n = 0;
 
-	memset(strtab, 0, sizeof(strtab));
-	name_img = 1;
-	strcpy(strtab + name_img, ".fwimage");
-	name_sig = name_img + strlen(".fwimage") + 1;
-	snprintf(strtab + name_sig, sizeof(strtab) - name_sig,
-		 ".fwsignature_%s", family);
-	name_str = name_sig + strlen(strtab + name_sig) + 1;
-	strcpy(strtab + name_str, ".shstrtab");
-	name_ver = name_str + strlen(".shstrtab") + 1;
-	strcpy(strtab + name_ver, GSP_VERSION_SECTION_NAME);
-	name_log = name_ver + strlen(GSP_VERSION_SECTION_NAME) + 1;
-	strcpy(strtab + name_log, GSP_LOGGING_SECTION_NAME);
-	str_len = name_log + strlen(GSP_LOGGING_SECTION_NAME) + 1;
-
-	if (fwversion) {
-		ver_len = strlen(fwversion) + 1;
-		nsec = 5;
-	}
-	if (log_elf) {
+	img = make_image(chip, version, img_size);
+	if (log_elf)
 		log = make_log_elf(log_elf == 2, &log_len);
-		if (!log)
-			return -1;
-		nsec = 6;
-	}
-	sig_off = ALIGN(IMG_OFF + img_size, (size_t)0x100);
-	str_off = sig_off + SIG_SIZE;
-	ver_off = str_off + str_len;
-	log_off = ALIGN(ver_off + ver_len, (size_t)8);
-	sh_off = ALIGN(log_off + log_len, (size_t)8);
-	total = sh_off + nsec * sizeof(sh[0]);
-
-	file = calloc(1, total);
-	img = make_image(chip, img_size);
-	if (!file || !img) {
-		free(file);
+	if (!img || (log_elf && !log)) {
 		free(img);
 		free(log);
 		return -1;
 	}
-
-	memset(&eh, 0, sizeof(eh));
-	memcpy(eh.ident, NVC_ELF_MAG, 4);
-	eh.ident[4] = NVC_ELF_CLASS64;
-	eh.ident[5] = NVC_ELF_DATA2LSB;
-	eh.ident[6] = NVC_ELF_EV_CURRENT;
-	eh.type = 1;		/* ET_REL */
-	eh.machine = 243;	/* EM_RISCV */
-	eh.version = NVC_ELF_EV_CURRENT;
-	eh.shoff = sh_off;
-	eh.ehsize = sizeof(eh);
-	eh.shentsize = sizeof(sh[0]);
-	eh.shnum = nsec;
-	eh.shstrndx = 3;
-
-	memset(sh, 0, sizeof(sh));
-	sh[1].name = name_img;
-	sh[1].type = 1;		/* SHT_PROGBITS */
-	sh[1].offset = IMG_OFF;
-	sh[1].size = img_size;
-	sh[1].addralign = 0x1000;
-	sh[2].name = name_sig;
-	sh[2].type = 1;
-	sh[2].offset = sig_off;
-	sh[2].size = SIG_SIZE;
-	sh[2].addralign = 0x100;
-	sh[3].name = name_str;
-	sh[3].type = 3;		/* SHT_STRTAB */
-	sh[3].offset = str_off;
-	sh[3].size = str_len;
-	sh[3].addralign = 1;
-	/* .fwversion: the string and its NUL (an empty one if not wanted). */
-	sh[4].name = name_ver;
-	sh[4].type = 1;
-	sh[4].offset = ver_off;
-	sh[4].size = ver_len;
-	sh[4].addralign = 1;
-	sh[5].name = name_log;
-	sh[5].type = 1;
-	sh[5].offset = log_off;
-	sh[5].size = log_len;
-	sh[5].addralign = 8;
-	if (!fwversion && log_elf) {
-		/* Keep section 5 at its index: an unnamed empty section 4. */
-		sh[4].name = 0;
-	}
-
-	memcpy(file, &eh, sizeof(eh));
-	memcpy(file + IMG_OFF, img, img_size);
-	fill(file + sig_off, SIG_SIZE, NVC_SIMG_SEED ^ 0x5349474eull);
-	memcpy(file + str_off, strtab, str_len);
-	if (fwversion)
-		memcpy(file + ver_off, fwversion, ver_len);
-	if (log)
-		memcpy(file + log_off, log, log_len);
-	memcpy(file + sh_off, sh, nsec * sizeof(sh[0]));
-
-	ret = write_file(dir, "gsp-" FW_VERSION ".bin", file, total);
-	free(file);
+	snprintf(sig_name, sizeof(sig_name), ".fwsignature_%s", family);
+	fill(sig, SIG_SIZE, NVC_SIMG_SEED ^ 0x5349474eull);
+	s[n++] = (struct sec){ ".fwimage", 1, 0, img, img_size, IMG_OFF };
+	s[n++] = (struct sec){ sig_name, 1, 0, sig, SIG_SIZE, 0x100 };
+	if (fwversion || log_elf)
+		s[n++] = (struct sec){ fwversion ? GSP_VERSION_SECTION_NAME : NULL,
+				       1, 0, (const u8 *)fwversion,
+				       fwversion ? strlen(fwversion) + 1 : 0, 1 };
+	if (log_elf)
+		s[n++] = (struct sec){ GSP_LOGGING_SECTION_NAME, 1, 0, log,
+				       log_len, 8 };
+	file = build_elf(s, n, 3, &len);
 	free(img);
 	free(log);
+	if (!file)
+		return -1;
+	snprintf(file_name, sizeof(file_name), "gsp-%s.bin", version);
+	ret = write_file(dir, file_name, file, len);
+	free(file);
 	return ret;
 }
 
-static int make_bootloader(const char *dir)
+static int make_bootloader(const char *dir, const char *version,
+			   u32 app_version)
 {
+	char file_name[64];
 	struct nvc_fw_riscv_desc d;
 	struct nvc_fw_bin_hdr h;
 	u8 file[BL_DATA_OFF + BL_DATA_SIZE];
@@ -426,7 +392,7 @@ static int make_bootloader(const char *dir)
 	d.bootloader_size = 0x800;
 	d.riscv_elf_offset = 0;
 	d.riscv_elf_size = BL_DATA_SIZE;
-	d.app_version = 0x535113;
+	d.app_version = app_version;
 	d.monitor_code_offset = 0;
 	d.monitor_code_size = 0x800;
 	d.monitor_data_offset = 0x800;
@@ -438,23 +404,24 @@ static int make_bootloader(const char *dir)
 	memcpy(file, &h, sizeof(h));
 	memcpy(file + BL_HDR_OFF, &d, sizeof(d));
 	fill(file + BL_DATA_OFF, BL_DATA_SIZE, NVC_SIMG_SEED ^ 0x424cull);
-	return write_file(dir, "bootloader-" FW_VERSION ".bin", file,
-			  sizeof(file));
+	snprintf(file_name, sizeof(file_name), "bootloader-%s.bin", version);
+	return write_file(dir, file_name, file, sizeof(file));
 }
 
 static int print_usage(void)
 {
 	fprintf(stderr,
 		"usage: mkgspfw --chip tu102|ga102|ad102 --outdir DIR [--image-size BYTES]\n"
-		"               [--log-elf container|plain|none] [--fwversion STRING|none]\n");
+		"               [--log-elf container|plain|none] [--fwversion STRING|none]\n"
+		"               [--version 535.113.01|570.144|all]\n");
 	return 2;
 }
 
 int main(int argc, char **argv)
 {
 	const char *chip = NULL, *outdir = NULL, *family = NULL;
-	const char *fwversion = FW_VERSION;
-	int log_elf = 2;
+	const char *fwversion = "", *only = NULL;
+	int log_elf = 2, made = 0;
 	size_t img_size = 1u << 20;
 	char dir[4096];
 	int i, ret;
@@ -478,6 +445,10 @@ int main(int argc, char **argv)
 			fwversion = argv[++i];
 			if (!strcmp(fwversion, "none"))
 				fwversion = NULL;
+		} else if (!strcmp(argv[i], "--version") && i + 1 < argc) {
+			only = argv[++i];
+			if (!strcmp(only, "all"))
+				only = NULL;
 		} else if (!strcmp(argv[i], "--image-size") && i + 1 < argc) {
 			char *end;
 
@@ -503,8 +474,17 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mkgspfw: %s: %s\n", dir, strerror(-ret));
 		return 1;
 	}
-	if (make_gsp(dir, chip, family, img_size, log_elf, fwversion) ||
-	    make_bootloader(dir))
-		return 1;
-	return 0;
+	for (i = 0; i < (int)ARRAY_SIZE(versions); i++) {
+		const char *v = versions[i].version;
+
+		if (only && strcmp(only, v))
+			continue;
+		/* --fwversion "" (not given): the version's own string. */
+		if (make_gsp(dir, chip, family, v, img_size, log_elf,
+			     fwversion && !*fwversion ? v : fwversion) ||
+		    make_bootloader(dir, v, versions[i].app_version))
+			return 1;
+		made++;
+	}
+	return made ? 0 : print_usage();
 }

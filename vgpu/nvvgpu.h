@@ -21,6 +21,7 @@
 #define NVVGPU_HEAP_SIZE	(8ULL << 20)
 #define NVVGPU_BAR0_SIZE	(16ULL << 20)
 #define NVVGPU_BAR3_SIZE	(32ULL << 20)
+#define NVVGPU_NR_SCRATCH	16
 
 /**
  * struct nvvgpu_type - one mdev type
@@ -78,11 +79,13 @@ enum nvvgpu_irq {
  * @part: its partition of the GPU
  * @vgpu: the vGPU in nvcore
  * @info: where it lives
- * @lock: protects @cfg, @intx_masked, @leaf, @trig, @revoked, @lost
+ * @lock: protects @cfg, @intx_masked, @leaf, @scratch, @trig, @revoked, @lost
  * @cfg: emulated PCI configuration space
  * @trig: eventfd per &enum nvvgpu_irq (NULL: none)
  * @intx_masked: INTx masked by the user
  * @leaf: the guest's pending interrupt bits (BAR0 interrupt leaf 0)
+ * @scratch: the guest's mailbox scratch registers
+ * @guest_refused: guest doorbells refused (the write failed)
  * @revoked: the device is being removed: accesses fail
  * @lost: the GPU was lost under it: accesses fail until it is destroyed
  * @irqs: interrupts delivered
@@ -105,6 +108,8 @@ struct nvvgpu_dev {
 	struct eventfd_ctx *trig[NVVGPU_IRQ_NR];
 	bool intx_masked;
 	u32 leaf;
+	u32 scratch[NVVGPU_NR_SCRATCH];
+	u64 guest_refused;
 	bool revoked;
 	bool lost;
 	u64 irqs;

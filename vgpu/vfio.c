@@ -17,13 +17,19 @@
  * and the MSI enable bit, address and data. A change of the bus-master bit
  * is sent to the GSP plugin (UPDATE_BME_STATE).
  *
- * BAR0 (offsets from nvc_vgpu_guest_regs()): BOOT_0 reads the chip's id;
- * the vGPU's own interrupt leaf (NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0))
- * reads pending bits and clears those written 1; a write to the doorbell
- * (NV_VIRTUAL_FUNCTION_PRIV_DOORBELL) sets bit
- * 0 of the leaf and interrupts the guest (MSI when enabled, else INTx): the
- * guest's end of the doorbell round trip. Other registers read 0 and
- * ignore writes. Only aligned 4-byte accesses.
+ * BAR0 (offsets from nvc_vgpu_guest_regs(), a VF's own register space
+ * from offset 0): BOOT_0 reads the chip's id; the vGPU's interrupt leaf
+ * (NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0)) reads pending bits and clears
+ * those written 1; the mailbox scratch registers read back what the guest
+ * wrote; a write to the doorbell (NV_VIRTUAL_FUNCTION_PRIV_DOORBELL) is the
+ * guest's request to its GSP plugin (SETUP or MESSAGE handle, the RPC
+ * buffer address in the scratch registers): nvcore checks it and relays it
+ * (nvc_vgpu_guest_doorbell()), the write returns once the plugin answered
+ * into the guest's buffers, then bit 0 of the leaf is set and the guest is
+ * interrupted (MSI when enabled, else INTx). A request that cannot be
+ * answered fails the write (-EINVAL; -EOPNOTSUPP for buffers in system
+ * memory) and interrupts nobody. Other registers read 0 and ignore
+ * writes. Only aligned 4-byte accesses.
  *
  * BAR1 reads and writes reach only the vGPU's guest FB (nvcore checks the
  * range against the vGPU's own allocation). BAR1 can be mmapped over the
@@ -87,6 +93,7 @@ void nvvgpu_dev_cfg_init(struct nvvgpu_dev *nd)
 			 nd->type->desc.bar1_length, NVVGPU_BAR3_SIZE);
 	nd->intx_masked = false;
 	nd->leaf = 0;
+	memset(nd->scratch, 0, sizeof(nd->scratch));
 }
 
 /* One naturally aligned access of 1, 2 or 4 bytes. */
@@ -175,14 +182,18 @@ static ssize_t nvvgpu_bar0_rw(struct nvvgpu_dev *nd, char __user *ubuf,
 {
 	const struct nvc_gpu_info *gi = nvc_client_gpu_info(nd->gpu->client);
 	struct nvc_vgpu_guest_regs regs;
+	unsigned int nr_scratch;
 	bool ring = false;
-	u32 val = 0;
+	u64 addr = 0;
+	u32 val = 0, handle = 0;
+	int ret;
 
 	if (count != 4 || (off & 3) || off >= NVVGPU_BAR0_SIZE)
 		return -EINVAL;
 	if (write && copy_from_user(&val, ubuf, 4))
 		return -EFAULT;
 	nvc_vgpu_guest_regs(nd->gpu->mgr, &regs);
+	nr_scratch = min_t(u32, regs.nr_scratch, NVVGPU_NR_SCRATCH);
 	mutex_lock(&nd->lock);
 	if (off == regs.boot0) {
 		if (!write)
@@ -193,9 +204,16 @@ static ssize_t nvvgpu_bar0_rw(struct nvvgpu_dev *nd, char __user *ubuf,
 			nd->leaf &= ~val;
 		else
 			val = nd->leaf;
+	} else if (off >= regs.scratch0 && off < regs.scratch0 + 4ULL * nr_scratch) {
+		if (write)
+			nd->scratch[(off - regs.scratch0) / 4] = val;
+		else
+			val = nd->scratch[(off - regs.scratch0) / 4];
 	} else if (off == regs.doorbell) {
 		if (write) {
-			nd->leaf |= BIT(0);
+			addr = (u64)nd->scratch[(regs.rpc_hi - regs.scratch0) / 4] << 32 |
+			       nd->scratch[(regs.rpc_lo - regs.scratch0) / 4];
+			handle = val;
 			ring = true;
 		}
 		val = 0;
@@ -203,8 +221,20 @@ static ssize_t nvvgpu_bar0_rw(struct nvvgpu_dev *nd, char __user *ubuf,
 		val = 0;
 	}
 	mutex_unlock(&nd->lock);
-	if (ring)
+	if (ring) {
+		/* Checked and relayed by nvcore; returns once answered. */
+		ret = nvc_vgpu_guest_doorbell(nd->vgpu, handle, addr);
+		if (ret) {
+			mutex_lock(&nd->lock);
+			nd->guest_refused++;
+			mutex_unlock(&nd->lock);
+			return ret;
+		}
+		mutex_lock(&nd->lock);
+		nd->leaf |= BIT(0);
+		mutex_unlock(&nd->lock);
 		nvvgpu_dev_signal(nd, NVVGPU_IRQ_MSI);
+	}
 	if (!write && copy_to_user(ubuf, &val, 4))
 		return -EFAULT;
 	return 4;

@@ -36,11 +36,13 @@
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 
-#include <nvrm/535.113.01/nvrm.h>
-#include <nvrm/535.113.01/libos_log.h>
+#include <nvrm/common/libos_log.h>
+#include <nvrm/common/msgq.h>
+#include <nvrm/common/regs.h>
 
 #include "../nvcore.h"
 #include "gsp.h"
+#include "fw.h"
 #include "fwlog.h"
 
 static unsigned int boot_timeout_ms = 5000;
@@ -77,46 +79,19 @@ static void nvc_dma_free(struct nvc_gsp *gsp, struct nvc_dma *m)
 	m->va = NULL;
 }
 
-static u64 nvc_id8(const char *s)
-{
-	u64 v = 0;
-
-	while (*s)
-		v = v << 8 | (u8)*s++;
-	return v;
-}
-
 static int nvc_gsp_load_fw(struct nvc_gsp *gsp)
 {
 	struct nvc_gpu *gpu = gsp->gpu;
-	char path[64], sig[32];
+	char path[64];
 	int ret;
 
-	snprintf(path, sizeof(path), "nvidia/%s/gsp/gsp-%s.bin", gpu->chip.name,
-		 NVC_GSP_FW_VERSION);
-	ret = request_firmware(&gsp->fw, path, gpu->dev);
-	if (ret) {
-		dev_err(gpu->dev, "nvcore: cannot load firmware %s (%d)\n", path, ret);
+	/* The GSP image, its version and ops (fw.c, DOC: firmware versions). */
+	ret = nvc_fw_request(gsp);
+	if (ret)
 		return ret;
-	}
-	snprintf(sig, sizeof(sig), ".fwsignature_%s", gpu->chip.fw_family);
-	ret = nvc_fw_gsp_parse(gsp->fw->data, gsp->fw->size, sig, &gsp->image);
-	if (ret) {
-		dev_err(gpu->dev, "nvcore: %s is not a valid GSP image (%d)\n", path, ret);
-		return ret;
-	}
-	ret = nvc_fw_image_version(gsp->fw->data, gsp->fw->size,
-				   NVC_GSP_FW_VERSION, gsp->fw_version,
-				   sizeof(gsp->fw_version), &gsp->fw_version_src);
-	if (ret) {
-		dev_err(gpu->dev, "nvcore: %s: firmware version %s (%d): this driver speaks GSP-RM %s\n",
-			path, ret == -EPROTO ? "mismatch" : "unreadable", ret,
-			NVC_GSP_FW_VERSION);
-		return ret;
-	}
 
 	snprintf(path, sizeof(path), "nvidia/%s/gsp/bootloader-%s.bin",
-		 gpu->chip.name, NVC_GSP_FW_VERSION);
+		 gpu->chip.name, gsp->fw_version);
 	ret = request_firmware(&gsp->bl_fw, path, gpu->dev);
 	if (ret) {
 		dev_err(gpu->dev, "nvcore: cannot load firmware %s (%d)\n", path, ret);
@@ -210,6 +185,7 @@ err:
 /* FB layout from the top of VRAM down (fact sheet §5.3). */
 static int nvc_gsp_fb_layout(struct nvc_gsp *gsp)
 {
+	const struct nvc_fw_heap *hp = gsp->fwops->heap;
 	struct nvc_gpu *gpu = gsp->gpu;
 	u64 fb = (u64)nvc_rd32(gpu, NV_PGC6_AON_SECURE_SCRATCH_GROUP_42) << 20;
 	u64 carve, min, max, heap;
@@ -235,73 +211,28 @@ static int nvc_gsp_fb_layout(struct nvc_gsp *gsp)
 				      SZ_64K);
 
 	if (gpu->chip.arch == NVC_ARCH_TURING) {
-		carve = GSP_FW_HEAP_PARAM_OS_SIZE_LIBOS2;
-		min = 64ULL << 20;
-		max = 256ULL << 20;
+		carve = hp->os_libos2;
+		min = (u64)hp->min_libos2_mb << 20;
+		max = (u64)hp->max_libos2_mb << 20;
 	} else {
-		carve = GSP_FW_HEAP_PARAM_OS_SIZE_LIBOS3;
-		min = 84ULL << 20;
-		max = 276ULL << 20;
+		carve = hp->os_libos3;
+		min = (u64)hp->min_libos3_mb << 20;
+		max = (u64)hp->max_libos3_mb << 20;
 	}
-	heap = carve + GSP_FW_HEAP_PARAM_BASE_RM_SIZE_TU10X +
-	       ALIGN(GSP_FW_HEAP_PARAM_SIZE_PER_GB_FB * (fb >> 30), SZ_1M) +
-	       ALIGN(GSP_FW_HEAP_PARAM_CLIENT_ALLOC_SIZE, SZ_1M);
+	heap = carve + hp->base_rm + ALIGN(hp->per_gb_fb * (fb >> 30), SZ_1M) +
+	       ALIGN(hp->client_alloc, SZ_1M);
 	gsp->fb.heap_size = clamp(heap, min, max);
 	gsp->fb.heap_base = ALIGN_DOWN(gsp->fb.elf_base - gsp->fb.heap_size,
 				       SZ_1M);
-	gsp->fb.wpr_start = ALIGN_DOWN(gsp->fb.heap_base - sizeof(struct GspFwWprMeta),
+	gsp->fb.wpr_start = ALIGN_DOWN(gsp->fb.heap_base - hp->wpr_meta_size,
 				       SZ_1M);
 	gsp->fb.nonwpr_size = SZ_1M;
 	gsp->fb.nonwpr_base = gsp->fb.wpr_start - gsp->fb.nonwpr_size;
 	return 0;
 }
 
-static void nvc_gsp_fill_wpr_meta(struct nvc_gsp *gsp)
-{
-	struct GspFwWprMeta *m = gsp->wpr_meta.va;
-
-	memset(m, 0, sizeof(*m));
-	m->magic = GSP_FW_WPR_META_MAGIC;
-	m->revision = GSP_FW_WPR_META_REVISION;
-	m->sysmemAddrOfRadix3Elf = gsp->radix3.dma;
-	m->sizeOfRadix3Elf = gsp->image.image_size;
-	m->sysmemAddrOfBootloader = gsp->blbuf.dma;
-	m->sizeOfBootloader = gsp->bl.data_size;
-	m->bootloaderCodeOffset = gsp->bl.desc.monitor_code_offset;
-	m->bootloaderDataOffset = gsp->bl.desc.monitor_data_offset;
-	m->bootloaderManifestOffset = gsp->bl.desc.manifest_offset;
-	m->sysmemAddrOfSignature = gsp->sigbuf.dma;
-	m->sizeOfSignature = gsp->image.sig_size;
-	m->gspFwRsvdStart = gsp->fb.nonwpr_base;
-	m->nonWprHeapOffset = gsp->fb.nonwpr_base;
-	m->nonWprHeapSize = gsp->fb.nonwpr_size;
-	m->gspFwWprStart = gsp->fb.wpr_start;
-	m->gspFwHeapOffset = gsp->fb.heap_base;
-	m->gspFwHeapSize = gsp->fb.heap_size;
-	m->gspFwOffset = gsp->fb.elf_base;
-	m->bootBinOffset = gsp->fb.bl_base;
-	m->frtsOffset = gsp->fb.frts_base;
-	m->frtsSize = SZ_1M;
-	m->gspFwWprEnd = gsp->fb.wpr_end;
-	m->fbSize = gsp->fb.size;
-	m->vgaWorkspaceOffset = gsp->fb.vga_base;
-	m->vgaWorkspaceSize = gsp->fb.size - gsp->fb.vga_base;
-}
-
-static void nvc_gsp_libos_entry(struct LibosMemoryRegionInitArgument *a,
-				const char *id, const struct nvc_dma *m)
-{
-	a->id8 = nvc_id8(id);
-	a->pa = m->dma;
-	a->size = m->size;
-	a->kind = LIBOS_MEMORY_REGION_CONTIGUOUS;
-	a->loc = LIBOS_MEMORY_REGION_LOC_SYSMEM;
-}
-
 static int nvc_gsp_build_args(struct nvc_gsp *gsp)
 {
-	struct LibosMemoryRegionInitArgument *args;
-	struct GSP_ARGUMENTS_CACHED *rmargs;
 	unsigned int i, j;
 	u64 *pte;
 	int ret;
@@ -333,19 +264,12 @@ static int nvc_gsp_build_args(struct nvc_gsp *gsp)
 	ret = nvc_dma_alloc(gsp, &gsp->rmargs, PAGE_SIZE);
 	if (ret)
 		return ret;
-	rmargs = gsp->rmargs.va;
-	rmargs->messageQueueInitArguments.sharedMemPhysAddr = gsp->shm.dma;
-	rmargs->messageQueueInitArguments.pageTableEntryCount = NVRM_SHM_PTE_COUNT;
-	rmargs->messageQueueInitArguments.cmdQueueOffset = NVRM_SHM_CMDQ_OFF;
-	rmargs->messageQueueInitArguments.statQueueOffset = NVRM_SHM_STATQ_OFF;
+	gsp->fwops->fill_rmargs(gsp, gsp->rmargs.va);
 
 	ret = nvc_dma_alloc(gsp, &gsp->libos, PAGE_SIZE);
 	if (ret)
 		return ret;
-	args = gsp->libos.va;
-	for (i = 0; i < NVC_GSP_NR_LOGS; i++)
-		nvc_gsp_libos_entry(&args[i], nvc_log_names[i], &gsp->logs[i]);
-	nvc_gsp_libos_entry(&args[i], "RMARGS", &gsp->rmargs);
+	gsp->fwops->fill_libos(gsp, gsp->libos.va);
 
 	ret = nvc_dma_alloc(gsp, &gsp->blbuf, gsp->bl.data_size);
 	if (ret)
@@ -359,7 +283,7 @@ static int nvc_gsp_build_args(struct nvc_gsp *gsp)
 	ret = nvc_dma_alloc(gsp, &gsp->wpr_meta, PAGE_SIZE);
 	if (ret)
 		return ret;
-	nvc_gsp_fill_wpr_meta(gsp);
+	gsp->fwops->fill_wpr_meta(gsp, gsp->wpr_meta.va);
 	return 0;
 }
 
@@ -375,65 +299,6 @@ static void nvc_gsp_free_args(struct nvc_gsp *gsp)
 	nvc_dma_free(gsp, &gsp->shm);
 	for (i = 0; i < NVC_GSP_NR_LOGS; i++)
 		nvc_dma_free(gsp, &gsp->logs[i]);
-}
-
-static int nvc_gsp_queue_sysinfo(struct nvc_gsp *gsp)
-{
-	struct nvc_gpu *gpu = gsp->gpu;
-	struct GspSystemInfo *si;
-	int ret;
-
-	si = kzalloc(sizeof(*si), GFP_KERNEL);
-	if (!si)
-		return -ENOMEM;
-	si->gpuPhysAddr = gpu->pci.bar0_base;
-	si->gpuPhysFbAddr = gpu->pci.bar1_base;
-	si->gpuPhysInstAddr = gpu->pci.bar3_base;
-	si->nvDomainBusDeviceFunc = gpu->pci.bdf;
-	si->maxUserVa = TASK_SIZE;
-	si->pciConfigMirrorBase = 0x088000;
-	si->pciConfigMirrorSize = 0x1000;
-	ret = nvc_rpc_post(gsp, NV_VGPU_MSG_FUNCTION_GSP_SET_SYSTEM_INFO, si,
-			   sizeof(*si));
-	kfree(si);
-	return ret;
-}
-
-static const struct {
-	const char *name;
-	u32 value;
-} nvc_registry[] = {
-	{ "RMSecBusResetEnable", 1 },
-	{ "RMForcePcieConfigSave", 1 },
-};
-
-static int nvc_gsp_queue_registry(struct nvc_gsp *gsp)
-{
-	struct PACKED_REGISTRY_TABLE *t;
-	size_t size, str;
-	unsigned int i, n = ARRAY_SIZE(nvc_registry);
-	int ret;
-
-	size = struct_size(t, entries, n);
-	str = size;
-	for (i = 0; i < n; i++)
-		size += strlen(nvc_registry[i].name) + 1;
-	t = kzalloc(size, GFP_KERNEL);
-	if (!t)
-		return -ENOMEM;
-	t->size = size;
-	t->numEntries = n;
-	for (i = 0; i < n; i++) {
-		t->entries[i].nameOffset = str;
-		t->entries[i].type = REGISTRY_TABLE_ENTRY_TYPE_DWORD;
-		t->entries[i].data = nvc_registry[i].value;
-		t->entries[i].length = sizeof(u32);
-		strcpy((char *)t + str, nvc_registry[i].name);
-		str += strlen(nvc_registry[i].name) + 1;
-	}
-	ret = nvc_rpc_post(gsp, NV_VGPU_MSG_FUNCTION_SET_REGISTRY, t, size);
-	kfree(t);
-	return ret;
 }
 
 static int nvc_gsp_wait_init_done(struct nvc_gsp *gsp)
@@ -625,14 +490,11 @@ void nvc_gsp_debugfs_fini(void)
 
 static int nvc_gsp_unload(struct nvc_gsp *gsp)
 {
-	struct rpc_unloading_guest_driver_v1F_07 req = {};
 	struct nvc_gpu *gpu = gsp->gpu;
 	u32 v;
 	int ret;
 
-	/* OGKM reads nothing of this reply: any length will do. */
-	ret = nvc_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_UNLOADING_GUEST_DRIVER,
-			   &req, sizeof(req), NULL, 0, NULL);
+	ret = gsp->fwops->unload(gsp);
 	if (ret)
 		return ret;
 	ret = read_poll_timeout(nvc_rd32, v, v == NVC_GSP_HALT_MAILBOX, 20,
@@ -680,7 +542,7 @@ static int nvc_gsp_rm_init(struct nvc_gsp *gsp)
 	gsp->h_client = NVC_H_CLIENT(0);
 	gsp->h_device = NVC_H_DEVICE;
 	gsp->h_subdevice = NVC_H_SUBDEVICE;
-	return nvc_rm_client_create(gsp, gsp->h_client, "nvcore");
+	return gsp->fwops->client_create(gsp, gsp->h_client, "nvcore");
 }
 
 /**
@@ -724,9 +586,9 @@ int nvc_gsp_init(struct nvc_gpu *gpu)
 	ret = nvc_gsp_build_args(gsp);
 	if (ret)
 		goto err;
-	ret = nvc_gsp_queue_sysinfo(gsp);
+	ret = gsp->fwops->queue_sysinfo(gsp);
 	if (!ret)
-		ret = nvc_gsp_queue_registry(gsp);
+		ret = gsp->fwops->queue_registry(gsp);
 	if (ret)
 		goto err;
 
@@ -738,15 +600,7 @@ int nvc_gsp_init(struct nvc_gpu *gpu)
 		goto err_logs;
 	gsp->boot_ns = ktime_to_ns(ktime_sub(ktime_get(), t0));
 
-	gsp->static_info = kvzalloc(sizeof(struct GspStaticConfigInfo), GFP_KERNEL);
-	if (!gsp->static_info) {
-		ret = -ENOMEM;
-		goto err_unload;
-	}
-	ret = nvc_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_GET_GSP_STATIC_INFO,
-			   gsp->static_info, sizeof(struct GspStaticConfigInfo),
-			   gsp->static_info, sizeof(struct GspStaticConfigInfo),
-			   NULL);
+	ret = gsp->fwops->get_static_info(gsp);
 	if (ret) {
 		dev_err(gpu->dev, "nvcore: GET_GSP_STATIC_INFO failed (%d)\n", ret);
 		goto err_unload;

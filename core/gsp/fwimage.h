@@ -148,7 +148,7 @@ struct nvc_fw_bin_hdr {
  * @fb_reserved_size: FB carve-out size
  * @signed_as_code: nonzero if the whole image is signed as code
  *
- * Field order of NVIDIA's RM_RISCV_UCODE_DESC (rmRiscvUcode.h, 535.113.01),
+ * Field order of NVIDIA's RM_RISCV_UCODE_DESC (rmRiscvUcode.h, OGKM),
  * 21 x u32 = 0x54 bytes; offsets are relative to the payload (data_offset).
  */
 struct nvc_fw_riscv_desc {
@@ -225,7 +225,7 @@ int nvc_fw_bl_parse(const void *file, size_t size, struct nvc_gsp_bl *bl);
  *   0x18 fnv1a64 u64   FNV-1a 64 (offset basis 0xcbf29ce484222325, prime
  *                      0x100000001b3) over bytes [0x40, image_size)
  *   0x20 seed u64      seed of the filler
- *   0x28 version[16]   "535.113.01", NUL padded
+ *   0x28 version[16]   the version string, NUL padded
  *   0x38 chip[8]       "tu102"/"ga102"/"ad102", NUL padded
  *
  * Filler from 0x40: successive little-endian u64 outputs of splitmix64

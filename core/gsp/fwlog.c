@@ -7,7 +7,7 @@
  * GSP-RM does not write text. Each of its log buffers (LOGINIT, LOGINTR,
  * LOGRM) holds a put pointer and a ring of u64 words; a record is its
  * arguments, the firmware VA of a libosLogMetadata, then a timestamp
- * (include/nvrm/535.113.01/libos_log.h; OGKM liblogdecode.c). The
+ * (include/nvrm/common/libos_log.h; OGKM liblogdecode.c). The
  * metadata, the format strings and the strings %s arguments point to are
  * in the logging ELF that comes with the firmware (the .fwlogging section;
  * for a container ELF, its per-task .fwlogging_init / .fwlogging_rm
@@ -35,7 +35,7 @@
 #include "kcompat.h"
 #endif
 
-#include "nvrm/535.113.01/libos_log.h"
+#include "nvrm/common/libos_log.h"
 #include "fwimage.h"
 #include "fwlog.h"
 

@@ -20,11 +20,10 @@
 
 #include "msgq.h"
 #include "fwimage.h"
+#include "fw.h"
 
 struct nvc_gpu;
 struct dentry;
-
-#define NVC_GSP_FW_VERSION	"535.113.01"
 
 /*
  * RM handles, per GPU (each GSP-RM has its own handle space): client n is
@@ -143,6 +142,7 @@ struct nvc_rpc_waiter;
  * @hist_lock: protects @hist and @hist_head
  * @hist: recent RPCs
  * @hist_head: next slot in @hist
+ * @fwops: the firmware version's ops (fw.c, DOC: firmware versions)
  * @fw: the GSP firmware file
  * @bl_fw: the bootloader firmware file
  * @image: parsed GSP image and signature
@@ -165,7 +165,8 @@ struct nvc_rpc_waiter;
  * @seq_runs: CPU sequencer programs executed
  * @seq_regsave: REG_STORE save area
  * @boot_ns: probe-to-INIT_DONE time
- * @static_info: GspStaticConfigInfo from GET_GSP_STATIC_INFO
+ * @static_info: GspStaticConfigInfo from GET_GSP_STATIC_INFO (the
+ *	version's layout; read only by the version's code)
  * @h_client: nvcore's own RM client
  * @h_device: its device object
  * @h_subdevice: its subdevice object
@@ -227,6 +228,7 @@ struct nvc_gsp {
 	struct nvc_rpc_hist hist[NVC_RPC_HIST_LEN];
 	unsigned int hist_head;
 
+	const struct nvc_fw_ops *fwops;
 	const struct firmware *fw;
 	const struct firmware *bl_fw;
 	struct nvc_gsp_fw image;
@@ -306,13 +308,8 @@ void nvc_rpc_disable_irq(struct nvc_gsp *gsp);
 void nvc_rpc_enable_nonstall(struct nvc_gsp *gsp);
 void nvc_rpc_lockdown_notice(struct nvc_gsp *gsp, const void *payload,
 			     size_t len);
-u32 nvc_mc_engine_to_nv2080(u32 mc_engine_idx);
 int nvc_rpc_stats_show(struct nvc_gsp *gsp, char *buf, size_t size);
 int nvc_rpc_hist_show(struct nvc_gsp *gsp, char *buf, size_t size);
-
-/* events.c */
-void nvc_gsp_event(struct nvc_gsp *gsp, u32 function, u32 rpc_result,
-		   const void *payload, size_t len);
 
 /* seq.c */
 int nvc_gsp_run_sequencer(struct nvc_gsp *gsp, const void *payload,
@@ -320,18 +317,16 @@ int nvc_gsp_run_sequencer(struct nvc_gsp *gsp, const void *payload,
 int nvc_gsp_boot_riscv(struct nvc_gsp *gsp);
 void nvc_gsp_falcon_reset(struct nvc_gsp *gsp);
 
-/* rm.c */
+/* fw.c: RM calls through the GPU's firmware version */
 int nvc_rm_alloc(struct nvc_gsp *gsp, u32 h_client, u32 h_parent,
 		 u32 h_object, u32 h_class, void *params, u32 params_size);
 int nvc_rm_control(struct nvc_gsp *gsp, u32 h_client, u32 h_object, u32 cmd,
 		   void *params, u32 params_size);
 int nvc_rm_free(struct nvc_gsp *gsp, u32 h_client, u32 h_parent,
 		u32 h_object);
-int nvc_nv_status_to_errno(u32 status);
 int nvc_rm_client_create(struct nvc_gsp *gsp, u32 h_client, const char *name);
 int nvc_gsp_ping(struct nvc_gsp *gsp);
 
-/* enum.c */
 int nvc_gsp_enumerate(struct nvc_gsp *gsp, struct nvc_gpu_info *info);
 
 #endif /* NVC_GSP_H */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * nvcore: OS-independent GSP-RM message queue transport (535.113.01 ABI).
+ * nvcore: OS-independent GSP-RM message queue transport (every supported
+ * GSP-RM version: include/nvrm/common/msgq.h).
  *
  * Pure functions over caller-provided memory: no locking, no allocation,
  * no logging. Built into the kernel module and into the userspace unit
@@ -15,7 +16,7 @@
 #include "kcompat.h"
 #endif
 
-#include "nvrm/535.113.01/msgq.h"
+#include "nvrm/common/msgq.h"
 
 /* Function number of a continuation record (facts §2.5). */
 #define NVC_RPC_FN_CONTINUATION		71u

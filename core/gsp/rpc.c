@@ -75,7 +75,8 @@
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 
-#include <nvrm/535.113.01/nvrm.h>
+#include <nvrm/common/msgq.h>
+#include <nvrm/common/regs.h>
 
 #include "../nvcore.h"
 #include "gsp.h"
@@ -417,7 +418,7 @@ static void nvc_rpc_rx_locked(struct nvc_gsp *gsp)
 			/* Dropped below; still checksummed for the count. */
 		} else if (info.function == NVC_RPC_FN_CONTINUATION) {
 			w = gsp->rx_cont;
-		} else if (info.function >= NV_VGPU_MSG_EVENT_FIRST_EVENT) {
+		} else if (info.function >= gsp->fwops->ev_first) {
 			dst = gsp->rx_buf;
 			n = plen;
 		} else {
@@ -431,7 +432,7 @@ static void nvc_rpc_rx_locked(struct nvc_gsp *gsp)
 
 		/* Lockdown applies before the GSP can see the notice consumed. */
 		if (!ret && dst == gsp->rx_buf &&
-		    info.function == NV_VGPU_MSG_EVENT_GSP_LOCKDOWN_NOTICE)
+		    info.function == gsp->fwops->ev_lockdown)
 			nvc_rpc_lockdown_notice(gsp, gsp->rx_buf, plen);
 		/* Entries copied out; hand them back before dispatching. */
 		gsp->rx_rptr = info.next_rptr;
@@ -462,10 +463,10 @@ static void nvc_rpc_rx_locked(struct nvc_gsp *gsp)
 			continue;
 		}
 		nvc_rpc_cont_abort(gsp);
-		if (info.function >= NV_VGPU_MSG_EVENT_FIRST_EVENT) {
+		if (info.function >= gsp->fwops->ev_first) {
 			gsp->stats.events++;
-			nvc_gsp_event(gsp, info.function, info.rpc_result,
-				      gsp->rx_buf, plen);
+			gsp->fwops->event(gsp, info.function, info.rpc_result,
+					  gsp->rx_buf, plen);
 			continue;
 		}
 		if (w)
@@ -533,10 +534,10 @@ static u64 nvc_rpc_consumed_locked(struct nvc_gsp *gsp)
 }
 
 /* Functions nouveau sends without an RPC sequence number. */
-static bool nvc_rpc_noseq(u32 function)
+static bool nvc_rpc_noseq(struct nvc_gsp *gsp, u32 function)
 {
-	return function == NV_VGPU_MSG_FUNCTION_GSP_SET_SYSTEM_INFO ||
-	       function == NV_VGPU_MSG_FUNCTION_SET_REGISTRY;
+	return function == gsp->fwops->fn_set_system_info ||
+	       function == gsp->fwops->fn_set_registry;
 }
 
 /* Put one message in the ring; waits (time-bounded) for ring space. */
@@ -592,7 +593,7 @@ static int nvc_rpc_send(struct nvc_gsp *gsp, u32 function,
 			struct nvc_rpc_waiter *w, u64 *consumed)
 {
 	ktime_t end = ktime_add_ms(ktime_get(), rpc_timeout_ms);
-	bool noseq = nvc_rpc_noseq(function);
+	bool noseq = nvc_rpc_noseq(gsp, function);
 	struct nvc_rpc_split split;
 	unsigned long flags;
 	const void *chunk;
@@ -763,7 +764,7 @@ unsigned int nvc_rpc_spin_us(void)
 int nvc_rpc_echo(struct nvc_gsp *gsp, const void *req, void *reply,
 		 size_t len, u32 *rpc_result)
 {
-	return nvc_rpc_call(gsp, NV_VGPU_MSG_FUNCTION_NOP, req, len, reply,
+	return nvc_rpc_call(gsp, gsp->fwops->fn_nop, req, len, reply,
 			    len, rpc_result);
 }
 
@@ -1084,74 +1085,6 @@ void nvc_rpc_enable_nonstall(struct nvc_gsp *gsp)
 }
 
 /**
- * nvc_mc_engine_to_nv2080() - NV2080 engine type of an MC engine index
- * @mc_engine_idx: MC_ENGINE_IDX_* of the firmware's version (engine_idx.h)
- *
- * The map nouveau's r535_gsp_intr_get_table keeps: graphics, copy, video
- * decode/encode, JPEG, OFA and SEC2 engines; GSP and the rest have none.
- *
- * Return: NV2080_ENGINE_TYPE_*, or NV2080_ENGINE_TYPE_NULL.
- */
-u32 nvc_mc_engine_to_nv2080(u32 mc_engine_idx)
-{
-	u32 i = mc_engine_idx;
-
-	if (i >= MC_ENGINE_IDX_GR0 && i <= MC_ENGINE_IDX_GR7)
-		return NV2080_ENGINE_TYPE_GR0 + (i - MC_ENGINE_IDX_GR0);
-	if (i >= MC_ENGINE_IDX_CE0 && i <= MC_ENGINE_IDX_CE9)
-		return NV2080_ENGINE_TYPE_COPY0 + (i - MC_ENGINE_IDX_CE0);
-	if (i >= MC_ENGINE_IDX_NVDEC0 && i <= MC_ENGINE_IDX_NVDEC7)
-		return NV2080_ENGINE_TYPE_NVDEC0 + (i - MC_ENGINE_IDX_NVDEC0);
-	if (i >= MC_ENGINE_IDX_MSENC && i <= MC_ENGINE_IDX_MSENC2)
-		return NV2080_ENGINE_TYPE_NVENC0 + (i - MC_ENGINE_IDX_MSENC);
-	if (i >= MC_ENGINE_IDX_NVJPEG0 && i <= MC_ENGINE_IDX_NVJPEG7)
-		return NV2080_ENGINE_TYPE_NVJPEG0 + (i - MC_ENGINE_IDX_NVJPEG0);
-	if (i == MC_ENGINE_IDX_OFA0)
-		return NV2080_ENGINE_TYPE_OFA;
-	if (i == MC_ENGINE_IDX_SEC2)
-		return NV2080_ENGINE_TYPE_SEC2;
-	return NV2080_ENGINE_TYPE_NULL;
-}
-
-/* The GSP's stall vector from INTERNAL_INTR_GET_KERNEL_TABLE. */
-static int nvc_rpc_gsp_vector(struct nvc_gsp *gsp)
-{
-	const struct GspStaticConfigInfo *si = gsp->static_info;
-	struct NV2080_CTRL_INTERNAL_INTR_GET_KERNEL_TABLE_PARAMS *p;
-	unsigned int i;
-	int ret;
-
-	gsp->h_int_client = si->hInternalClient;
-	gsp->h_int_subdevice = si->hInternalSubdevice;
-	p = kzalloc(sizeof(*p), GFP_KERNEL);
-	if (!p)
-		return -ENOMEM;
-	ret = nvc_rm_control(gsp, gsp->h_int_client, gsp->h_int_subdevice,
-			     NV2080_CTRL_CMD_INTERNAL_INTR_GET_KERNEL_TABLE, p,
-			     sizeof(*p));
-	if (ret)
-		goto out;
-	ret = -EPROTO;
-	if (p->tableLen > ARRAY_SIZE(p->table))
-		goto out;
-	for (i = 0; i < p->tableLen; i++) {
-		if (p->table[i].engineIdx != MC_ENGINE_IDX_GSP)
-			continue;
-		if (p->table[i].vectorStall >= NVC_INTR_VECTORS)
-			break;
-		gsp->gsp_vector = p->table[i].vectorStall;
-		ret = 0;
-		break;
-	}
-out:
-	if (ret)
-		dev_err(gsp->gpu->dev, "nvcore: no usable GSP interrupt vector in the kernel interrupt table (%d)\n",
-			ret);
-	kfree(p);
-	return ret;
-}
-
-/**
  * nvc_rpc_enable_irq() - switch receive from polling to the interrupt
  * @gsp: the GSP, booted, with its static info
  *
@@ -1165,7 +1098,7 @@ int nvc_rpc_enable_irq(struct nvc_gsp *gsp)
 	unsigned long flags;
 	int ret;
 
-	ret = nvc_rpc_gsp_vector(gsp);
+	ret = gsp->fwops->gsp_vector(gsp);
 	if (ret)
 		return ret;
 	/* Shared: the PCI backend may fall back to an INTx line. */
@@ -1217,7 +1150,7 @@ void nvc_rpc_disable_irq(struct nvc_gsp *gsp)
 /**
  * nvc_rpc_lockdown_notice() - apply a GSP_LOCKDOWN_NOTICE
  * @gsp: the GSP
- * @payload: rpc_gsp_lockdown_notice_v17_00, untrusted
+ * @payload: the notice (rpc_gsp_lockdown_notice_v17_00), untrusted
  * @len: its length
  *
  * Called by the receiver before the message's entries go back to the GSP.
@@ -1228,17 +1161,17 @@ void nvc_rpc_disable_irq(struct nvc_gsp *gsp)
 void nvc_rpc_lockdown_notice(struct nvc_gsp *gsp, const void *payload,
 			     size_t len)
 {
-	const struct rpc_gsp_lockdown_notice_v17_00 *n = payload;
 	unsigned long flags;
-	bool on, was;
+	bool was;
+	int on;
 
 	lockdep_assert_held(&gsp->rx_lock);
-	if (len < sizeof(*n)) {
+	on = gsp->fwops->lockdown(payload, len);
+	if (on < 0) {
 		dev_warn_ratelimited(gsp->gpu->dev,
 				     "nvcore: short GSP_LOCKDOWN_NOTICE (%zu bytes)\n", len);
 		return;
 	}
-	on = n->bLockdownEngaging;
 	spin_lock_irqsave(&gsp->irq_lock, flags);
 	was = gsp->lockdown;
 	gsp->lockdown = on;

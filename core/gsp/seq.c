@@ -31,7 +31,8 @@
 #include <linux/device.h>
 #include <linux/iopoll.h>
 
-#include <nvrm/535.113.01/nvrm.h>
+#include <nvrm/common/regs.h>
+#include <nvrm/common/sequencer.h>
 
 #include "../nvcore.h"
 #include "gsp.h"

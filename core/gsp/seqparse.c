@@ -16,7 +16,7 @@
 #include "kcompat.h"
 #endif
 
-#include "nvrm/535.113.01/nvrm.h"
+#include "nvrm/common/sequencer.h"
 #include "seqparse.h"
 
 /* Payload dwords of each opcode. */

@@ -55,7 +55,10 @@ struct nvc_static_summary {
 	u32 display_heads;
 };
 
-int nvc_static_info_parse(const void *buf, size_t len,
-			  struct nvc_static_summary *out);
+/*
+ * The parser exists once per firmware version (core/gsp/r<NNN>/
+ * static_info.c, from tmpl/static_info.c): nvc_r<NNN>_static_info_parse(),
+ * reached through the version's ops (enumerate).
+ */
 
 #endif /* NVC_GSP_STATIC_INFO_H */

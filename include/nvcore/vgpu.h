@@ -23,6 +23,10 @@
  *   vGPU's own guest FB, bounds-checked.
  * - Plugin messages: nvc_vgpu_plugin_msg() runs one message of the host
  *   channel (reset, bus-master state, ...).
+ * - Guest channel: a client emulating the vGPU's BAR0 hands each doorbell
+ *   its guest rings to nvc_vgpu_guest_doorbell(), which checks what the
+ *   guest wrote and relays it to the GSP plugin (offsets of the guest's
+ *   registers: nvc_vgpu_guest_regs()).
  *
  * While the GPU is lost every call fails with -ENODEV; a vGPU created
  * before a recovery stays lost (its plugin died with GSP-RM) until it is
@@ -89,14 +93,23 @@ int nvc_vgpu_type_info(struct nvc_vgpu_mgr *mgr, u32 id,
  * @intr_leaf0: the first CPU interrupt leaf of the virtual-function
  *	interrupt tree (pending bits, write 1 to clear)
  * @doorbell: the virtual-function doorbell
+ * @scratch0: the first mailbox scratch register
+ * @nr_scratch: how many there are (4 bytes apart)
+ * @rpc_lo: the scratch register with the low half of the guest's RPC
+ *	buffer address
+ * @rpc_hi: the one with the high half
  *
- * The offsets come from the firmware ABI nvcore speaks, so that a client
- * emulating a vGPU's BAR0 writes none of them by hand.
+ * Offsets in the vGPU's own BAR0, from the firmware ABI nvcore speaks, so
+ * that a client emulating a vGPU's BAR0 writes none of them by hand.
  */
 struct nvc_vgpu_guest_regs {
 	u32 boot0;
 	u32 intr_leaf0;
 	u32 doorbell;
+	u32 scratch0;
+	u32 nr_scratch;
+	u32 rpc_lo;
+	u32 rpc_hi;
 };
 
 void nvc_vgpu_guest_regs(struct nvc_vgpu_mgr *mgr,
@@ -163,5 +176,6 @@ enum nvc_vgpu_msg {
 
 int nvc_vgpu_plugin_msg(struct nvc_vgpu *vgpu, enum nvc_vgpu_msg msg,
 			u32 arg);
+int nvc_vgpu_guest_doorbell(struct nvc_vgpu *vgpu, u32 handle, u64 scratch);
 
 #endif /* NVCORE_VGPU_H */

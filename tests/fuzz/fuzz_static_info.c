@@ -9,6 +9,11 @@
 
 #include "static_info.h"
 
+/* The 535.113.01 instance of the parser (core/gsp/r535/static_info.c). */
+int nvc_r535_static_info_parse(const void *buf, size_t len,
+			       struct nvc_static_summary *out);
+#define nvc_static_info_parse nvc_r535_static_info_parse
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

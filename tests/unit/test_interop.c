@@ -56,7 +56,7 @@ static int nvcore_to_nvsim(void)
 static int nvsim_to_nvcore(void)
 {
 	static const u32 sizes[] = { 0, 4, 4048, 4049, 20000, 65456 };
-	struct rpc_message_header_v03_00 tmpl = {
+	struct nvsim_rpc_hdr tmpl = {
 		.header_version = NVRM_RPC_HEADER_VERSION,
 		.signature = NVRM_RPC_SIGNATURE,
 		.function = 0x1004,
@@ -97,11 +97,11 @@ static int nvsim_to_nvcore(void)
 static int nvsim_stale_to_nvcore(void)
 {
 	static const u32 sizes[] = { 0, 3, 100, 4040, 4048, 9001, 65456 };
-	struct rpc_message_header_v03_00 tmpl = { .function = 76 };
+	struct nvsim_rpc_hdr tmpl = { .function = 76 };
 	static u8 ring[63 * 0x1000];
 	static u8 out[NVRM_MSG_MAX_SIZE];
 	struct nvc_msgq_ring r = { .entries = ring, .count = 63 };
-	struct GSP_MSG_QUEUE_ELEMENT e;
+	struct nvsim_msgq_elem e;
 	struct nvc_msgq_msg_info info;
 	unsigned int i, k;
 

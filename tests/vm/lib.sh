@@ -69,3 +69,20 @@ rpc1() {
 	*) echo "$r" | sed 's/.*first_err \(-*[0-9]*\).*/\1/' ;;
 	esac
 }
+
+# Module footprint (tour, vgpu_host). msize MOD...: sum of the /proc/modules
+# sizes of the named modules (loaded ones only).
+msize() {
+	for m in "$@"; do
+		awk -v m="$m" '$1 == m { print $2 }' /proc/modules
+	done | awk '{ s += $1 } END { print s + 0 }'
+}
+
+# mod_names: loaded modules, one a line; mods_added BEFORE: the modules
+# loaded now that were not in BEFORE (a mod_names output), space-separated.
+mod_names() { awk '{ print $1 }' /proc/modules | sort; }
+mods_added() {
+	for m in $(mod_names); do
+		echo "$1" | grep -qx "$m" || echo "$m"
+	done | tr '\n' ' '
+}

@@ -17,5 +17,8 @@
 #include "static_info.h"
 #include "events.h"
 #include "regs.h"
+#include "vgpu_guest.h"
+#include "vmm.h"
+#include "fifo.h"
 
 #endif /* NVRM_570_NVRM_H */

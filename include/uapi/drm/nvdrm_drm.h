@@ -21,7 +21,16 @@
  * maps ranges of its objects into them at addresses it picks
  * (%DRM_IOCTL_NVDRM_VM_BIND).
  *
- * Ioctl numbers 0x07 to 0x09 are reserved for channels and submission.
+ * Channels and submission (uAPI 1.1): a file creates channels on a copy
+ * engine, each bound to one of its VMs (%DRM_IOCTL_NVDRM_CHANNEL_CREATE),
+ * and submits jobs to them (%DRM_IOCTL_NVDRM_EXEC): push buffers given by
+ * GPU virtual address and length in the channel's VM, run in order, after
+ * the job's in-syncobjs signalled; the job's fence goes into the
+ * out-syncobj (binary, or a timeline point). A channel whose work faulted
+ * or was reset (robust-channel recovery, job timeout) is dead: its pending
+ * fences signal with an error and further EXECs fail with -EIO until it is
+ * destroyed. After a GPU reset (GSP recovery) every channel created before
+ * it is lost: further EXECs fail with -ENODEV; new channels work.
  */
 #ifndef _UAPI_NVDRM_DRM_H_
 #define _UAPI_NVDRM_DRM_H_
@@ -34,7 +43,7 @@ extern "C" {
 
 /* uAPI version: major << 16 | minor. */
 #define NVDRM_UAPI_MAJOR		1
-#define NVDRM_UAPI_MINOR		0
+#define NVDRM_UAPI_MINOR		1
 #define NVDRM_UAPI_VERSION		((NVDRM_UAPI_MAJOR << 16) | NVDRM_UAPI_MINOR)
 
 #define DRM_NVDRM_GET_PARAM		0x00
@@ -44,6 +53,9 @@ extern "C" {
 #define DRM_NVDRM_VM_CREATE		0x04
 #define DRM_NVDRM_VM_DESTROY		0x05
 #define DRM_NVDRM_VM_BIND		0x06
+#define DRM_NVDRM_CHANNEL_CREATE	0x07
+#define DRM_NVDRM_CHANNEL_DESTROY	0x08
+#define DRM_NVDRM_EXEC			0x09
 
 /**
  * enum drm_nvdrm_param - what %DRM_IOCTL_NVDRM_GET_PARAM can report
@@ -210,6 +222,97 @@ struct drm_nvdrm_vm_bind {
 	__u64 range;
 };
 
+/**
+ * struct drm_nvdrm_channel_create - argument of %DRM_IOCTL_NVDRM_CHANNEL_CREATE
+ * @vm_id: in: the VM the channel runs in (-ENOENT if none); the VM cannot
+ *	be destroyed while channels use it (-EBUSY)
+ * @engine: in: copy engine, 0 to %NVDRM_PARAM_COPY_ENGINES - 1
+ * @flags: in: none defined, must be zero
+ * @channel_id: out: channel id, non-zero, private to the file
+ * @ce_class: out: the copy-engine class bound on subchannel
+ *	%NVDRM_CE_SUBCHANNEL (0xc5b5 Turing, 0xc6b5 GA100, 0xc7b5 GA10x/Ada):
+ *	push buffers send copy-engine methods there
+ * @pad: must be zero
+ *
+ * Errors: -EINVAL (fields), -ENOENT (VM), -ENOSPC (too many channels),
+ * -ENOMEM, -ENODEV (GPU lost).
+ */
+struct drm_nvdrm_channel_create {
+	__u32 vm_id;
+	__u32 engine;
+	__u32 flags;
+	__u32 channel_id;
+	__u32 ce_class;
+	__u32 pad;
+};
+
+#define NVDRM_CE_SUBCHANNEL		4
+
+/**
+ * struct drm_nvdrm_channel_destroy - argument of %DRM_IOCTL_NVDRM_CHANNEL_DESTROY
+ * @channel_id: in: channel id (-ENOENT if none); waits for its jobs
+ * @pad: must be zero
+ */
+struct drm_nvdrm_channel_destroy {
+	__u32 channel_id;
+	__u32 pad;
+};
+
+/**
+ * struct drm_nvdrm_push - one push buffer of a job
+ * @va: GPU virtual address in the channel's VM, 4-byte aligned, inside
+ *	[%NVDRM_PARAM_VA_START, %NVDRM_PARAM_VA_END)
+ * @length: bytes, a non-zero multiple of 4, at most %NVDRM_PUSH_MAX_BYTES
+ * @flags: none defined, must be zero
+ */
+struct drm_nvdrm_push {
+	__u64 va;
+	__u32 length;
+	__u32 flags;
+};
+
+#define NVDRM_PUSH_MAX_BYTES		(1u << 22)
+#define NVDRM_EXEC_MAX_PUSH		31
+#define NVDRM_EXEC_MAX_SYNCS		64
+
+/**
+ * struct drm_nvdrm_sync - a syncobj a job waits on or signals
+ * @handle: syncobj handle (-ENOENT if none)
+ * @flags: none defined, must be zero
+ * @point: timeline point; 0 for a binary syncobj
+ */
+struct drm_nvdrm_sync {
+	__u32 handle;
+	__u32 flags;
+	__u64 point;
+};
+
+/**
+ * struct drm_nvdrm_exec - argument of %DRM_IOCTL_NVDRM_EXEC
+ * @channel_id: in: channel id (-ENOENT if none; -EIO if the channel is
+ *	dead, -ENODEV if it was lost in a GPU reset)
+ * @flags: in: none defined, must be zero
+ * @push_count: in: push buffers, 1 to %NVDRM_EXEC_MAX_PUSH
+ * @in_sync_count: in: syncobjs to wait for, 0 to %NVDRM_EXEC_MAX_SYNCS
+ * @push_ptr: in: user pointer to @push_count &struct drm_nvdrm_push
+ * @in_sync_ptr: in: user pointer to @in_sync_count &struct drm_nvdrm_sync
+ *	(an unsignalled point with no fence yet: -EINVAL)
+ * @out_sync: in: syncobj that receives the job's fence (handle 0: none)
+ *
+ * The job's fence signals when the GPU has run every push buffer, with an
+ * error if the channel died first (-EIO fault or reset, -ETIMEDOUT job
+ * timeout, -ENODEV GPU reset).
+ */
+struct drm_nvdrm_exec {
+	__u32 channel_id;
+	__u32 flags;
+	__u32 push_count;
+	__u32 in_sync_count;
+	__u64 push_ptr;
+	__u64 in_sync_ptr;
+	struct drm_nvdrm_sync out_sync;
+};
+
 #define DRM_IOCTL_NVDRM_GET_PARAM	DRM_IOWR(DRM_COMMAND_BASE + DRM_NVDRM_GET_PARAM, struct drm_nvdrm_get_param)
 #define DRM_IOCTL_NVDRM_GEM_CREATE	DRM_IOWR(DRM_COMMAND_BASE + DRM_NVDRM_GEM_CREATE, struct drm_nvdrm_gem_create)
 #define DRM_IOCTL_NVDRM_GEM_MMAP_OFFSET	DRM_IOWR(DRM_COMMAND_BASE + DRM_NVDRM_GEM_MMAP_OFFSET, struct drm_nvdrm_gem_mmap_offset)
@@ -217,6 +320,9 @@ struct drm_nvdrm_vm_bind {
 #define DRM_IOCTL_NVDRM_VM_CREATE	DRM_IOWR(DRM_COMMAND_BASE + DRM_NVDRM_VM_CREATE, struct drm_nvdrm_vm_create)
 #define DRM_IOCTL_NVDRM_VM_DESTROY	DRM_IOW(DRM_COMMAND_BASE + DRM_NVDRM_VM_DESTROY, struct drm_nvdrm_vm_destroy)
 #define DRM_IOCTL_NVDRM_VM_BIND		DRM_IOW(DRM_COMMAND_BASE + DRM_NVDRM_VM_BIND, struct drm_nvdrm_vm_bind)
+#define DRM_IOCTL_NVDRM_CHANNEL_CREATE	DRM_IOWR(DRM_COMMAND_BASE + DRM_NVDRM_CHANNEL_CREATE, struct drm_nvdrm_channel_create)
+#define DRM_IOCTL_NVDRM_CHANNEL_DESTROY	DRM_IOW(DRM_COMMAND_BASE + DRM_NVDRM_CHANNEL_DESTROY, struct drm_nvdrm_channel_destroy)
+#define DRM_IOCTL_NVDRM_EXEC		DRM_IOW(DRM_COMMAND_BASE + DRM_NVDRM_EXEC, struct drm_nvdrm_exec)
 
 #if defined(__cplusplus)
 }

@@ -10,7 +10,7 @@ NVSIM_UT_CFLAGS := -std=gnu11 -O1 -g -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -Wall -Wextra -Werror \
 	-Iinclude -Itests/unit/sim -Isim
 NVSIM_UT_DEPS := sim/wire.c sim/wire.h tests/unit/sim/kshim.h \
-	tests/unit/sim/test_sim_wire.c include/nvrm/535.113.01/msgq.h \
+	tests/unit/sim/test_sim_wire.c sim/hw.h \
 	include/nvrm/nvrm_types.h
 
 $(OUT)/test_sim_wire: $(NVSIM_UT_DEPS)

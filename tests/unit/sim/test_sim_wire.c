@@ -95,7 +95,7 @@ static int encode_decode_roundtrip(void)
 {
 	static const u32 lens[] = { 0, 1, 7, 8, 0xfb0, 0xfb1, 0x1fb0, 0x1fb1,
 				    0x8000, 0xffaf, 0xffb0 };
-	struct rpc_message_header_v03_00 t = {
+	struct nvsim_rpc_hdr t = {
 		.function = 76, .rpc_result = 0x56,
 		.rpc_result_private = 0x56, .sequence = 0xabcd1234,
 	};
@@ -128,7 +128,7 @@ static int encode_decode_roundtrip(void)
 /* nova-core style producers leave stale bytes after the message. */
 static int stale_tail_accepted(void)
 {
-	struct rpc_message_header_v03_00 t = { .function = 10 };
+	struct nvsim_rpc_hdr t = { .function = 10 };
 	struct nvsim_wire_msg m;
 	size_t n = nvsim_wire_encode(buf, sizeof(buf), 1, &t, payload, 100);
 
@@ -143,8 +143,8 @@ static int stale_tail_accepted(void)
 
 static int decode_rejects(void)
 {
-	struct rpc_message_header_v03_00 t = { .function = 0 };
-	struct GSP_MSG_QUEUE_ELEMENT *e = (void *)buf;
+	struct nvsim_rpc_hdr t = { .function = 0 };
+	struct nvsim_msgq_elem *e = (void *)buf;
 	struct nvsim_wire_msg m;
 	size_t n;
 	u32 elems;
@@ -209,7 +209,7 @@ static int parts(void)
 
 static int txhdr(void)
 {
-	struct msgqTxHeader h;
+	struct nvsim_msgq_txhdr h;
 
 	memset(&h, 0xff, sizeof(h));
 	nvsim_wire_txhdr_init(&h);
@@ -248,8 +248,8 @@ static int garbage_decode(void)
 		CHECK(p);
 		for (j = 0; j < size; j++)
 			p[j] = (u8)rnd();
-		if (size >= sizeof(struct GSP_MSG_QUEUE_ELEMENT) && (i & 1)) {
-			struct GSP_MSG_QUEUE_ELEMENT *e = (void *)p;
+		if (size >= sizeof(struct nvsim_msgq_elem) && (i & 1)) {
+			struct nvsim_msgq_elem *e = (void *)p;
 
 			e->elemCount = rnd() % 18;
 			e->rpc.length = rnd() % 0x11000;

@@ -497,6 +497,11 @@ static void t_inval(void)
 		INVAL("get_param unknown param", DRM_IOCTL_NVDRM_GET_PARAM, &a, -EINVAL);
 		a.param = ~0u;
 		INVAL("get_param param ~0", DRM_IOCTL_NVDRM_GET_PARAM, &a, -EINVAL);
+		for (bit = 0, bad = 0; bit <= NVDRM_PARAM_PCI_ID; bit++) {
+			a.param = bit;
+			bad += xioctl(fd, DRM_IOCTL_NVDRM_GET_PARAM, &a) != 0;
+		}
+		CHECK("inval: get_param every known param succeeds", !bad, "%d failed", bad);
 	}
 	{
 		struct drm_nvdrm_gem_create a;
@@ -546,6 +551,8 @@ static void t_inval(void)
 		a.reserved = 0;
 		a.handle = ~0u;
 		INVAL("gem_info unknown handle", DRM_IOCTL_NVDRM_GEM_INFO, &a, -ENOENT);
+		a.handle = 0;
+		INVAL("gem_info handle 0", DRM_IOCTL_NVDRM_GEM_INFO, &a, -ENOENT);
 	}
 	{
 		struct drm_nvdrm_vm_create a = {};
@@ -600,14 +607,39 @@ static void t_inval(void)
 		}
 		CHECK("inval: vm_bind map, each unknown flag bit (1..31)", !bad, "%d accepted", bad);
 		VB("unmap flags", op, NVDRM_VM_BIND_OP_UNMAP, -EINVAL);
+		for (bit = 0, bad = 0; bit < 32; bit++) {
+			memset(&a, 0, sizeof(a));
+			a.vm_id = c.vm_id;
+			a.op = NVDRM_VM_BIND_OP_UNMAP;
+			a.va = A;
+			a.range = 4096;
+			a.flags = 1u << bit;
+			bad += xioctl(fd, DRM_IOCTL_NVDRM_VM_BIND, &a) != -EINVAL;
+		}
+		CHECK("inval: vm_bind unmap, each of the 32 flag bits", !bad, "%d accepted", bad);
+		memset(&a, 0, sizeof(a));
+		a.vm_id = c.vm_id;
+		a.op = NVDRM_VM_BIND_OP_UNMAP;
+		a.va = A;
+		a.range = 4096;
+		a.bo_offset = 4096;
+		INVAL("vm_bind unmap bo_offset", DRM_IOCTL_NVDRM_VM_BIND, &a, -EINVAL);
+		a.bo_offset = 0;
+		a.handle = h;
+		INVAL("vm_bind unmap handle", DRM_IOCTL_NVDRM_VM_BIND, &a, -EINVAL);
+		a.handle = 0;
+		INVAL("vm_bind unmap of nothing", DRM_IOCTL_NVDRM_VM_BIND, &a, -ENOENT);
+		VB("range wraps the VA space", range, -4096ull, -ERANGE);
+		VB("va at 2^63", va, 1ull << 63, -ERANGE);
+		VB("vm id ~0", vm_id, ~0u, -ENOENT);
 	}
 	{
 		/* Reserved ioctl numbers and a wrong size. */
 		char buf[64] = {};
 		int r;
 
-		r = xioctl(fd, DRM_IOWR(DRM_COMMAND_BASE + 0x07, struct drm_nvdrm_get_param), buf);
-		CHECK("inval: reserved ioctl 0x07", r == -EINVAL, "%d", r);
+		r = xioctl(fd, DRM_IOWR(DRM_COMMAND_BASE + 0x0a, struct drm_nvdrm_get_param), buf);
+		CHECK("inval: unknown ioctl 0x0a", r == -EINVAL, "%d", r);
 		r = xioctl(fd, DRM_IOWR(DRM_COMMAND_BASE + 0x3f, struct drm_nvdrm_get_param), buf);
 		CHECK("inval: unknown ioctl 0x3f", r == -EINVAL, "%d", r);
 	}

@@ -11,6 +11,12 @@
  *                                 interrupt, then check accesses fail, close
  *   vgpu_guest lost UUID          wait for the ERR interrupt, check accesses
  *                                 fail, close
+ *   vgpu_guest rpc UUID           the guest RPC channel to the GSP plugin
+ *                                 (OGKM vgpu/rpc.c): setup, version
+ *                                 handshake, RM calls, a malformed-message walk
+ *   vgpu_guest rpc2 UUID UUID     two guests at once get isolated answers
+ *   vgpu_guest bench UUID N       guest message round trips (doorbell write
+ *                                 to MSI), BENCH-KV guest_msg_rtt_*
  *
  * Prints "PASS: name" / "FAIL: name why" lines; exits 1 on any failure.
  */
@@ -25,12 +31,16 @@
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <time.h>
 #include <unistd.h>
 #include <linux/pci_regs.h>
 #include <linux/vfio.h>
 
-/* The guest driver's view of the registers: the firmware ABI's own. */
-#include <nvrm/535.113.01/regs.h>
+/* The guest driver's view of the registers and RPCs: the firmware ABI's own. */
+#include <nvrm/535.113.01/nvrm.h>
+#include <nvrm/570.144/vgpu_guest.h>
+
+#define NVVGPU_MSI_CAP_OFF	0x60	/* the config space's MSI capability */
 
 static int failures;
 static const char *tag = "";
@@ -147,6 +157,400 @@ static uint64_t wait_efd(int efd, int ms)
 	return v;
 }
 
+
+/* ---- the guest RPC channel (OGKM vgpu/rpc.c, dev_vgpu.h) ---- */
+
+/* Buffers in the guest FB, past what the other tests use. */
+#define G_CTRL		0x200000ULL
+#define G_RSP		0x201000ULL
+#define G_MSG		0x220000ULL
+#define G_HCLIENT	0xc1e00001u	/* the guest's own root handle */
+
+static uint32_t g_req;
+
+static uint64_t g_addr(uint64_t off, unsigned int size_code)
+{
+	return off | (uint64_t)size_code << VGPU_GSP_BUF_ADDR_V2_SIZE_SHIFT |
+	       VGPU_GSP_BUF_ADDR_V1_APERTURE_FBMEM << VGPU_GSP_BUF_ADDR_V1_APERTURE_SHIFT |
+	       VGPU_GSP_BUF_ADDR_V1_VALIDITY_VALID;
+}
+
+static int bar0_wr(struct dev *d, uint32_t off, uint32_t v)
+{
+	return wr(d, 0, off, &v, 4);
+}
+
+/* Ring the doorbell; 0 or -errno of the write. */
+static int g_ring(struct dev *d, uint32_t handle)
+{
+	return bar0_wr(d, NVRM_VF_PRIV_DOORBELL, handle);
+}
+
+static int g_setup_at(struct dev *d, uint64_t ctrl_addr, uint64_t rsp_addr, uint64_t msg_addr)
+{
+	union VGPU_GSP_CTRL_BUF_V1 c;
+	uint32_t rid = 0;
+
+	memset(&c, 0, sizeof(c));
+	g_req = 0x100;
+	c.version = VGPU_GSP_CTRL_BUF_V2_VERSION;
+	c.requestId = g_req;
+	c.responseBuf.addr = rsp_addr;
+	c.msgBuf.addr = msg_addr;
+	if (wr(d, 1, G_CTRL, &c, sizeof(c)) || wr(d, 1, G_RSP, &rid, 4))
+		return -EIO;
+	bar0_wr(d, NVRM_VF_PRIV_MAILBOX_SCRATCH(NV_VF_SCRATCH_REGISTER_GUEST_RPC_HI),
+		ctrl_addr >> 32);
+	bar0_wr(d, NVRM_VF_PRIV_MAILBOX_SCRATCH(NV_VF_SCRATCH_REGISTER_GUEST_RPC_LO),
+		(uint32_t)ctrl_addr);
+	return g_ring(d, NV_DOORBELL_NOTIFY_LEAF_VF_RPC_SETUP_HANDLE);
+}
+
+/* Set up the channel; returns 0 when the plugin answered. */
+static int g_setup(struct dev *d, int check)
+{
+	uint32_t rid = 0;
+	int ret = g_setup_at(d, g_addr(G_CTRL, VGPU_GSP_BUF_ADDR_V2_SIZE_4K),
+			     g_addr(G_RSP, VGPU_GSP_BUF_ADDR_V2_SIZE_4K),
+			     g_addr(G_MSG, VGPU_GSP_BUF_ADDR_V2_SIZE_128K));
+
+	if (ret) {
+		errno = -ret;
+		return -1;
+	}
+	if (check && (rd(d, 1, G_RSP, &rid, 4) || rid != g_req)) {
+		errno = EPROTO;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * One RPC: header + @len payload bytes, then the reply back into @payload.
+ * Returns rpc_result, or -errno when the doorbell write failed; @priv gets
+ * rpc_result_private.
+ */
+static int64_t g_rpc_raw(struct dev *d, const struct rpc_message_header_v03_00 *h,
+			 void *payload, uint32_t len, uint32_t *priv)
+{
+	static uint8_t buf[0x20000];
+	struct rpc_message_header_v03_00 r;
+	uint32_t rid = 0;
+
+	memcpy(buf, h, sizeof(*h));
+	if (len)
+		memcpy(buf + sizeof(*h), payload, len);
+	if (wr(d, 1, G_MSG, buf, sizeof(*h) + len))
+		return -EIO;
+	g_req++;
+	wr(d, 1, G_CTRL + 4, &g_req, 4);
+	if (g_ring(d, NV_DOORBELL_NOTIFY_LEAF_VF_RPC_MESSAGE_HANDLE))
+		return -errno;
+	if (rd(d, 1, G_RSP, &rid, 4) || rid != g_req)
+		return -EPROTO;
+	if (rd(d, 1, G_MSG, &r, sizeof(r)))
+		return -EIO;
+	if (len && rd(d, 1, G_MSG + sizeof(r), payload, len))
+		return -EIO;
+	if (priv)
+		*priv = r.rpc_result_private;
+	return r.rpc_result;
+}
+
+static int64_t g_rpc(struct dev *d, uint32_t fn, void *payload, uint32_t len, uint32_t *priv)
+{
+	struct rpc_message_header_v03_00 h = {
+		.header_version = NVRM_RPC_HEADER_VERSION,
+		.signature = NV_VGPU_MSG_SIGNATURE_VALID,
+		.length = sizeof(h) + len,
+		.function = fn,
+		.rpc_result = NV_VGPU_MSG_RESULT_RPC_PENDING,
+		.rpc_result_private = NV_VGPU_MSG_RESULT_RPC_PENDING,
+		.sequence = g_req,
+	};
+
+	return g_rpc_raw(d, &h, payload, len, priv);
+}
+
+static int64_t g_sysinfo(struct dev *d, uint32_t major, uint32_t minor, uint32_t *priv)
+{
+	struct rpc_set_guest_system_info_v03_00 g;
+
+	memset(&g, 0, sizeof(g));
+	g.vgxVersionMajorNum = major;
+	g.vgxVersionMinorNum = minor;
+	g.guestDriverVersionBufferLength = 0x100;
+	g.guestVersionBufferLength = 0x100;
+	g.guestTitleBufferLength = 0x100;
+	strcpy(g.guestDriverVersion, "535.113.01");
+	strcpy(g.guestVersion, "r535");
+	strcpy(g.guestTitle, "nvvgpu test guest");
+	return g_rpc(d, NV_VGPU_MSG_FUNCTION_SET_GUEST_SYSTEM_INFO, &g, sizeof(g), priv);
+}
+
+/* GSP_RM_ALLOC; returns the RM status or -1 when the RPC failed. */
+static int64_t g_alloc(struct dev *d, uint32_t parent, uint32_t obj, uint32_t cls)
+{
+	struct {
+		struct rpc_gsp_rm_alloc_v03_00 a;
+		uint8_t p[0x40];
+	} m;
+	uint32_t psize = cls == NV01_DEVICE_0 ? sizeof(struct NV0080_ALLOC_PARAMETERS) :
+			 sizeof(struct NV2080_ALLOC_PARAMETERS);
+	int64_t r;
+
+	memset(&m, 0, sizeof(m));
+	m.a.hClient = G_HCLIENT;
+	m.a.hParent = parent;
+	m.a.hObject = obj;
+	m.a.hClass = cls;
+	m.a.paramsSize = psize;
+	r = g_rpc(d, NV_VGPU_MSG_FUNCTION_GSP_RM_ALLOC, &m, sizeof(m.a) + psize, NULL);
+	return r ? -1 : (int64_t)m.a.status;
+}
+
+/* GSP_RM_CONTROL GPU_GET_ENGINES_V2 on @obj; engine count in @n. */
+static int64_t g_engines(struct dev *d, uint32_t obj, uint32_t cmd, uint32_t *n)
+{
+	struct {
+		struct rpc_gsp_rm_control_v03_00 c;
+		struct NV2080_CTRL_GPU_GET_ENGINES_V2_PARAMS p;
+	} m;
+	int64_t r;
+
+	memset(&m, 0, sizeof(m));
+	m.c.hClient = G_HCLIENT;
+	m.c.hObject = obj;
+	m.c.cmd = cmd;
+	m.c.paramsSize = sizeof(m.p);
+	r = g_rpc(d, NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL, &m, sizeof(m), NULL);
+	if (n)
+		*n = m.p.engineCount;
+	return r ? -1 : (int64_t)m.c.status;
+}
+
+static int64_t g_free(struct dev *d, uint32_t parent, uint32_t obj)
+{
+	struct rpc_free_v03_00 f = {
+		.params = { .hRoot = G_HCLIENT, .hObjectParent = parent, .hObjectOld = obj },
+	};
+	int64_t r = g_rpc(d, NV_VGPU_MSG_FUNCTION_FREE, &f, sizeof(f), NULL);
+
+	return r ? -1 : (int64_t)f.params.status;
+}
+
+/* Setup, handshake, a device and subdevice: a guest ready for RM calls. */
+static int g_bringup(struct dev *d)
+{
+	uint32_t priv = 1;
+
+	return g_setup(d, 1) ||
+	       g_sysinfo(d, NVRM_VGX_MAJOR_VERSION_535, NVRM_VGX_MINOR_VERSION_535, &priv) ||
+	       priv || g_alloc(d, G_HCLIENT, 0x1000, NV01_DEVICE_0) ||
+	       g_alloc(d, 0x1000, 0x2000, NV20_SUBDEVICE_0) ? -1 : 0;
+}
+
+static int cmd_rpc(const char *uuid)
+{
+	struct rpc_message_header_v03_00 h;
+	struct rpc_set_guest_system_info_v03_00 gi;
+	struct dev d;
+	uint32_t priv = 0, n = 0, maj = 0;
+	uint64_t addr;
+	int64_t r;
+	int efd;
+
+	if (open_dev(&d, uuid))
+		return 1;
+	efd = eventfd(0, EFD_NONBLOCK);
+	set_trigger(&d, VFIO_PCI_MSI_IRQ_INDEX, efd);
+	cfgw32(&d, NVVGPU_MSI_CAP_OFF, cfg32(&d, NVVGPU_MSI_CAP_OFF) | PCI_MSI_FLAGS_ENABLE << 16);
+
+	CHECK("rpc: a message before setup is refused", g_ring(&d, 1) == -EINVAL, "accepted");
+	CHECK("rpc: setup answered (responseId = requestId)", !g_setup(&d, 1), "%s",
+	      strerror(errno));
+	CHECK("rpc: setup raised the MSI", wait_efd(efd, 2000) == 1, "no interrupt");
+	CHECK("rpc: RM call before the handshake is INVALID_STATE",
+	      g_engines(&d, 0x2000, NV2080_CTRL_CMD_GPU_GET_ENGINES_V2, NULL) == -1, "served");
+	r = g_sysinfo(&d, NVRM_VGX_MAJOR_VERSION_535 + 1, 0, &priv);
+	memset(&gi, 0, sizeof(gi));
+	rd(&d, 1, G_MSG + sizeof(h), &maj, 4);
+	CHECK("rpc: a newer guest gets the host's VGX version back",
+	      r == 0 && priv == NV_VGPU_MSG_RESULT_GUEST_HOST_DRIVER_MISMATCH &&
+	      maj == NVRM_VGX_MAJOR_VERSION_535, "result %lld private %#x major %#x",
+	      (long long)r, priv, maj);
+	r = g_sysinfo(&d, NVRM_VGX_MAJOR_VERSION_535, NVRM_VGX_MINOR_VERSION_535, &priv);
+	CHECK("rpc: SET_GUEST_SYSTEM_INFO with the host's version agrees",
+	      r == 0 && priv == 0, "result %lld private %#x", (long long)r, priv);
+	CHECK("rpc: the answer raised the MSI", wait_efd(efd, 2000) >= 1, "no interrupt");
+	CHECK("rpc: GSP_RM_ALLOC device in the vGPU's client",
+	      g_alloc(&d, G_HCLIENT, 0x1000, NV01_DEVICE_0) == 0, "refused");
+	CHECK("rpc: GSP_RM_ALLOC subdevice",
+	      g_alloc(&d, 0x1000, 0x2000, NV20_SUBDEVICE_0) == 0, "refused");
+	r = g_engines(&d, 0x2000, NV2080_CTRL_CMD_GPU_GET_ENGINES_V2, &n);
+	CHECK("rpc: GSP_RM_CONTROL GPU_GET_ENGINES_V2 answers", r == 0 && n > 0,
+	      "status %lld engines %u", (long long)r, n);
+	CHECK("rpc: a vGPU-manager control is refused",
+	      g_engines(&d, 0x2000, 0x20804003, NULL) == NV_ERR_INSUFFICIENT_PERMISSIONS,
+	      "not refused");
+	CHECK("rpc: the root handle cannot be freed",
+	      g_free(&d, G_HCLIENT, G_HCLIENT) == NV_ERR_INSUFFICIENT_PERMISSIONS, "freed");
+
+	/* Malformed messages: clean rpc_result codes, nothing reaches the kernel log. */
+	h = (struct rpc_message_header_v03_00){ .header_version = NVRM_RPC_HEADER_VERSION,
+		.signature = 0x12345678, .length = 0x20, .function = 1 };
+	CHECK("walk: bad signature", g_rpc_raw(&d, &h, NULL, 0, NULL) ==
+	      NV_VGPU_MSG_RESULT_RPC_INVALID_MESSAGE_FORMAT, "accepted");
+	h.signature = NV_VGPU_MSG_SIGNATURE_VALID;
+	h.header_version = 0x02000000;
+	CHECK("walk: bad header version", g_rpc_raw(&d, &h, NULL, 0, NULL) ==
+	      NV_VGPU_MSG_RESULT_RPC_INVALID_MESSAGE_FORMAT, "accepted");
+	h.header_version = NVRM_RPC_HEADER_VERSION;
+	h.length = 0x10;
+	CHECK("walk: length shorter than the header", g_rpc_raw(&d, &h, NULL, 0, NULL) ==
+	      NV_VGPU_MSG_RESULT_RPC_INVALID_MESSAGE_FORMAT, "accepted");
+	h.length = 0x20001;
+	CHECK("walk: length past the message buffer", g_rpc_raw(&d, &h, NULL, 0, NULL) ==
+	      NV_VGPU_MSG_RESULT_RPC_INVALID_MESSAGE_FORMAT, "accepted");
+	h.length = 0x20;
+	h.function = 0x10000;
+	CHECK("walk: unknown function", g_rpc_raw(&d, &h, NULL, 0, NULL) ==
+	      NV_VGPU_MSG_RESULT_RPC_UNKNOWN_FUNCTION, "accepted");
+	h.function = NV_VGPU_MSG_FUNCTION_GET_GSP_STATIC_INFO;
+	CHECK("walk: a host-only function is NOT_SUPPORTED", g_rpc_raw(&d, &h, NULL, 0, NULL) ==
+	      NV_VGPU_MSG_RESULT_NOT_SUPPORTED, "accepted");
+	h.function = NV_VGPU_MSG_FUNCTION_SET_GUEST_SYSTEM_INFO;
+	CHECK("walk: a truncated SET_GUEST_SYSTEM_INFO", g_rpc_raw(&d, &h, NULL, 0, NULL) ==
+	      NV_VGPU_MSG_RESULT_RPC_INVALID_MESSAGE_FORMAT, "accepted");
+	memset(&gi, 'x', sizeof(gi));
+	gi.guestDriverVersionBufferLength = 0x100;
+	gi.guestVersionBufferLength = 0x100;
+	gi.guestTitleBufferLength = 0x100;
+	h.length = sizeof(h) + sizeof(gi);
+	CHECK("walk: unterminated strings are INVALID_ARGUMENT",
+	      g_rpc_raw(&d, &h, &gi, sizeof(gi), NULL) == NV_VGPU_MSG_RESULT_INVALID_ARGUMENT,
+	      "accepted");
+	{
+		struct { struct rpc_gsp_rm_control_v03_00 c; } m = { { .hClient = G_HCLIENT,
+			.hObject = 0x2000, .cmd = NV2080_CTRL_CMD_GPU_GET_ENGINES_V2,
+			.paramsSize = 0x7fffffff } };
+		r = g_rpc(&d, NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL, &m, sizeof(m), NULL);
+		CHECK("walk: a control whose params overrun the message is refused",
+		      r == 0 && m.c.status == NV_ERR_INVALID_PARAM_STRUCT, "result %lld status %#x",
+		      (long long)r, m.c.status);
+	}
+	CHECK("walk: an unknown doorbell handle fails the write", g_ring(&d, 7) == -EINVAL,
+	      "accepted");
+	addr = g_addr(G_CTRL, 0) & ~(3ULL << 1);
+	addr |= (uint64_t)VGPU_GSP_BUF_ADDR_V1_APERTURE_SYSMEM << 1;
+	CHECK("walk: a system-memory control buffer is refused",
+	      g_setup_at(&d, addr, g_addr(G_RSP, 0), g_addr(G_MSG, 1)) == -EOPNOTSUPP, "accepted");
+	CHECK("walk: a control buffer past the guest FB is refused",
+	      g_setup_at(&d, g_addr(1ULL << 40, 0), g_addr(G_RSP, 0), g_addr(G_MSG, 1)) == -EINVAL,
+	      "accepted");
+	CHECK("walk: a response buffer on the control buffer is refused",
+	      g_setup_at(&d, g_addr(G_CTRL, 0), g_addr(G_CTRL, 0), g_addr(G_MSG, 1)) == -EINVAL,
+	      "accepted");
+	CHECK("walk: reserved address bits are refused",
+	      g_setup_at(&d, g_addr(G_CTRL, 0) | 0x20, g_addr(G_RSP, 0), g_addr(G_MSG, 1)) ==
+	      -EINVAL, "accepted");
+	CHECK("walk: a 2 MiB message buffer is refused",
+	      g_setup_at(&d, g_addr(G_CTRL, 0), g_addr(G_RSP, 0), g_addr(0x400000, 2)) == -EINVAL,
+	      "accepted");
+	CHECK("rpc: the channel still works after the walk (set up again, same objects)",
+	      !g_setup(&d, 1) && !g_sysinfo(&d, NVRM_VGX_MAJOR_VERSION_535,
+					     NVRM_VGX_MINOR_VERSION_535, NULL) &&
+	      g_engines(&d, 0x2000, NV2080_CTRL_CMD_GPU_GET_ENGINES_V2, &n) == 0 && n > 0,
+	      "broken");
+	CHECK("rpc: GSP_RM_FREE of the device", g_free(&d, G_HCLIENT, 0x1000) == 0, "failed");
+	CHECK("rpc: its subdevice went with it",
+	      g_engines(&d, 0x2000, NV2080_CTRL_CMD_GPU_GET_ENGINES_V2, NULL) ==
+	      NV_ERR_INVALID_OBJECT_HANDLE, "still there");
+	CHECK("rpc: reset forgets the channel", !ioctl(d.fd, VFIO_DEVICE_RESET) &&
+	      g_ring(&d, 1) == -EINVAL, "still set up");
+	close(efd);
+	close_dev(&d);
+	return failures ? 1 : 0;
+}
+
+static int cmd_rpc2(const char *u1, const char *u2)
+{
+	struct dev a, b;
+	uint32_t seq_a, seq_b, n = 0;
+
+	if (open_dev(&a, u1) || open_dev(&b, u2))
+		return 1;
+	CHECK("two guests: A up (device, subdevice)", !g_bringup(&a), "failed");
+	CHECK("two guests: B set up and agreed, no objects yet",
+	      !g_setup(&b, 1) && !g_sysinfo(&b, NVRM_VGX_MAJOR_VERSION_535,
+					     NVRM_VGX_MINOR_VERSION_535, NULL), "failed");
+	CHECK("two guests: B cannot reach A's subdevice",
+	      g_engines(&b, 0x2000, NV2080_CTRL_CMD_GPU_GET_ENGINES_V2, NULL) ==
+	      NV_ERR_INVALID_OBJECT_HANDLE, "reached it");
+	CHECK("two guests: B allocates the same handles in its own client",
+	      g_alloc(&b, G_HCLIENT, 0x1000, NV01_DEVICE_0) == 0 &&
+	      g_alloc(&b, 0x1000, 0x2000, NV20_SUBDEVICE_0) == 0, "refused");
+	CHECK("two guests: A's answer", g_engines(&a, 0x2000, NV2080_CTRL_CMD_GPU_GET_ENGINES_V2,
+						 &n) == 0 && n > 0, "failed");
+	CHECK("two guests: A frees its device; B's stays",
+	      g_free(&a, G_HCLIENT, 0x1000) == 0 &&
+	      g_engines(&a, 0x2000, NV2080_CTRL_CMD_GPU_GET_ENGINES_V2, NULL) ==
+	      NV_ERR_INVALID_OBJECT_HANDLE &&
+	      g_engines(&b, 0x2000, NV2080_CTRL_CMD_GPU_GET_ENGINES_V2, NULL) == 0, "mixed up");
+	/* Each answer lands in its own guest's buffer. */
+	rd(&a, 1, G_MSG + 0x18, &seq_a, 4);
+	rd(&b, 1, G_MSG + 0x18, &seq_b, 4);
+	CHECK("two guests: each message buffer holds its own last RPC",
+	      seq_a == g_req - 1 || seq_a != seq_b, "a %#x b %#x", seq_a, seq_b);
+	close_dev(&a);
+	close_dev(&b);
+	return failures ? 1 : 0;
+}
+
+static int dcmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int cmd_bench(const char *uuid, int n)
+{
+	static double t[10000];
+	struct timespec s, e;
+	struct dev d;
+	uint32_t cnt;
+	int efd, i, ok = 0;
+
+	if (n < 1 || n > 10000 || open_dev(&d, uuid))
+		return 1;
+	efd = eventfd(0, 0);
+	set_trigger(&d, VFIO_PCI_MSI_IRQ_INDEX, efd);
+	cfgw32(&d, NVVGPU_MSI_CAP_OFF, cfg32(&d, NVVGPU_MSI_CAP_OFF) | PCI_MSI_FLAGS_ENABLE << 16);
+	if (g_bringup(&d)) {
+		printf("FAIL: %sbench: guest bring-up\n", tag);
+		return 1;
+	}
+	wait_efd(efd, 0);
+	for (i = 0; i < n; i++) {
+		clock_gettime(CLOCK_MONOTONIC, &s);
+		if (g_engines(&d, 0x2000, NV2080_CTRL_CMD_GPU_GET_ENGINES_V2, &cnt) ||
+		    wait_efd(efd, 5000) < 1)
+			break;
+		clock_gettime(CLOCK_MONOTONIC, &e);
+		t[ok++] = (e.tv_sec - s.tv_sec) * 1e6 + (e.tv_nsec - s.tv_nsec) / 1e3;
+	}
+	CHECK("bench: guest RPCs answered with an MSI each", ok == n, "%d of %d", ok, n);
+	if (ok) {
+		qsort(t, ok, sizeof(t[0]), dcmp);
+		printf("BENCH-KV guest_msg_rtt_p50_us %.1f\n", t[ok / 2]);
+		printf("BENCH-KV guest_msg_rtt_p99_us %.1f\n", t[(ok * 99) / 100 < ok ? (ok * 99) / 100 : ok - 1]);
+	}
+	close(efd);
+	close_dev(&d);
+	return failures ? 1 : 0;
+}
+
 static int cmd_check(const char *uuid, unsigned int devid, uint64_t fb)
 {
 	struct vfio_device_info info = { .argsz = sizeof(info) };
@@ -221,23 +625,25 @@ static int cmd_check(const char *uuid, unsigned int devid, uint64_t fb)
 	      "%s", strerror(errno));
 	v = cfg32(&d, cap);
 	cfgw32(&d, cap, v | PCI_MSI_FLAGS_ENABLE << 16);
+	CHECK("MSI: a guest RPC setup through the doorbell", !g_setup(&d, 1), "%s",
+	      strerror(errno));
+	CHECK("MSI: the plugin's answer raises it", wait_efd(efd, 2000) == 1, "no interrupt");
+	CHECK("MSI: the leaf shows it pending",
+	      !rd(&d, 0, NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0), &v, 4) && (v & 1), "leaf %#x", v);
 	v = 1;
-	wr(&d, 0, NVRM_VGPU_DOORBELL, &v, 4);
-	CHECK("MSI: the doorbell raises it", wait_efd(efd, 2000) == 1, "no interrupt");
-	CHECK("MSI: the leaf shows it pending", !rd(&d, 0, NVRM_VF_CPU_INTR_LEAF(0), &v, 4) && (v & 1),
-	      "leaf %#x", v);
-	v = 1;
-	wr(&d, 0, NVRM_VF_CPU_INTR_LEAF(0), &v, 4);
-	CHECK("MSI: writing 1 clears it", !rd(&d, 0, NVRM_VF_CPU_INTR_LEAF(0), &v, 4) && !v, "leaf %#x", v);
+	wr(&d, 0, NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0), &v, 4);
+	CHECK("MSI: writing 1 clears it",
+	      !rd(&d, 0, NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0), &v, 4) && !v, "leaf %#x", v);
 
 	/* INTx when MSI is off. */
 	v = cfg32(&d, cap);
 	cfgw32(&d, cap, v & ~(PCI_MSI_FLAGS_ENABLE << 16));
 	CHECK("INTx: eventfd installed", !set_trigger(&d, VFIO_PCI_INTX_IRQ_INDEX, ifd),
 	      "%s", strerror(errno));
-	v = 1;
-	wr(&d, 0, NVRM_VGPU_DOORBELL, &v, 4);
-	CHECK("INTx: the doorbell raises it", wait_efd(ifd, 2000) == 1, "no interrupt");
+	CHECK("INTx: a guest RPC answered", g_sysinfo(&d, NVRM_VGX_MAJOR_VERSION_535,
+						       NVRM_VGX_MINOR_VERSION_535, NULL) == 0,
+	      "rpc failed");
+	CHECK("INTx: the answer raises it", wait_efd(ifd, 2000) == 1, "no interrupt");
 	CHECK("MSI: silent while disabled", wait_efd(efd, 100) == 0, "fired");
 
 	/* BAR1 mmap: the guest FB part of the BAR, its own memory. */
@@ -368,6 +774,12 @@ int main(int argc, char **argv)
 		return cmd_pattern(argv[2], strtoul(argv[3], NULL, 0), 0);
 	if (argc == 3 && !strcmp(argv[1], "hold"))
 		return cmd_wait(argv[2], VFIO_PCI_REQ_IRQ_INDEX, "REQ interrupt on removal");
+	if (argc == 3 && !strcmp(argv[1], "rpc"))
+		return cmd_rpc(argv[2]);
+	if (argc == 4 && !strcmp(argv[1], "rpc2"))
+		return cmd_rpc2(argv[2], argv[3]);
+	if (argc == 4 && !strcmp(argv[1], "bench"))
+		return cmd_bench(argv[2], atoi(argv[3]));
 	if (argc == 3 && !strcmp(argv[1], "lost"))
 		return cmd_wait(argv[2], VFIO_PCI_ERR_IRQ_INDEX, "ERR interrupt on GPU loss");
 	fprintf(stderr, "usage: see the comment at the top of vgpu_guest.c\n");

@@ -5,6 +5,7 @@
 # policy, partitions and their limits, cross-owner refusal, VRAM scrub,
 # event routing to owners, detach under an event storm, in-place recovery,
 # teardown order, and two small benchmarks.
+# vm-fw: both
 # vm-args: --timeout 600
 # vm-personality: yes
 

@@ -3,15 +3,28 @@
 # GSP-RM boot and hardware enumeration on each simulated chip, then two
 # GPUs at once.
 # vm-personality: yes
+# vm-fw: both
 
 sysfs_of() { cat "/sys/bus/platform/devices/nvsim-gpu.$1/nvcore/$2" 2>/dev/null; }
+
+# The GSP-RM version expected: nvcore.fw= from the command line (make check's
+# @fw runs), else, with nvcore's version layer, the newest image present,
+# else 535.113.01 (the only version an nvcore without fw= speaks).
+want_fw() {
+	v=$(tr ' ' '\n' </proc/cmdline | sed -n 's/^nvcore\.fw=//p')
+	if [ -z "$v" ] && [ -e /sys/module/nvcore/parameters/fw ]; then
+		v=$(ls /lib/firmware/nvidia/$1/gsp/ | sed -n 's/^gsp-\(.*\)\.bin$/\1/p' | sort | tail -n 1)
+	fi
+	echo "${v:-535.113.01}"
+}
 
 boot_chip() {
 	chip=$1 vram_gib=$2 ces=$3
 	check "$chip: load" modprobe nvsim chip="$chip"
 	check "$chip: nvcore binds" modprobe nvcore
 	check_eq "$chip: chip" "$(sysfs_of 0 chip)" "$chip"
-	check_eq "$chip: firmware" "$(sysfs_of 0 firmware_version)" 535.113.01
+	check_eq "$chip: firmware" "$(sysfs_of 0 firmware_version)" "$(want_fw "$chip")"
+	check "$chip: nvsim runs the version uploaded" sh -c "dmesg | grep 'nvsim: GPU 0: GSP-RM' | tail -n 1 | grep -q 'GSP-RM $(want_fw "$chip") starts$'"
 	check_eq "$chip: vram_size" "$(sysfs_of 0 vram_size)" $((vram_gib << 30))
 	check_eq "$chip: copy engines" "$(sysfs_of 0 copy_engines)" "$ces"
 	check_eq "$chip: display heads" "$(sysfs_of 0 display_heads)" 4

@@ -3,6 +3,7 @@
 # Transport under load: 8 concurrent callers x 10,000 RPCs, every reply
 # checked against its own request; a 1 MiB RPC through continuation
 # records both ways; unload and reload ten times with a full boot each time.
+# vm-fw: both
 # vm-args: --timeout 600
 
 D=/sys/kernel/debug/nvcore/gpu0

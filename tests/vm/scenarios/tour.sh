@@ -49,10 +49,35 @@ else
 	fail tour-recovery "GPU 1 not recovered"
 fi
 
-echo "-- 7. module footprint"
+echo "-- 7. module footprint (/proc/modules): the desktop stack beside the vGPU host"
 while read -r name size refs deps _; do
 	case "$name" in nvcore|nvsim) say "$name: $size bytes, depends on: ${deps%,}";; esac
 done </proc/modules
+# vGPU host: nvvgpu and what it pulls in (clients=vgpu already), no DRM.
+before=$(mod_names)
+check tour-load-vgpu-host modprobe -a vfio_iommu_type1 nvvgpu
+vh_mods="nvcore $(mods_added "$before")"
+vh=$(msize $vh_mods)
+check tour-vgpu-host-no-drm sh -c '! grep -qE "^(drm|ttm) " /proc/modules'
+check tour-unload-vgpu-host rmmod nvvgpu vfio_iommu_type1
+# Desktop: GPU 0's policy switched to a DRM client, nvdrm and what it pulls.
+before=$(mod_names)
+check tour-clients-drm sh -c "echo drm >$G0/clients"
+check tour-load-nvdrm modprobe nvdrm
+dk_mods="nvcore $(mods_added "$before")"
+dk=$(msize $dk_mods)
+check tour-desktop-has-drm sh -c 'grep -qE "^drm " /proc/modules'
+say "$(printf '%-10s %9s  %s' stack bytes modules)"
+say "$(printf '%-10s %9s  %s' desktop "$dk" "$dk_mods")"
+say "$(printf '%-10s %9s  %s' vGPU-host "$vh" "$vh_mods")"
+check tour-unload-nvdrm rmmod nvdrm
 
 echo "-- 8. unloading: clients first, then GSP-RM shuts down (UNLOADING_GUEST_DRIVER, WPR2 torn down)"
 check tour-unload rmmod nvcore_test nvcore nvsim
+
+echo "-- 9. desktop stack: nvdrm runs a copy job on the copy engine, from EXEC to the signalled fence"
+check tour-drm-load sh -c 'modprobe nvsim chip=ga102 && modprobe nvcore clients=drm heartbeat_ms=0 && modprobe nvdrm'
+wait_for 20 sh -c 'ls /sys/bus/auxiliary/devices/nvcore.drm.0/driver >/dev/null 2>&1'
+/tests/bin/nvdrm_exec tour 2>&1 | sed 's/^PASS: /PASS: tour-exec: /; s/^FAIL: /FAIL: tour-exec: /'
+say "nvcore events delivered: $(sed -n 's/.*events_delivered \([0-9]*\).*/\1/p' /sys/kernel/debug/nvcore/gpu0/resources 2>/dev/null | head -n 1)"
+check tour-drm-unload rmmod nvdrm nvcore nvsim

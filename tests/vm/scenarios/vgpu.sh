@@ -50,6 +50,13 @@ check "create: another type refused while a 4-way runs" sh -c "! echo $U2 >$T/nv
 # The guest's view.
 DEV=0x$(cut -d' ' -f1 $G/pci_ids | cut -d: -f2)
 VGPU_TAG="guest: " guest check $U1 $DEV "$(fb_mib 4)"
+# The guest RPC channel to the GSP plugin (OGKM vgpu/rpc.c): handshake, RM
+# calls in the vGPU's client, a malformed-message walk with no kernel log.
+n0=$(dmesg | wc -l)
+VGPU_TAG="guest rpc: " guest rpc $U1
+check_eq "guest RPC walk: no kernel log line" "$(dmesg | wc -l)" "$n0"
+check_eq "nvsim's plugin refused exactly the 4 bad RPCs that reached it" \
+	"$(cat $S/vgpu_guest_bad)" 4
 
 check "remove it" remove $U1
 check_eq "available after removal" "$(all_avail)" "1 2 4 8"
@@ -71,6 +78,7 @@ VGPU_TAG="A: " guest fill $U1 0xa5
 VGPU_TAG="B: " guest fill $U2 0x3c
 VGPU_TAG="A after B wrote: " guest expect $U1 0xa5
 VGPU_TAG="B after A wrote: " guest expect $U2 0x3c
+VGPU_TAG="rpc2: " guest rpc2 $U1 $U2
 remove $U2
 remove $U1
 check "same memory, new tenant" create 8 $U3

@@ -11,12 +11,7 @@ T=$A/mdev_supported_types
 U1=22222222-3333-4444-5555-000000000001
 U2=22222222-3333-4444-5555-000000000002
 
-# Sum of /proc/modules sizes of the named modules (loaded ones only).
-msize() {
-	for m in "$@"; do
-		awk -v m="$m" '$1 == m { print $2 }' /proc/modules
-	done | awk '{ s += $1 } END { print s + 0 }'
-}
+# msize, mod_names, mods_added: tests/vm/lib.sh.
 
 check "load the vGPU host stack" sh -c \
 	'modprobe nvsim chip=ga102 && modprobe nvcore clients=vgpu &&
@@ -48,11 +43,9 @@ check "sysfs remove" sh -c "echo 1 >/sys/bus/mdev/devices/$U2/remove"
 umount_host
 
 check "unload the vGPU host stack" rmmod nvvgpu vfio_iommu_type1 nvcore nvsim
-before=$(awk '{ print $1 }' /proc/modules | sort)
+before=$(mod_names)
 check "nouveau is in the initramfs closure and loads" modprobe nouveau
-after=$(awk '{ print $1 }' /proc/modules | sort)
-added=$(for m in $after; do
-	echo "$before" | grep -qx "$m" || echo "$m"; done | tr '\n' ' ')
+added=$(mods_added "$before")
 nouveau=$(msize $added)
 echo "  footprint nouveau stack: $nouveau bytes ($added)"
 if [ "$nouveau" -gt 0 ]; then

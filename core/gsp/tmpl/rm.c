@@ -16,69 +16,20 @@
  * is accepted (the extra bytes are ignored). NV_STATUS codes become errnos
  * here so that nothing above the GSP layer sees them.
  */
-#include <linux/slab.h>
-#include <linux/string.h>
-#include <linux/stddef.h>
 
-#include <nvrm/535.113.01/nvrm.h>
-
-#include "../nvcore.h"
-#include "gsp.h"
+/* Compiled once per version, from core/gsp/r<NNN>/fw.c (DOC: firmware versions). */
 
 /* Upper bound on control parameters: what GSP-RM accepts in one call. */
 #define NVC_RM_PARAMS_MAX	(4u << 20)
 /* OGKM-535 ctrl2080gpu.h NV2080_CTRL_GPU_INFO_INDEX_MINOR_REVISION_EXT. */
 #define NVC_GPU_INFO_INDEX_MINOR_REVISION_EXT	0x4
 
-/**
- * nvc_nv_status_to_errno() - map an NV_STATUS to a negative errno
- * @status: NV_STATUS (or an NV_VGPU_MSG_RESULT_* code)
- *
- * Return: 0 for NV_OK, else a negative errno.
- */
-int nvc_nv_status_to_errno(u32 status)
-{
-	switch (status) {
-	case NV_OK:
-		return 0;
-	case NV_ERR_NO_MEMORY:
-	case NV_ERR_INSUFFICIENT_RESOURCES:
-		return -ENOMEM;
-	case NV_ERR_NOT_READY:
-	case NV_ERR_BUSY_RETRY:
-	case NV_ERR_TIMEOUT_RETRY:
-	case NV_ERR_IN_USE:
-	case NV_ERR_STATE_IN_USE:
-		return -EBUSY;
-	case NV_ERR_INVALID_OBJECT_HANDLE:
-	case NV_ERR_OBJECT_NOT_FOUND:
-	case NV_ERR_INVALID_OBJECT_PARENT:
-	case NV_ERR_INVALID_CLIENT:
-		return -ENOENT;
-	case NV_ERR_INSERT_DUPLICATE_NAME:
-		return -EEXIST;
-	case NV_ERR_NOT_SUPPORTED:
-	case NV_ERR_INVALID_CLASS:
-	case NV_ERR_INVALID_COMMAND:
-	case NV_VGPU_MSG_RESULT_RPC_UNKNOWN_FUNCTION:
-		return -EOPNOTSUPP;
-	case NV_ERR_INSUFFICIENT_PERMISSIONS:
-		return -EPERM;
-	case NV_ERR_TIMEOUT:
-		return -ETIMEDOUT;
-	case NV_ERR_GPU_IS_LOST:
-		return -ENODEV;
-	default:
-		return -EINVAL;
-	}
-}
-
 /*
  * One RM call: @hdr (the NVOS-style block, @hdr_len bytes, with its own
  * status at @status_off) followed by @params; the reply is the same block
  * with outputs filled in, and @params are copied back only on success.
  */
-static int nvc_rm_rpc(struct nvc_gsp *gsp, u32 function, const void *hdr,
+static int nvc_fw_rm_rpc(struct nvc_gsp *gsp, u32 function, const void *hdr,
 		      size_t hdr_len, size_t status_off, void *params,
 		      u32 params_size)
 {
@@ -119,7 +70,7 @@ static int nvc_rm_rpc(struct nvc_gsp *gsp, u32 function, const void *hdr,
 }
 
 /**
- * nvc_rm_alloc() - allocate an RM object on the GSP
+ * nvc_fw_rm_alloc() - allocate an RM object on the GSP
  * @gsp: the GSP
  * @h_client: client handle (== @h_object for a new client)
  * @h_parent: parent handle
@@ -131,7 +82,7 @@ static int nvc_rm_rpc(struct nvc_gsp *gsp, u32 function, const void *hdr,
  *
  * Return: 0 or a negative errno (from the transport or the NV_STATUS).
  */
-int nvc_rm_alloc(struct nvc_gsp *gsp, u32 h_client, u32 h_parent,
+static int nvc_fw_rm_alloc(struct nvc_gsp *gsp, u32 h_client, u32 h_parent,
 		 u32 h_object, u32 h_class, void *params, u32 params_size)
 {
 	struct rpc_gsp_rm_alloc_v03_00 hdr = {
@@ -142,13 +93,13 @@ int nvc_rm_alloc(struct nvc_gsp *gsp, u32 h_client, u32 h_parent,
 		.paramsSize = params_size,
 	};
 
-	return nvc_rm_rpc(gsp, NV_VGPU_MSG_FUNCTION_GSP_RM_ALLOC, &hdr,
+	return nvc_fw_rm_rpc(gsp, NV_VGPU_MSG_FUNCTION_GSP_RM_ALLOC, &hdr,
 			  sizeof(hdr), offsetof(typeof(hdr), status), params,
 			  params_size);
 }
 
 /**
- * nvc_rm_control() - issue an RM control call on the GSP
+ * nvc_fw_rm_control() - issue an RM control call on the GSP
  * @gsp: the GSP
  * @h_client: client handle
  * @h_object: target object
@@ -158,7 +109,7 @@ int nvc_rm_alloc(struct nvc_gsp *gsp, u32 h_client, u32 h_parent,
  *
  * Return: 0 or a negative errno.
  */
-int nvc_rm_control(struct nvc_gsp *gsp, u32 h_client, u32 h_object, u32 cmd,
+static int nvc_fw_rm_control(struct nvc_gsp *gsp, u32 h_client, u32 h_object, u32 cmd,
 		   void *params, u32 params_size)
 {
 	struct rpc_gsp_rm_control_v03_00 hdr = {
@@ -168,13 +119,13 @@ int nvc_rm_control(struct nvc_gsp *gsp, u32 h_client, u32 h_object, u32 cmd,
 		.paramsSize = params_size,
 	};
 
-	return nvc_rm_rpc(gsp, NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL, &hdr,
+	return nvc_fw_rm_rpc(gsp, NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL, &hdr,
 			  sizeof(hdr), offsetof(typeof(hdr), status), params,
 			  params_size);
 }
 
 /**
- * nvc_rm_free() - free an RM object (and its children) on the GSP
+ * nvc_fw_rm_free() - free an RM object (and its children) on the GSP
  * @gsp: the GSP
  * @h_client: client handle
  * @h_parent: parent handle
@@ -182,7 +133,7 @@ int nvc_rm_control(struct nvc_gsp *gsp, u32 h_client, u32 h_object, u32 cmd,
  *
  * Return: 0 or a negative errno.
  */
-int nvc_rm_free(struct nvc_gsp *gsp, u32 h_client, u32 h_parent, u32 h_object)
+static int nvc_fw_rm_free(struct nvc_gsp *gsp, u32 h_client, u32 h_parent, u32 h_object)
 {
 	struct rpc_free_v03_00 req = {
 		.params = {
@@ -207,7 +158,7 @@ int nvc_rm_free(struct nvc_gsp *gsp, u32 h_client, u32 h_parent, u32 h_object)
 }
 
 /**
- * nvc_rm_client_create() - an RM client with its device and subdevice
+ * nvc_fw_client_create() - an RM client with its device and subdevice
  * @gsp: the GSP
  * @h_client: the client handle (0xc1d00000 | client number)
  * @name: process name recorded by GSP-RM
@@ -217,7 +168,7 @@ int nvc_rm_free(struct nvc_gsp *gsp, u32 h_client, u32 h_parent, u32 h_object)
  *
  * Return: 0 or a negative errno.
  */
-int nvc_rm_client_create(struct nvc_gsp *gsp, u32 h_client, const char *name)
+static int nvc_fw_client_create(struct nvc_gsp *gsp, u32 h_client, const char *name)
 {
 	struct NV0000_ALLOC_PARAMETERS *root;
 	struct NV0080_ALLOC_PARAMETERS dev = { .hClientShare = h_client };
@@ -230,23 +181,23 @@ int nvc_rm_client_create(struct nvc_gsp *gsp, u32 h_client, const char *name)
 	root->hClient = h_client;
 	root->processID = ~0u;
 	strscpy(root->processName, name, sizeof(root->processName));
-	ret = nvc_rm_alloc(gsp, h_client, h_client, h_client, NV01_ROOT, root,
+	ret = nvc_fw_rm_alloc(gsp, h_client, h_client, h_client, NV01_ROOT, root,
 			   sizeof(*root));
 	kfree(root);
 	if (ret)
 		return ret;
-	ret = nvc_rm_alloc(gsp, h_client, h_client, NVC_H_DEVICE, NV01_DEVICE_0,
+	ret = nvc_fw_rm_alloc(gsp, h_client, h_client, NVC_H_DEVICE, NV01_DEVICE_0,
 			   &dev, sizeof(dev));
 	if (!ret)
-		ret = nvc_rm_alloc(gsp, h_client, NVC_H_DEVICE, NVC_H_SUBDEVICE,
+		ret = nvc_fw_rm_alloc(gsp, h_client, NVC_H_DEVICE, NVC_H_SUBDEVICE,
 				   NV20_SUBDEVICE_0, &sub, sizeof(sub));
 	if (ret)
-		nvc_rm_free(gsp, h_client, 0, h_client);
+		nvc_fw_rm_free(gsp, h_client, 0, h_client);
 	return ret;
 }
 
 /**
- * nvc_gsp_ping() - a cheap real control as a liveness check
+ * nvc_fw_ping() - a cheap real control as a liveness check
  * @gsp: the booted GSP
  *
  * NV2080_CTRL_CMD_GPU_GET_INFO_V2 for one index on nvcore's subdevice: a
@@ -256,7 +207,7 @@ int nvc_rm_client_create(struct nvc_gsp *gsp, u32 h_client, const char *name)
  *
  * Return: 0 if GSP-RM answered, else the transport's errno.
  */
-int nvc_gsp_ping(struct nvc_gsp *gsp)
+static int nvc_fw_ping(struct nvc_gsp *gsp)
 {
 	struct {
 		struct rpc_gsp_rm_control_v03_00 hdr;

@@ -52,10 +52,12 @@
 #include <nvcore/nvcore.h>
 #include <nvcore/vgpu.h>
 #include <nvrm/535.113.01/nvrm.h>
+#include <nvrm/570.144/vgpu_guest.h>
 
 #include "nvcore.h"
 #include "client.h"
 #include "gsp/gsp.h"
+#include "gsp/vgpu_guest.h"
 
 static unsigned int vgpu_ready_timeout_ms = 10000;
 module_param(vgpu_ready_timeout_ms, uint, 0644);
@@ -64,6 +66,10 @@ MODULE_PARM_DESC(vgpu_ready_timeout_ms, "Wait for a vGPU plugin to start (ms, de
 static unsigned int vgpu_msg_timeout_ms = 120000;
 module_param(vgpu_msg_timeout_ms, uint, 0644);
 MODULE_PARM_DESC(vgpu_msg_timeout_ms, "Wait for a vGPU plugin message reply (ms, default 120000)");
+
+static unsigned int vgpu_guest_timeout_ms = 5000;
+module_param(vgpu_guest_timeout_ms, uint, 0644);
+MODULE_PARM_DESC(vgpu_guest_timeout_ms, "Wait for the plugin's answer to a guest RPC (ms, default 5000)");
 
 /* Handle of the VGPU_CONFIG object under the client's subdevice. */
 #define NVC_H_VGPU_CONFIG	0xa0810000u
@@ -75,6 +81,7 @@ MODULE_PARM_DESC(vgpu_msg_timeout_ms, "Wait for a vGPU plugin message reply (ms,
  * @client: the client
  * @gpu: its GPU
  * @lock: protects @types, @nr_types, @vgpus, @config_gen
+ * @relay_lock: keeps the PF scratch registers to one guest relay at a time
  * @types: the uploaded type table
  * @nr_types: entries in @types
  * @vgpus: live vGPUs
@@ -85,6 +92,7 @@ struct nvc_vgpu_mgr {
 	struct nvc_client *client;
 	struct nvc_gpu *gpu;
 	struct mutex lock;
+	struct mutex relay_lock;
 	struct nvc_vgpu_type types[NVC_VGPU_MAX_TYPES];
 	unsigned int nr_types;
 	struct list_head vgpus;
@@ -108,6 +116,8 @@ struct nvc_vgpu_mgr {
  * @msg_lock: serialises host channel calls, protects @seq
  * @seq: last message sequence number
  * @plugin_version: negotiated channel version
+ * @guest_lock: serialises the guest channel relay, protects @guest
+ * @guest: relay state of the guest channel (gsp/vgpu_guest.c)
  */
 struct nvc_vgpu {
 	struct list_head node;
@@ -125,6 +135,8 @@ struct nvc_vgpu {
 	struct mutex msg_lock;
 	u32 seq;
 	u32 plugin_version;
+	struct mutex guest_lock;
+	struct nvc_vgpu_guest guest;
 };
 
 /* Take the GSP for one call: -ENODEV while lost or recovering. */
@@ -163,18 +175,25 @@ static int nvc_vgpu_ctrl(struct nvc_vgpu_mgr *mgr, u32 h_object, u32 cmd,
  * nvc_vgpu_mgr_open() - the vGPU manager of a client
  * @client: an open client (one manager per client)
  *
- * Return: the manager or an ERR_PTR.
+ * The vGPU host ABI is that of GSP-RM 535.113.01 (this file is part of
+ * its layer, core/gsp/r535/): on a GPU running another version the
+ * manager is refused.
+ *
+ * Return: the manager or an ERR_PTR (-EOPNOTSUPP: not on this firmware).
  */
 struct nvc_vgpu_mgr *nvc_vgpu_mgr_open(struct nvc_client *client)
 {
 	struct nvc_vgpu_mgr *mgr;
 
+	if (client->gpu->gsp && !nvc_gsp_has_vgpu(client->gpu->gsp))
+		return ERR_PTR(-EOPNOTSUPP);
 	mgr = kzalloc(sizeof(*mgr), GFP_KERNEL);
 	if (!mgr)
 		return ERR_PTR(-ENOMEM);
 	mgr->client = client;
 	mgr->gpu = client->gpu;
 	mutex_init(&mgr->lock);
+	mutex_init(&mgr->relay_lock);
 	INIT_LIST_HEAD(&mgr->vgpus);
 	mgr->config_gen = -1;
 	return mgr;
@@ -196,6 +215,7 @@ void nvc_vgpu_mgr_close(struct nvc_vgpu_mgr *mgr)
 			    NVC_H_VGPU_CONFIG);
 		nvc_vgpu_gsp_put(gpu);
 	}
+	mutex_destroy(&mgr->relay_lock);
 	mutex_destroy(&mgr->lock);
 	kfree(mgr);
 }
@@ -206,15 +226,21 @@ EXPORT_SYMBOL_NS_GPL(nvc_vgpu_mgr_close, NVCORE);
  * @mgr: the vGPU manager
  * @regs: filled with the offsets
  *
- * From the interrupt tree and doorbell of OGKM's dev_vm.h (relative to the
- * NV_VIRTUAL_FUNCTION aperture) and NV_PMC_BOOT_0 (dev_boot.h).
+ * A VF sees its NV_VIRTUAL_FUNCTION registers from BAR0 offset 0 (OGKM
+ * gpuGetVirtRegPhysOffset_TU102): the interrupt leaf and doorbell of
+ * dev_vm.h, the mailbox scratch registers that carry the guest's RPC
+ * buffer address (nv_sriov_defines.h); NV_PMC_BOOT_0 (dev_boot.h).
  */
 void nvc_vgpu_guest_regs(struct nvc_vgpu_mgr *mgr,
 			 struct nvc_vgpu_guest_regs *regs)
 {
 	regs->boot0 = NV_PMC_BOOT_0;
-	regs->intr_leaf0 = NVRM_VF_CPU_INTR_LEAF(0);
-	regs->doorbell = NVRM_VGPU_DOORBELL;
+	regs->intr_leaf0 = NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF(0);
+	regs->doorbell = NVRM_VF_PRIV_DOORBELL;
+	regs->scratch0 = NVRM_VF_PRIV_MAILBOX_SCRATCH(0);
+	regs->nr_scratch = NVRM_VF_PRIV_MAILBOX_SCRATCH__SIZE_1;
+	regs->rpc_lo = NVRM_VF_PRIV_MAILBOX_SCRATCH(NV_VF_SCRATCH_REGISTER_GUEST_RPC_LO);
+	regs->rpc_hi = NVRM_VF_PRIV_MAILBOX_SCRATCH(NV_VF_SCRATCH_REGISTER_GUEST_RPC_HI);
 }
 EXPORT_SYMBOL_NS_GPL(nvc_vgpu_guest_regs, NVCORE);
 
@@ -765,6 +791,7 @@ struct nvc_vgpu *nvc_vgpu_create(struct nvc_vgpu_mgr *mgr,
 	v->mgr = mgr;
 	v->part = part;
 	mutex_init(&v->msg_lock);
+	mutex_init(&v->guest_lock);
 	INIT_LIST_HEAD(&v->node);
 
 	mutex_lock(&mgr->lock);
@@ -839,6 +866,7 @@ err_client:
 err_res:
 	nvc_vgpu_release_res(v);
 err_free:
+	mutex_destroy(&v->guest_lock);
 	mutex_destroy(&v->msg_lock);
 	kfree(v);
 	return ERR_PTR(ret);
@@ -859,6 +887,7 @@ void nvc_vgpu_destroy(struct nvc_vgpu *vgpu)
 	nvc_vgpu_plugin_stop(vgpu);
 	nvc_vgpu_rm_client_free(vgpu);
 	nvc_vgpu_release_res(vgpu);
+	mutex_destroy(&vgpu->guest_lock);
 	mutex_destroy(&vgpu->msg_lock);
 	kfree(vgpu);
 }
@@ -949,6 +978,10 @@ int nvc_vgpu_plugin_msg(struct nvc_vgpu *vgpu, enum nvc_vgpu_msg msg, u32 arg)
 	switch (msg) {
 	case NVC_VGPU_MSG_RESET:
 		ret = nvc_vgpu_call(vgpu, NVRM_VGPU_CPU_RPC_MSG_RESET, NULL, 0, 0);
+		/* The plugin forgot the guest's buffers: so does the relay. */
+		mutex_lock(&vgpu->guest_lock);
+		vgpu->guest.up = false;
+		mutex_unlock(&vgpu->guest_lock);
 		break;
 	case NVC_VGPU_MSG_BME:
 		ret = nvc_vgpu_call(vgpu, NVRM_VGPU_CPU_RPC_MSG_UPDATE_BME_STATE,
@@ -989,3 +1022,30 @@ int nvc_vgpu_fb_pfn(struct nvc_vgpu *vgpu, u64 offset, unsigned long *pfn,
 	return gpu->bus->vram_pfn(gpu, vgpu->fb.base + offset, pfn, iomem);
 }
 EXPORT_SYMBOL_NS_GPL(nvc_vgpu_fb_pfn, NVCORE);
+
+/**
+ * nvc_vgpu_guest_doorbell() - relay a guest's doorbell to its GSP plugin
+ * @vgpu: the vGPU
+ * @handle: the value the guest wrote to its doorbell (SETUP 0, MESSAGE 1)
+ * @scratch: the guest's RPC buffer address, from its mailbox scratch
+ *	registers (&nvc_vgpu_guest_regs.rpc_hi : .rpc_lo)
+ *
+ * Everything the guest wrote is checked first (gsp/vgpu_guest.c); the
+ * call returns once the plugin answered into the guest's buffers.
+ *
+ * Return: 0, -EINVAL (a request that cannot be answered: unknown handle,
+ * bad buffer address or control buffer, message before setup),
+ * -EOPNOTSUPP (buffers in system memory), -ETIMEDOUT, -ENODEV (lost).
+ */
+int nvc_vgpu_guest_doorbell(struct nvc_vgpu *vgpu, u32 handle, u64 scratch)
+{
+	int ret;
+
+	mutex_lock(&vgpu->guest_lock);
+	ret = nvc_gsp_vgpu_guest_ring(vgpu->mgr->gpu, vgpu, vgpu->gfid,
+				      &vgpu->mgr->relay_lock, &vgpu->guest,
+				      handle, scratch, vgpu_guest_timeout_ms);
+	mutex_unlock(&vgpu->guest_lock);
+	return ret;
+}
+EXPORT_SYMBOL_NS_GPL(nvc_vgpu_guest_doorbell, NVCORE);

@@ -18,8 +18,14 @@
 #include "kcompat.h"
 #endif
 
-#include "nvrm/535.113.01/nvrm.h"
-#include "static_info.h"
+#include "../static_info.h"
+
+/*
+ * Compiled once per version by core/gsp/r<NNN>/static_info.c, after that
+ * version's headers, as nvc_r<NNN>_static_info_parse() (NVC_FW_SYM).
+ */
+int NVC_FW_SYM(static_info_parse)(const void *buf, size_t len,
+				  struct nvc_static_summary *out);
 
 static void nvc_si_copy_str(char *dst, const u8 *src, size_t n)
 {
@@ -31,7 +37,7 @@ static void nvc_si_copy_str(char *dst, const u8 *src, size_t n)
 }
 
 /**
- * nvc_static_info_parse() - validate and summarise GspStaticConfigInfo
+ * nvc_r<NNN>_static_info_parse() - validate and summarise GspStaticConfigInfo
  * @buf: the reply payload
  * @len: its length
  * @out: the summary
@@ -39,8 +45,8 @@ static void nvc_si_copy_str(char *dst, const u8 *src, size_t n)
  * Return: 0, -EMSGSIZE for a wrong length, -EINVAL for inconsistent
  * contents.
  */
-int nvc_static_info_parse(const void *buf, size_t len,
-			  struct nvc_static_summary *out)
+int NVC_FW_SYM(static_info_parse)(const void *buf, size_t len,
+				  struct nvc_static_summary *out)
 {
 	const struct GspStaticConfigInfo *si = buf;
 	const struct NV2080_CTRL_CMD_FB_GET_FB_REGION_INFO_PARAMS *fr;

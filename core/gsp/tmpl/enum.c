@@ -11,14 +11,8 @@
  * subdevice. Replies are validated before they are believed: the FB size
  * must agree between the two sources and engine types must be known.
  */
-#include <linux/slab.h>
-#include <linux/string.h>
 
-#include <nvrm/535.113.01/nvrm.h>
-
-#include "../nvcore.h"
-#include "gsp.h"
-#include "static_info.h"
+/* Compiled once per version, from core/gsp/r<NNN>/fw.c (DOC: firmware versions). */
 
 static bool nvc_engine_decode(u32 type, struct nvc_engine *e)
 {
@@ -62,7 +56,7 @@ static int nvc_enum_engines(struct nvc_gsp *gsp, struct nvc_gpu_info *info)
 	p = kzalloc(sizeof(*p), GFP_KERNEL);
 	if (!p)
 		return -ENOMEM;
-	ret = nvc_rm_control(gsp, gsp->h_client, gsp->h_subdevice,
+	ret = nvc_fw_rm_control(gsp, gsp->h_client, gsp->h_subdevice,
 			     NV2080_CTRL_CMD_GPU_GET_ENGINES_V2, p, sizeof(*p));
 	if (ret)
 		goto out;
@@ -104,7 +98,7 @@ static int nvc_enum_fb(struct nvc_gsp *gsp, struct nvc_gpu_info *info)
 	p->fbInfoListSize = ARRAY_SIZE(idx);
 	for (i = 0; i < ARRAY_SIZE(idx); i++)
 		p->fbInfoList[i].index = idx[i];
-	ret = nvc_rm_control(gsp, gsp->h_client, gsp->h_subdevice,
+	ret = nvc_fw_rm_control(gsp, gsp->h_client, gsp->h_subdevice,
 			     NV2080_CTRL_CMD_FB_GET_INFO_V2, p, sizeof(*p));
 	if (ret)
 		goto out;
@@ -126,7 +120,7 @@ out:
  * non-stall vector of each engine, for fence signalling in the IRQ
  * handler. engineIdx is an MC_ENGINE_IDX_* value (OGKM engine_idx.h),
  * mapped to the NV2080 types of GPU_GET_ENGINES_V2 as nouveau's
- * r535_gsp_intr_get_table does (nvc_mc_engine_to_nv2080()).
+ * r535_gsp_intr_get_table does (nvc_fw_mc_engine_to_nv2080()).
  */
 static int nvc_enum_intr(struct nvc_gsp *gsp, struct nvc_gpu_info *info)
 {
@@ -142,7 +136,7 @@ static int nvc_enum_intr(struct nvc_gsp *gsp, struct nvc_gpu_info *info)
 	p = kzalloc(sizeof(*p), GFP_KERNEL);
 	if (!p)
 		return -ENOMEM;
-	ret = nvc_rm_control(gsp, gsp->h_int_client, gsp->h_int_subdevice,
+	ret = nvc_fw_rm_control(gsp, gsp->h_int_client, gsp->h_int_subdevice,
 			     NV2080_CTRL_CMD_INTERNAL_INTR_GET_KERNEL_TABLE, p,
 			     sizeof(*p));
 	if (ret)
@@ -153,7 +147,7 @@ static int nvc_enum_intr(struct nvc_gsp *gsp, struct nvc_gpu_info *info)
 	}
 	for (i = 0; i < p->tableLen; i++) {
 		u32 vec = p->table[i].vectorNonStall;
-		u32 type = nvc_mc_engine_to_nv2080(p->table[i].engineIdx);
+		u32 type = nvc_fw_mc_engine_to_nv2080(p->table[i].engineIdx);
 
 		if (vec >= NVC_INTR_VECTORS || type == NV2080_ENGINE_TYPE_NULL)
 			continue;
@@ -172,13 +166,13 @@ out:
 }
 
 /**
- * nvc_gsp_enumerate() - fill in the hardware configuration of a GPU
+ * nvc_fw_enumerate() - fill in the hardware configuration of a GPU
  * @gsp: the booted GSP with nvcore's RM client
  * @info: output
  *
  * Return: 0 or a negative errno.
  */
-int nvc_gsp_enumerate(struct nvc_gsp *gsp, struct nvc_gpu_info *info)
+static int nvc_fw_enumerate(struct nvc_gsp *gsp, struct nvc_gpu_info *info)
 {
 	struct nvc_gpu *gpu = gsp->gpu;
 	struct nvc_static_summary *s;
@@ -188,7 +182,7 @@ int nvc_gsp_enumerate(struct nvc_gsp *gsp, struct nvc_gpu_info *info)
 	s = kzalloc(sizeof(*s), GFP_KERNEL);
 	if (!s)
 		return -ENOMEM;
-	ret = nvc_static_info_parse(gsp->static_info,
+	ret = NVC_FW_SYM(static_info_parse)(gsp->static_info,
 				    sizeof(struct GspStaticConfigInfo), s);
 	if (ret) {
 		dev_err(gpu->dev, "nvcore: invalid GSP static info (%d)\n", ret);

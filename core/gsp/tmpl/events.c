@@ -5,18 +5,19 @@
  * DOC: GSP event dispatch
  *
  * The receiver (see rpc.c) hands every message with a function number at or
- * above NV_VGPU_MSG_EVENT_FIRST_EVENT to nvc_gsp_event(), in process
+ * above NV_VGPU_MSG_EVENT_FIRST_EVENT to its version's event(), in process
  * context with the receive lock held. Payloads are untrusted: every handler
  * checks the length before it reads a field. Boot events (the CPU
  * sequencer, INIT_DONE) are handled here; others are counted, logged where
  * useful and dropped.
  */
-#include <linux/device.h>
 
-#include <nvrm/535.113.01/nvrm.h>
-
-#include "../nvcore.h"
-#include "gsp.h"
+/*
+ * Compiled once per version, from core/gsp/r<NNN>/fw.c, after that
+ * version's headers (DOC: firmware versions). The version may define
+ * NVC_FW_HAS_VGPU (its vGPU plugin events are decoded) and defines
+ * nvc_fw_quiet_event() (further events it sends that are dropped silently).
+ */
 
 /* Xid of an MMU fault (nverror.h ROBUST_CHANNEL_FIFO_ERROR_MMU_ERR_FLT). */
 #define NVRM_XID_MMU_FAULT	31
@@ -95,6 +96,7 @@ static void nvc_gsp_post_event(struct nvc_gsp *gsp, const void *payload,
 			 pe->data, pe->bNotifyList);
 }
 
+#ifdef NVC_FW_HAS_VGPU
 /*
  * VGPU_GSP_PLUGIN_TRIGGERED {gfid, notifyIndex}: to the owner of the GFID
  * (OGKM _kgspRpcVgpuGspPluginTriggered); an index OGKM would assert on
@@ -121,9 +123,10 @@ static void nvc_gsp_plugin_triggered(struct nvc_gsp *gsp, const void *payload,
 	ev.data = vt->notifyIndex;
 	nvc_event_post(gsp->gpu, &ev, 0);
 }
+#endif
 
 /**
- * nvc_gsp_event() - handle one unsolicited GSP message
+ * nvc_fw_event() - handle one unsolicited GSP message
  * @gsp: the GSP
  * @function: NV_VGPU_MSG_EVENT_*
  * @rpc_result: rpc_result of its RPC header
@@ -135,7 +138,7 @@ static void nvc_gsp_plugin_triggered(struct nvc_gsp *gsp, const void *payload,
  * malformed and unknown ones are counted and dropped.
  * Context: process, @gsp->rx_lock held.
  */
-void nvc_gsp_event(struct nvc_gsp *gsp, u32 function, u32 rpc_result,
+static void nvc_fw_event(struct nvc_gsp *gsp, u32 function, u32 rpc_result,
 		   const void *payload, size_t len)
 {
 	struct nvc_event ev = {};
@@ -170,9 +173,11 @@ void nvc_gsp_event(struct nvc_gsp *gsp, u32 function, u32 rpc_result,
 	case NV_VGPU_MSG_EVENT_POST_EVENT:
 		nvc_gsp_post_event(gsp, payload, len);
 		break;
+#ifdef NVC_FW_HAS_VGPU
 	case NV_VGPU_MSG_EVENT_VGPU_GSP_PLUGIN_TRIGGERED:
 		nvc_gsp_plugin_triggered(gsp, payload, len);
 		break;
+#endif
 	case NV_VGPU_MSG_EVENT_GSP_LOCKDOWN_NOTICE:
 		/* Applied by the receiver (nvc_rpc_lockdown_notice()). */
 		break;
@@ -180,9 +185,10 @@ void nvc_gsp_event(struct nvc_gsp *gsp, u32 function, u32 rpc_result,
 		/* The attributed fault came as RC_TRIGGERED (Xid 31). */
 	case NV_VGPU_MSG_EVENT_UCODE_LIBOS_PRINT:
 	case NV_VGPU_MSG_EVENT_PERF_BRIDGELESS_INFO_UPDATE:
-	case NV_VGPU_MSG_EVENT_GSP_SEND_USER_SHARED_DATA:
 		break;
 	default:
+		if (nvc_fw_quiet_event(function))
+			break;
 		gsp->stats.unknown_events++;
 		nvc_gsp_ev_dropped(gsp, function, len);
 		break;

@@ -63,7 +63,11 @@
 #include <linux/slab.h>
 #include <linux/workqueue.h>
 
-#include "nvsim.h"
+#include <nvrm/535.113.01/nvrm.h>
+#include <nvrm/570.144/vgpu_guest.h>
+
+#include "../nvsim.h"
+#include "../vgpu_guest.h"
 
 #define NVSIM_VGPU_MAX_GFID	32
 #define NVSIM_VGPU_CHIDS	4096
@@ -90,6 +94,8 @@ enum nvsim_vgpu_state {
  * @last_seq: last message sequence number processed
  * @never_ready: this boot does not write the ready marker
  * @messages: messages processed
+ * @h_client: the vGPU's RM client (SETUP_CONFIG_PARAMS_AND_INIT)
+ * @gs: the guest channel (vgpu_guest.c)
  */
 struct nvsim_vgpu_inst {
 	int state;
@@ -103,6 +109,8 @@ struct nvsim_vgpu_inst {
 	u32 last_seq;
 	bool never_ready;
 	u64 messages;
+	u32 h_client;
+	struct nvsim_vgpu_gstate gs;
 };
 
 /**
@@ -118,6 +126,7 @@ struct nvsim_vgpu_inst {
  * @plugin_error: knob (count)
  * @slow_ms: knob
  * @bad: malformed plugin traffic seen (doorbells, messages)
+ * @guest_bad: guest RPC requests refused (vgpu_guest.c)
  */
 struct nvsim_vgpu {
 	struct nvsim_gpu *gpu;
@@ -131,6 +140,7 @@ struct nvsim_vgpu {
 	u32 plugin_error;
 	u32 slow_ms;
 	u32 bad;
+	u32 guest_bad;
 };
 
 static void nvsim_vgpu_work(struct work_struct *work);
@@ -150,6 +160,11 @@ int nvsim_vgpu_init(struct nvsim_gpu *gpu)
 	vg->types = kvcalloc(NVA081_MAX_VGPU_TYPES_PER_PGPU, sizeof(*vg->types),
 			     GFP_KERNEL);
 	if (!vg->types) {
+		kfree(vg);
+		return -ENOMEM;
+	}
+	if (nvsim_vgpu_guest_init(gpu)) {
+		kvfree(vg->types);
 		kfree(vg);
 		return -ENOMEM;
 	}
@@ -174,6 +189,7 @@ void nvsim_vgpu_debugfs(struct nvsim_gpu *gpu)
 	debugfs_create_u32("vgpu_plugin_error", 0600, gpu->dbg, &vg->plugin_error);
 	debugfs_create_u32("vgpu_slow_ms", 0600, gpu->dbg, &vg->slow_ms);
 	debugfs_create_u32("vgpu_bad", 0400, gpu->dbg, &vg->bad);
+	debugfs_create_u32("vgpu_guest_bad", 0400, gpu->dbg, &vg->guest_bad);
 }
 
 /**
@@ -187,6 +203,7 @@ void nvsim_vgpu_fini(struct nvsim_gpu *gpu)
 	if (!vg)
 		return;
 	cancel_work_sync(&vg->work);
+	nvsim_vgpu_guest_fini(gpu);
 	gpu->vgpu = NULL;
 	mutex_destroy(&vg->lock);
 	kvfree(vg->types);
@@ -538,6 +555,12 @@ void nvsim_vgpu_doorbell(struct nvsim_gpu *gpu, u32 val)
 
 	if (!vg)
 		return;
+	/* Guest doorbells relayed on the PF (vgpu_guest.c). */
+	if (val % 32 == NV_DOORBELL_NOTIFY_LEAF_VF_RPC_SETUP_HANDLE ||
+	    val % 32 == NV_DOORBELL_NOTIFY_LEAF_VF_RPC_MESSAGE_HANDLE) {
+		nvsim_vgpu_guest_doorbell(gpu, val / 32, val % 32);
+		return;
+	}
 	if (val < NVRM_VGPU_DOORBELL_ADD ||
 	    (val - NVRM_VGPU_DOORBELL_ADD) % 32 || !gfid ||
 	    gfid > NVSIM_VGPU_MAX_GFID) {
@@ -589,10 +612,14 @@ static u32 nvsim_vgpu_msg(struct nvsim_vgpu *vg, struct nvsim_vgpu_inst *in,
 		    !nvsim_is_pow2(c->host_page_size) || c->host_page_size < SZ_4K)
 			return NV_ERR_INVALID_ARGUMENT;
 		in->state = NVSIM_VGPU_CONFIGURED;
+		in->h_client = c->vgpu_device_instance_id;
 		return NV_OK;
 	}
 	case NVRM_VGPU_CPU_RPC_MSG_RESET:
-		return in->state == NVSIM_VGPU_CONFIGURED ? NV_OK : NV_ERR_INVALID_STATE;
+		if (in->state != NVSIM_VGPU_CONFIGURED)
+			return NV_ERR_INVALID_STATE;
+		memset(&in->gs, 0, sizeof(in->gs));	/* the guest starts over */
+		return NV_OK;
 	case NVRM_VGPU_CPU_RPC_MSG_UPDATE_BME_STATE: {
 		struct nvrm_vgpu_rpc_bme *b = (void *)msg;
 
@@ -691,4 +718,53 @@ static void nvsim_vgpu_work(struct work_struct *work)
 		mutex_unlock(&vg->lock);
 	}
 	kfree(msg);
+}
+
+/**
+ * nvsim_vgpu_target_get() - lock a configured plugin for its guest
+ * @gpu: the GPU
+ * @gfid: the GFID
+ * @t: filled: guest FB, RM client, guest channel state
+ *
+ * Return: true (locked: nvsim_vgpu_target_put() unlocks) if the GFID's
+ * plugin is configured.
+ */
+bool nvsim_vgpu_target_get(struct nvsim_gpu *gpu, u32 gfid,
+			   struct nvsim_vgpu_target *t)
+{
+	struct nvsim_vgpu *vg = gpu->vgpu;
+	struct nvsim_vgpu_inst *in;
+
+	if (!vg || !gfid || gfid > NVSIM_VGPU_MAX_GFID)
+		return false;
+	mutex_lock(&vg->lock);
+	in = &vg->inst[gfid];
+	if (in->state != NVSIM_VGPU_CONFIGURED) {
+		mutex_unlock(&vg->lock);
+		return false;
+	}
+	t->fb_base = in->fb_base;
+	t->fb_len = in->fb_len;
+	t->h_client = in->h_client;
+	t->gs = &in->gs;
+	return true;
+}
+
+/**
+ * nvsim_vgpu_target_put() - unlock it
+ * @gpu: the GPU
+ */
+void nvsim_vgpu_target_put(struct nvsim_gpu *gpu)
+{
+	mutex_unlock(&gpu->vgpu->lock);
+}
+
+/**
+ * nvsim_vgpu_guest_bad() - count a refused guest request
+ * @gpu: the GPU
+ */
+void nvsim_vgpu_guest_bad(struct nvsim_gpu *gpu)
+{
+	if (gpu->vgpu)
+		WRITE_ONCE(gpu->vgpu->guest_bad, READ_ONCE(gpu->vgpu->guest_bad) + 1);
 }

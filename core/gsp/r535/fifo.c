@@ -13,7 +13,8 @@
  *    copy engine's NV2080 engine type);
  * 2. the chip's GPFIFO class (TURING_/AMPERE_CHANNEL_GPFIFO_A) under the
  *    group with NV_CHANNEL_ALLOC_PARAMS: the ring's VA (gpFifoOffset) and
- *    entries, hVASpace, engineType, the channel ID in the USERD index
+ *    entries, no hVASpace (kchannelConstruct refuses an explicit VA space
+ *    for a channel in a group: it runs in the group's), engineType, the channel ID in the USERD index
  *    flags (page = chid / 8, index = chid % 8, page fixed, as OGKM's GSP
  *    client sets them), instance memory (4 KiB; RAMFC its first 512
  *    bytes), USERD (512 bytes), the CE fault-method buffer and an error
@@ -47,9 +48,9 @@
 
 #include <nvcore/channel.h>
 
-#include "../nvcore.h"
-#include "../client.h"
-#include "gsp.h"
+#include "../../nvcore.h"
+#include "../../client.h"
+#include "../gsp.h"
 
 #define NVC_CHAN_H_GROUP	0xa06c0000u
 #define NVC_CHAN_H_CHAN		0xf1f00000u
@@ -187,7 +188,8 @@ static int nvc_chan_rm_create(struct nvc_gpu *gpu, struct nvc_channel *ch,
 		   NVOS04_FLAGS_CHANNEL_USERD_INDEX_PAGE_FIXED_TRUE;
 	if (kernel)
 		a->flags |= NVOS04_FLAGS_PRIVILEGED_CHANNEL_TRUE;
-	a->hVASpace = ch->vas_handle;
+	/* A TSG channel runs in the group's VA space: none of its own. */
+	a->hVASpace = 0;
 	a->engineType = ch->engine_type;
 	a->instanceMem = (struct NV_MEMORY_DESC_PARAMS){
 		.base = mem + NVC_CHAN_INST, .size = NVC_CHAN_INST_SIZE,
@@ -274,7 +276,8 @@ static u32 nvc_chan_mthdbuf_size(struct nvc_gsp *gsp, u32 h_client)
  * for an engine outside the partition, -ENOMEM / -ENOSPC when the
  * partition has no channel ID or VRAM left, -ENODEV while the GPU is lost
  * or for a VA space from before a recovery, -EOPNOTSUPP on a chip without
- * these classes, or an error from GSP-RM.
+ * these classes or a firmware version without them in nvcore, or an error
+ * from GSP-RM.
  */
 struct nvc_channel *nvc_channel_create(struct nvc_partition *part,
 				       const struct nvc_channel_args *args)
@@ -286,6 +289,9 @@ struct nvc_channel *nvc_channel_create(struct nvc_partition *part,
 	u32 mthdbuf;
 	int ret;
 
+	/* GSP-RM 535.113.01's channel ABI (this file is its layer's). */
+	if (gpu->gsp && !gpu->gsp->fwops->has_channels)
+		return ERR_PTR(-EOPNOTSUPP);
 	if (!args->vas || args->flags & ~NVC_CHANNEL_KERNEL ||
 	    args->gpfifo_entries < 2 ||
 	    args->gpfifo_entries > NVC_CHANNEL_MAX_GPFIFO ||

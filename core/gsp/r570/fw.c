@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvcore: the GSP-RM 570.144 layer (DOC: firmware versions, fw.h).
+ *
+ * Everything here is compiled against include/nvrm/570.144/ only: the
+ * shared sources of core/gsp/tmpl/ become this version's code (its struct
+ * layouts, RPC and event numbers come from its headers: the GSP_ARGUMENTS_CACHED
+ * without lockless-queue offsets, GspSystemInfo with its inserted fields,
+ * the widened static info, RC_TRIGGERED with its 570 fields, events from
+ * 0x101B renumbered), and the version's differences are defined below.
+ *
+ * Not implemented for 570.144 yet: the vGPU host (has_vgpu false: the
+ * vGPU manager refuses) and VA spaces (no FERMI_VASPACE_A/NV90F1 layouts in
+ * include/nvrm/570.144/ yet: nvc_vaspace_create() fails -EOPNOTSUPP) and
+ * so channels (core/gsp/r535/fifo.c is 535-only: has_channels false).
+ */
+#include <linux/device.h>
+#include <linux/mm.h>
+#include <linux/overflow.h>
+#include <linux/sizes.h>
+#include <linux/slab.h>
+#include <linux/stddef.h>
+#include <linux/string.h>
+
+#include <nvrm/570.144/nvrm.h>
+
+#include "../../nvcore.h"
+#include "../gsp.h"
+#include "../static_info.h"
+
+#define NVC_FW_SYM(x)		nvc_r570_##x
+/* LIBOS3 bare-metal OS carve-out (OGKM 570.144 gsp_fw_heap.h). */
+#define NVC_FW_HEAP_OS_LIBOS3	GSP_FW_HEAP_PARAM_OS_SIZE_LIBOS3_BAREMETAL
+/* The video encoders: NVENC in 570.144's engine_idx.h (MSENC before). */
+#define NVC_FW_MC_NVENC0	MC_ENGINE_IDX_NVENC
+#define NVC_FW_MC_NVENC2	MC_ENGINE_IDX_NVENC2
+
+/* cl0005.h NV0005_NOTIFY_INDEX_INDEX (bits 15:0), as in 535.113.01. */
+#define NV0005_NOTIFY_INDEX_INDEX_MASK	0xffffu
+
+/*
+ * Fields 570.144's GspSystemInfo adds (OGKM 570.144 kernel_gsp.c fills
+ * them from the GPU's PCI identity: device << 16 | vendor, subsystem
+ * likewise, and the revision).
+ */
+#define NVC_FW_SYSINFO_EXTRA(si, gpu) do {				\
+	(si)->PCIDeviceID = (u32)(gpu)->pci.device << 16 | (gpu)->pci.vendor; \
+	(si)->PCISubDeviceID = (u32)(gpu)->pci.subdevice << 16 |	\
+			       (gpu)->pci.subvendor;			\
+	(si)->PCIRevisionID = (gpu)->pci.revision;			\
+} while (0)
+
+#include "r570.h"
+
+/*
+ * Events 570.144 sends that nvcore has no use for: NOCAT records and GSP
+ * trace updates (nouveau r570 gsp.c drops GSP_POST_NOCAT_RECORD too).
+ */
+static bool nvc_fw_quiet_event(u32 function)
+{
+	return function == NV_VGPU_MSG_EVENT_GSP_POST_NOCAT_RECORD ||
+	       function == NV_VGPU_MSG_EVENT_UPDATE_GSP_TRACE;
+}
+
+#include "../tmpl/rm.c"
+#include "../tmpl/boot.c"
+#include "../tmpl/intr.c"
+#include "../tmpl/events.c"
+#include "../tmpl/enum.c"
+#include "../tmpl/rmapi.c"
+
+const struct nvc_fw_ops nvc_fw_r570 = {
+	.tag = "r570",
+	.heap = &nvc_fw_heap,
+	.fn_set_system_info = NV_VGPU_MSG_FUNCTION_GSP_SET_SYSTEM_INFO,
+	.fn_set_registry = NV_VGPU_MSG_FUNCTION_SET_REGISTRY,
+	.fn_nop = NV_VGPU_MSG_FUNCTION_NOP,
+	.ev_first = NV_VGPU_MSG_EVENT_FIRST_EVENT,
+	.ev_lockdown = NV_VGPU_MSG_EVENT_GSP_LOCKDOWN_NOTICE,
+	.has_vgpu = false,
+	.has_channels = false,
+	.fill_wpr_meta = nvc_fw_fill_wpr_meta,
+	.fill_libos = nvc_fw_fill_libos,
+	.fill_rmargs = nvc_fw_fill_rmargs,
+	.queue_sysinfo = nvc_fw_queue_sysinfo,
+	.queue_registry = nvc_fw_queue_registry,
+	.get_static_info = nvc_fw_get_static_info,
+	.unload = nvc_fw_unload,
+	.event = nvc_fw_event,
+	.lockdown = nvc_fw_lockdown,
+	.gsp_vector = nvc_fw_gsp_vector,
+	.enumerate = nvc_fw_enumerate,
+	.rm_alloc = nvc_fw_rm_alloc,
+	.rm_control = nvc_fw_rm_control,
+	.rm_free = nvc_fw_rm_free,
+	.client_create = nvc_fw_client_create,
+	.ping = nvc_fw_ping,
+	.fb_query = nvc_fw_fb_query,
+	.notifier_alloc = nvc_fw_notifier_alloc,
+	.vaspace_alloc = NULL,
+};

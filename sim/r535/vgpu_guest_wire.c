@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvsim: checks of what a vGPU's guest writes into its channel with the
+ * GSP vGPU plugin, as the plugin makes them (its own code, independent of
+ * nvcore's relay: docs/nvsim.md). Buffers: OGKM 570.144 dev_vgpu.h; RPC
+ * framing: rpc_message_header_v03_00; SET_GUEST_SYSTEM_INFO: OGKM
+ * 535.113.01 g_rpc-structures.h. OS-independent.
+ */
+#ifdef __KERNEL__
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+#else
+#include <errno.h>
+#include <string.h>
+#endif
+
+#include "../vgpu_guest.h"
+#include <nvrm/535.113.01/rpc_funcs.h>
+#include <nvrm/535.113.01/msgq.h>
+#include <nvrm/570.144/vgpu_guest.h>
+
+static u32 rd32(const u8 *p)
+{
+	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
+}
+
+static u64 rd64(const u8 *p)
+{
+	return rd32(p) | (u64)rd32(p + 4) << 32;
+}
+
+/**
+ * nvsim_guest_addr() - a VGPU_GSP_BUF_ADDR in the guest's FB
+ * @addr: the address word
+ * @fb_len: guest FB size
+ * @off: its offset in the guest FB
+ * @size: its size
+ *
+ * Return: 0, -EINVAL, or -EOPNOTSUPP for system memory (not modelled).
+ */
+int nvsim_guest_addr(u64 addr, u64 fb_len, u64 *off, u64 *size)
+{
+	static const u64 sizes[] = { 0x1000, 0x20000, 0x200000 };
+	u32 ap = (addr >> VGPU_GSP_BUF_ADDR_V1_APERTURE_SHIFT) &
+		 VGPU_GSP_BUF_ADDR_V1_APERTURE_MASK;
+	u32 sz = (addr >> VGPU_GSP_BUF_ADDR_V2_SIZE_SHIFT) &
+		 VGPU_GSP_BUF_ADDR_V2_SIZE_MASK;
+	u64 o = addr & ~0xfffULL;
+
+	if (!(addr & VGPU_GSP_BUF_ADDR_V1_VALIDITY_VALID))
+		return -EINVAL;
+	if (ap == VGPU_GSP_BUF_ADDR_V1_APERTURE_SYSMEM)
+		return -EOPNOTSUPP;
+	if (ap != VGPU_GSP_BUF_ADDR_V1_APERTURE_FBMEM || sz >= 3 ||
+	    (addr & 0xfe0) || o > fb_len || sizes[sz] > fb_len - o ||
+	    (o & (sizes[sz] - 1)))
+		return -EINVAL;
+	*off = o;
+	*size = sizes[sz];
+	return 0;
+}
+
+static int nvsim_disjoint(u64 a, u64 al, u64 b, u64 bl)
+{
+	return a + al <= b || b + bl <= a;
+}
+
+/**
+ * nvsim_guest_ctrl_parse() - the guest's control buffer at setup
+ * @ctrl: its first %NVSIM_GUEST_CTRL_USED bytes
+ * @ctrl_off: where it is in the guest FB
+ * @fb_len: guest FB size
+ * @b: the buffers found
+ *
+ * Return: 0 or -EINVAL (version, addresses, sizes, overlaps).
+ */
+int nvsim_guest_ctrl_parse(const u8 *ctrl, u64 ctrl_off, u64 fb_len,
+			   struct nvsim_guest_bufs *b)
+{
+	u64 rsz, msz;
+	u32 ver = rd32(ctrl);
+
+	if (ver != VGPU_GSP_CTRL_BUF_V1_VERSION && ver != VGPU_GSP_CTRL_BUF_V2_VERSION)
+		return -EINVAL;
+	if (nvsim_guest_addr(rd64(ctrl + 0x8), fb_len, &b->rsp, &rsz) ||
+	    nvsim_guest_addr(rd64(ctrl + 0x18), fb_len, &b->msg, &msz))
+		return -EINVAL;
+	if (rsz != VGPU_GSP_RESPONSE_BUF_SIZE_V1 ||
+	    (msz != NVRM_VGPU_GUEST_MSG_MIN && msz != NVRM_VGPU_GUEST_MSG_LARGE) ||
+	    !nvsim_disjoint(b->rsp, rsz, b->msg, msz) ||
+	    !nvsim_disjoint(b->rsp, rsz, ctrl_off, 0x1000) ||
+	    !nvsim_disjoint(b->msg, msz, ctrl_off, 0x1000))
+		return -EINVAL;
+	b->ctrl = ctrl_off;
+	b->msg_size = msz;
+	return 0;
+}
+
+/**
+ * nvsim_guest_hdr_check() - framing of the guest's RPC
+ * @msg: the first 0x20 bytes of the message buffer
+ * @buf_size: the message buffer's size
+ *
+ * Return: NV_VGPU_MSG_RESULT_SUCCESS or the rpc_result the plugin answers.
+ */
+u32 nvsim_guest_hdr_check(const u8 *msg, u64 buf_size)
+{
+	u32 len = rd32(msg + 0x8);
+
+	if (rd32(msg) != NVRM_RPC_HEADER_VERSION ||
+	    rd32(msg + 0x4) != NV_VGPU_MSG_SIGNATURE_VALID ||
+	    len < sizeof(struct rpc_message_header_v03_00) || len > buf_size)
+		return NV_VGPU_MSG_RESULT_RPC_INVALID_MESSAGE_FORMAT;
+	if (rd32(msg + 0xc) >= NV_VGPU_MSG_FUNCTION_NUM_FUNCTIONS)
+		return NV_VGPU_MSG_RESULT_RPC_UNKNOWN_FUNCTION;
+	return NV_VGPU_MSG_RESULT_SUCCESS;
+}
+
+static int nvsim_str_in(const u8 *s, u32 len)
+{
+	return len && len <= NVRM_GUEST_INFO_BUF_SIZE && memchr(s, 0, len);
+}
+
+/**
+ * nvsim_guest_sysinfo_check() - a SET_GUEST_SYSTEM_INFO payload
+ * @payload: the bytes after the RPC header
+ * @len: how many
+ * @match: set when the guest's VGX version is the plugin's
+ *
+ * Each string length at most its buffer and the string terminated inside
+ * it (the guest rounds the lengths up to 4 bytes: OGKM rpc.c).
+ *
+ * Return: NV_VGPU_MSG_RESULT_SUCCESS or INVALID_ARGUMENT /
+ * RPC_INVALID_MESSAGE_FORMAT (too short).
+ */
+u32 nvsim_guest_sysinfo_check(const u8 *payload, u64 len, bool *match)
+{
+	const struct rpc_set_guest_system_info_v03_00 *g = (const void *)payload;
+
+	if (len < sizeof(*g))
+		return NV_VGPU_MSG_RESULT_RPC_INVALID_MESSAGE_FORMAT;
+	if (!nvsim_str_in((const u8 *)g->guestDriverVersion, rd32(payload + 0x8)) ||
+	    !nvsim_str_in((const u8 *)g->guestVersion, rd32(payload + 0xc)) ||
+	    !nvsim_str_in((const u8 *)g->guestTitle, rd32(payload + 0x10)))
+		return NV_VGPU_MSG_RESULT_INVALID_ARGUMENT;
+	*match = rd32(payload) == NVRM_VGX_MAJOR_VERSION_535 &&
+		 rd32(payload + 0x4) == NVRM_VGX_MINOR_VERSION_535;
+	return NV_VGPU_MSG_RESULT_SUCCESS;
+}

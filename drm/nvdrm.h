@@ -34,6 +34,9 @@
  * @evictions: VRAM-to-system moves by eviction
  * @restores: system-to-VRAM moves
  * @scrubbed: bytes of VRAM scrubbed before reuse
+ * @ce_scrubbed: of those, bytes filled by the kernel channel
+ * @ce_copied: bytes moved between VRAM and system memory by the copy engine
+ * @cpu_copied: bytes moved by the CPU through BAR1 (the fallback)
  * @pt_heap: VRAM of the partition for page tables
  * @pt_bitmap: used 4 KiB tables of @pt_heap
  * @pt_count: tables in @pt_heap
@@ -65,6 +68,9 @@ struct nvdrm_device {
 	atomic64_t evictions;
 	atomic64_t restores;
 	atomic64_t scrubbed;
+	atomic64_t ce_scrubbed;
+	atomic64_t ce_copied;
+	atomic64_t cpu_copied;
 	struct nvc_vram_region pt_heap;
 	unsigned long *pt_bitmap;
 	unsigned long pt_count;
@@ -192,6 +198,7 @@ struct nvc_channel;
  * @dead: 0, or the error it died with
  * @hw_lock: protects @ch
  * @ch: the nvcore channel (NULL once released)
+ * @chid: its channel ID (events name it)
  * @sched: its scheduler
  * @entity: its scheduler entity
  * @dev_link: entry in &nvdrm_device.chans
@@ -214,6 +221,7 @@ struct nvdrm_chan {
 	int dead;
 	struct mutex hw_lock;
 	struct nvc_channel *ch;
+	u32 chid;
 	struct drm_gpu_scheduler sched;
 	struct drm_sched_entity entity;
 	struct list_head dev_link;

@@ -221,7 +221,7 @@ void nvdrm_chan_event(struct nvc_event_sub *sub, const struct nvc_event *ev)
 			spin_lock_irqsave(&c->fence_lock, flags);
 			nvdrm_chan_signal_locked(c);
 			spin_unlock_irqrestore(&c->fence_lock, flags);
-		} else if (nvc_channel_id(c->ch) == ev->chid) {
+		} else if (c->chid == ev->chid) {
 			drm_dbg(ndev->drm, "nvdrm: channel %u: Xid %u\n",
 				ev->chid, ev->xid);
 			atomic64_inc(&ndev->rc_events);
@@ -426,6 +426,7 @@ struct nvdrm_chan *nvdrm_chan_create(struct nvdrm_device *ndev,
 		ret = PTR_ERR(c->ch);
 		goto err_unmap;
 	}
+	c->chid = nvc_channel_id(c->ch);
 	ret = nvdrm_chan_kmem_init(c);
 	if (ret)
 		goto err_chan;

@@ -186,8 +186,25 @@ static int nvdrm_kchan_test_show(struct seq_file *m, void *unused)
 	return 0;
 }
 
+/* debugfs: memory-management counters (moves and bytes by path). */
+static int nvdrm_mm_show(struct seq_file *m, void *unused)
+{
+	struct drm_info_node *node = m->private;
+	struct nvdrm_device *ndev = nvdrm_dev(node->minor->dev);
+
+	seq_printf(m, "evictions %lld restores %lld ce_copied %lld cpu_copied %lld scrubbed %lld ce_scrubbed %lld\n",
+		   (s64)atomic64_read(&ndev->evictions),
+		   (s64)atomic64_read(&ndev->restores),
+		   (s64)atomic64_read(&ndev->ce_copied),
+		   (s64)atomic64_read(&ndev->cpu_copied),
+		   (s64)atomic64_read(&ndev->scrubbed),
+		   (s64)atomic64_read(&ndev->ce_scrubbed));
+	return 0;
+}
+
 static const struct drm_info_list nvdrm_debugfs_list[] = {
 	{ "nvdrm_kchan_test", nvdrm_kchan_test_show, 0 },
+	{ "nvdrm_mm", nvdrm_mm_show, 0 },
 };
 
 static void nvdrm_debugfs_init(struct drm_minor *minor)

@@ -14,13 +14,20 @@
  * recently used VRAM objects to system memory (evict_flags). A VRAM object
  * that was evicted comes back when it is used: for now that is a CPU fault
  * on its mapping (the fault moves it back, evicting others if needed).
- * Moves copy with the CPU through BAR1 (nvc_vram_read()/nvc_vram_write());
- * the copy engine will take over with kernel channels.
+ * A move first waits for the work still using the object (its dma_resv
+ * fences), then copies with the copy engine through nvdrm's kernel channel
+ * (DOC: nvdrm kernel channel): one physical-mode transfer per run of
+ * contiguous DMA addresses of the system pages, all waited for; the
+ * object's GPU mappings are rewritten to the new place before the old one
+ * is freed. When the kernel channel is missing or dead, a transfer's fence
+ * carries an error, or ``evict_ce=0``, the CPU copies through BAR1
+ * (nvc_vram_read()/nvc_vram_write()) instead.
  *
  * Scrub: VRAM is zero whenever it is free. A new partition block was
  * scrubbed by nvcore; an object leaving VRAM (evicted or destroyed) has its
- * range filled with zeros by the copy engine (nvc_vram_fill()) before TTM
- * frees it, after its CPU mappings were unmapped. So a new VRAM object
+ * range filled with zeros by the copy engine (a kernel-channel fill, else
+ * nvcore's nvc_vram_fill()) before TTM frees it, after its CPU mappings
+ * were unmapped. debugfs ``nvdrm_mm`` counts moves and bytes by path. So a new VRAM object
  * reads as zeros without being cleared, and no object ever sees another's
  * data.
  *
@@ -133,13 +140,98 @@ static void nvdrm_evict_flags(struct ttm_buffer_object *tbo,
 	pl->busy_placement = &nvdrm_sys_place;
 }
 
-/* Fill a VRAM range with zeros; on failure say so once (data would leak). */
+static bool evict_ce = true;
+module_param(evict_ce, bool, 0644);
+MODULE_PARM_DESC(evict_ce, "Move objects between VRAM and system memory and scrub VRAM with the copy engine (default 1; 0: the CPU through BAR1)");
+
+/* Fences of one move waited for together (more: the oldest first). */
+#define NVDRM_MOVE_FENCES	16
+
+/* Wait for a copy-engine fence; its error (the channel died) or 0. */
+static int nvdrm_fence_done(struct dma_fence *f)
+{
+	int ret;
+
+	dma_fence_wait(f, false);
+	ret = f->error;
+	dma_fence_put(f);
+	return ret;
+}
+
+/*
+ * Copy an object's system pages to or from VRAM at @vram with the copy
+ * engine through nvdrm's kernel channel: one transfer per run of
+ * contiguous DMA addresses, in order on one channel, all waited for.
+ * Return: 0, or an error and the copy is not to be trusted (the caller
+ * copies with the CPU).
+ */
+static int nvdrm_copy_ce(struct nvdrm_device *ndev, struct ttm_tt *tt,
+			 u64 vram, bool to_vram)
+{
+	struct dma_fence *fences[NVDRM_MOVE_FENCES] = {};
+	unsigned int nf = 0, k;
+	pgoff_t i = 0, n;
+	int ret = 0, err;
+
+	if (!READ_ONCE(evict_ce) || !tt->dma_address)
+		return -EOPNOTSUPP;
+	while (i < tt->num_pages) {
+		dma_addr_t start = tt->dma_address[i];
+		struct nvdrm_kaddr v = {
+			.vram = true, .addr = vram + ((u64)i << PAGE_SHIFT),
+		};
+		struct nvdrm_kaddr sys = { .vram = false, .addr = start };
+		struct dma_fence *f;
+
+		for (n = 1; i + n < tt->num_pages && n < (SZ_1G >> PAGE_SHIFT) &&
+		     tt->dma_address[i + n] == start + ((u64)n << PAGE_SHIFT); n++)
+			;
+		if (nf == NVDRM_MOVE_FENCES) {
+			err = nvdrm_fence_done(fences[0]);
+			ret = ret ?: err;
+			memmove(fences, fences + 1, sizeof(*fences) * --nf);
+		}
+		err = to_vram ?
+		      nvdrm_kchan_copy(ndev, &v, &sys, (u64)n << PAGE_SHIFT, &f) :
+		      nvdrm_kchan_copy(ndev, &sys, &v, (u64)n << PAGE_SHIFT, &f);
+		if (err) {
+			ret = err;
+			break;
+		}
+		fences[nf++] = f;
+		i += n;
+	}
+	for (k = 0; k < nf; k++) {
+		err = nvdrm_fence_done(fences[k]);
+		ret = ret ?: err;
+	}
+	if (!ret)
+		atomic64_add((u64)tt->num_pages << PAGE_SHIFT, &ndev->ce_copied);
+	return ret;
+}
+
+/*
+ * Fill a VRAM range with zeros: the copy engine, else nvcore's fill. On
+ * failure say so once (data would leak).
+ */
 static int nvdrm_vram_scrub(struct nvdrm_device *ndev, struct ttm_resource *res)
 {
 	u64 len = (u64)res->num_pages << PAGE_SHIFT;
-	int ret;
+	struct nvdrm_kaddr dst = {
+		.vram = true, .addr = nvdrm_vram_addr(ndev, res),
+	};
+	struct dma_fence *f;
+	int ret = -EOPNOTSUPP;
 
-	ret = nvc_vram_fill(ndev->part, nvdrm_vram_addr(ndev, res), len, 0);
+	if (READ_ONCE(evict_ce)) {
+		ret = nvdrm_kchan_fill(ndev, &dst, len, 0, &f);
+		if (!ret)
+			ret = nvdrm_fence_done(f);
+		if (!ret)
+			atomic64_add(len, &ndev->ce_scrubbed);
+	}
+	if (ret)
+		ret = nvc_vram_fill(ndev->part, dst.addr, len, 0);
 	if (ret)
 		drm_err_once(ndev->drm, "nvdrm: VRAM scrub failed: %d\n", ret);
 	else
@@ -147,13 +239,19 @@ static int nvdrm_vram_scrub(struct nvdrm_device *ndev, struct ttm_resource *res)
 	return ret;
 }
 
-/* Copy an object's pages to or from VRAM through BAR1. */
+/*
+ * Copy an object's pages to or from VRAM: the copy engine, else (no
+ * kernel channel, it died, or evict_ce=0) the CPU through BAR1.
+ */
 static int nvdrm_copy_vram(struct nvdrm_device *ndev, struct ttm_tt *tt,
 			   u64 vram, bool to_vram)
 {
 	pgoff_t i;
-	int ret = 0;
+	int ret;
 
+	if (!nvdrm_copy_ce(ndev, tt, vram, to_vram))
+		return 0;
+	ret = 0;
 	for (i = 0; i < tt->num_pages && !ret; i++) {
 		void *p = kmap_local_page(tt->pages[i]);
 
@@ -165,6 +263,8 @@ static int nvdrm_copy_vram(struct nvdrm_device *ndev, struct ttm_tt *tt,
 					    PAGE_SIZE);
 		kunmap_local(p);
 	}
+	if (!ret)
+		atomic64_add((u64)tt->num_pages << PAGE_SHIFT, &ndev->cpu_copied);
 	return ret;
 }
 
@@ -182,6 +282,10 @@ static int nvdrm_bo_move(struct ttm_buffer_object *tbo, bool evict,
 		ttm_bo_move_null(tbo, new_mem);
 		return 0;
 	}
+	/* Work still using the object finishes before its memory moves. */
+	ret = ttm_bo_wait_ctx(tbo, ctx);
+	if (ret)
+		return ret;
 	if (old->mem_type == TTM_PL_SYSTEM && new_mem->mem_type == TTM_PL_VRAM) {
 		/* Never-populated pages are zeros, as free VRAM is. */
 		if (tbo->ttm && ttm_tt_is_populated(tbo->ttm)) {

@@ -65,8 +65,8 @@ struct nvsim_rmargs {
  * @enc_rc: RC_TRIGGERED payload; returns its length
  * @enc_os_error: OS_ERROR_LOG payload with @msg as errString
  * @enc_post_event: POST_EVENT payload
- * @enc_plugin: VGPU_GSP_PLUGIN_TRIGGERED payload (NULL: the version's
- *	nvsim has no vGPU)
+ * @enc_plugin: VGPU_GSP_PLUGIN_TRIGGERED payload (NULL: none in this
+ *	version)
  * @enc_lockdown: GSP_LOCKDOWN_NOTICE payload
  * @enc_init_done: GSP_INIT_DONE payload
  * @engine_to_rm: RM_ENGINE_TYPE of an NV2080 engine type (0: none)

@@ -112,7 +112,7 @@ void nvsim_chan_rc(struct nvsim_chan *ch, u32 xid, bool mmu_fault,
 {
 	struct nvsim_gpu *gpu = ch->gpu;
 	struct nvsim_fifo *f = gpu->fifo;
-	struct rpc_rc_triggered_v17_02 e = {};
+	u8 e[NVSIM_EV_BUF];
 	bool was;
 	u32 word = 0;
 
@@ -131,12 +131,10 @@ void nvsim_chan_rc(struct nvsim_chan *ch, u32 xid, bool mmu_fault,
 	if (ch->quiet || !nvsim_rm_accepts_events(gpu))
 		return;
 	if (mmu_fault)
-		nvsim_post_event(gpu, NV_VGPU_MSG_EVENT_MMU_FAULT_QUEUED, &word, 0);
-	e.nv2080EngineType = ch->engine;
-	e.chid = ch->chid;
-	e.exceptType = xid;
-	e.scope = RC_NOTIFIER_SCOPE_CHANNEL;
-	nvsim_post_event(gpu, NV_VGPU_MSG_EVENT_RC_TRIGGERED, &e, sizeof(e));
+		nvsim_post_event(gpu, NVSIM_EV_MMU_FAULT_QUEUED, &word, 0);
+	/* The firmware version's payload (535: 0x14 bytes, 570: 0x30). */
+	nvsim_post_event(gpu, NVSIM_EV_RC_TRIGGERED, e,
+			 nvsim_abi_of(gpu)->enc_rc(e, ch->chid, xid, ch->engine));
 }
 
 /**

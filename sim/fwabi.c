@@ -290,10 +290,15 @@ static u32 fwabi_enc_post_event(void *buf, u32 h_client, u32 h_event,
 	return sizeof(*e);
 }
 
-#if NVSIM_ABI_VER < 570	/* vGPU plays 535.113.01 only (sim/r535/vgpu.c) */
+#if NVSIM_ABI_VER < 570	/* 570's header set has no vgpu.h: the TSV rows */
+NVSIM_SAME(nvsim_plugin_triggered, rpc_vgpu_gsp_plugin_triggered_v17_00);
+NVSIM_SAME_OFF(nvsim_plugin_triggered, rpc_vgpu_gsp_plugin_triggered_v17_00,
+	       notifyIndex);
+#endif
+
 static u32 fwabi_enc_plugin(void *buf, u32 gfid, u32 index)
 {
-	struct rpc_vgpu_gsp_plugin_triggered_v17_00 *e = buf;
+	struct nvsim_plugin_triggered *e = buf;
 
 	static_assert(sizeof(*e) <= NVSIM_EV_SMALL);
 	memset(e, 0, sizeof(*e));
@@ -301,7 +306,6 @@ static u32 fwabi_enc_plugin(void *buf, u32 gfid, u32 index)
 	e->notifyIndex = index;
 	return sizeof(*e);
 }
-#endif
 
 static u32 fwabi_enc_lockdown(void *buf, bool on)
 {
@@ -353,9 +357,7 @@ const struct nvsim_abi NVSIM_ABI_NAME = {
 	.enc_rc = fwabi_enc_rc,
 	.enc_os_error = fwabi_enc_os_error,
 	.enc_post_event = fwabi_enc_post_event,
-#if NVSIM_ABI_VER < 570
 	.enc_plugin = fwabi_enc_plugin,
-#endif
 	.enc_lockdown = fwabi_enc_lockdown,
 	.enc_init_done = fwabi_enc_init_done,
 	.engine_to_rm = fwabi_engine_to_rm,

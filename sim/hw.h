@@ -425,4 +425,15 @@ struct nvsim_unloading {
 
 static_assert(sizeof(struct nvsim_unloading) == 0x8);
 
+/*
+ * rpc_vgpu_gsp_plugin_triggered_v17_00 (VGPU_GSP_PLUGIN_TRIGGERED): the
+ * same in 535.113.01 and 570.144 (gsp-rm-layouts.tsv).
+ */
+struct nvsim_plugin_triggered {
+	u32 gfid;
+	u32 notifyIndex;
+};
+
+static_assert(sizeof(struct nvsim_plugin_triggered) == 0x8);
+
 #endif /* NVSIM_HW_H */

@@ -171,25 +171,17 @@ static int nvsim_pte(u64 pte, u64 page, u64 va, struct nvsim_xlate *x)
 	return 0;
 }
 
-/**
- * nvsim_mmu_translate() - walk the page tables for one address
- * @gpu: the GPU
- * @pdb_vid: the root is in video memory
- * @pdb: the root's address
- * @va: virtual address (49 bits)
- * @x: output
- *
- * Process context.
- *
- * Return: 0, or -EFAULT with @x->level the level that faulted (0 root, 4
- * the page table).
+/*
+ * PD3, PD2, PD1 and the PD0 entry (dual PDE or 2 MiB PTE) for @va into @e,
+ * the aperture of the PD0 table into @pd0_vid. 0, or -EFAULT with
+ * @x->level the level that faulted.
  */
-static int nvsim_mmu_translate(struct nvsim_gpu *gpu, bool pdb_vid, u64 pdb,
-			       u64 va, struct nvsim_xlate *x)
+static int nvsim_mmu_pd0(struct nvsim_gpu *gpu, bool pdb_vid, u64 pdb, u64 va,
+			 u64 e[2], bool *pd0_vid, struct nvsim_xlate *x)
 {
 	static const u8 shift[4] = { 47, 38, 29, 21 };
 	static const u8 bits[4] = { 2, 9, 9, 8 };
-	u64 table = pdb, e[2];
+	u64 table = pdb;
 	bool vid = pdb_vid;
 	int l;
 
@@ -212,6 +204,20 @@ static int nvsim_mmu_translate(struct nvsim_gpu *gpu, bool pdb_vid, u64 pdb,
 	if (nvsim_mmu_read(gpu, vid, table + ((va >> shift[3]) & 0xff) *
 			   NV_MMU_VER2_DUAL_PDE__SIZE, e, NV_MMU_VER2_DUAL_PDE__SIZE))
 		return -EFAULT;
+	*pd0_vid = vid;
+	return 0;
+fault0:
+	x->level = 0;
+	return -EFAULT;
+}
+
+/* The PTE under the dual PDE (or 2 MiB PTE) @e of PD0 for @va. */
+static int nvsim_mmu_leaf(struct nvsim_gpu *gpu, const u64 *pde, bool vid,
+			  u64 va, struct nvsim_xlate *x)
+{
+	u64 table, e[2] = { pde[0], pde[1] };
+
+	x->level = 3;
 	if (FLD(e[0], NV_MMU_VER2_DUAL_PDE_IS_PTE))
 		return nvsim_pte(e[0], SZ_2M, va, x);
 	x->level = 4;
@@ -250,9 +256,29 @@ static int nvsim_mmu_translate(struct nvsim_gpu *gpu, bool pdb_vid, u64 pdb,
 		return nvsim_pte(e[0], SZ_4K, va, x);
 	}
 	return -EFAULT;
-fault0:
-	x->level = 0;
-	return -EFAULT;
+}
+
+/**
+ * nvsim_mmu_translate() - walk the page tables for one address
+ * @gpu: the GPU
+ * @pdb_vid: the root is in video memory
+ * @pdb: the root's address
+ * @va: virtual address (49 bits)
+ * @x: output
+ *
+ * Process context.
+ *
+ * Return: 0, or -EFAULT with @x->level the level that faulted (0 root, 4
+ * the page table).
+ */
+static int nvsim_mmu_translate(struct nvsim_gpu *gpu, bool pdb_vid, u64 pdb,
+			       u64 va, struct nvsim_xlate *x)
+{
+	u64 e[2];
+	bool vid;
+
+	return nvsim_mmu_pd0(gpu, pdb_vid, pdb, va, e, &vid, x) ?:
+	       nvsim_mmu_leaf(gpu, e, vid, va, x);
 }
 
 /**
@@ -267,8 +293,10 @@ fault0:
  * @fault_va: set to the first address that failed
  *
  * Every page is translated through the tables in VRAM or system memory as
- * the driver wrote them (nothing is cached: a driver that rewrites a PTE
- * sees the effect at once, as after a TLB invalidate). Process context.
+ * the driver wrote them (nothing is cached between calls: a driver that
+ * rewrites a PTE sees the effect at the next access, as after a TLB
+ * invalidate; within one call PD3..PD0 are read once per 2 MiB). Process
+ * context.
  *
  * Return: 0; -EFAULT for an unmapped address (no PDB, an invalid PDE or
  * PTE); -EACCES for a write to a read-only page; -ENXIO for a bad
@@ -279,9 +307,10 @@ int nvsim_mmu_rw(struct nvsim_gpu *gpu, u32 client, u32 vas, u64 va,
 		 void *buf, size_t len, bool write, u64 *fault_va)
 {
 	struct nvsim_mmu *m = &gpu->mmu;
+	u64 pdb = 0, region = ~0ull, pde[2];
 	struct nvsim_xlate x;
+	bool pd0_vid = false;
 	u32 ap = 0;
-	u64 pdb = 0;
 	int i, ret;
 
 	spin_lock(&m->lock);
@@ -299,8 +328,18 @@ int nvsim_mmu_rw(struct nvsim_gpu *gpu, u32 client, u32 vas, u64 va,
 	while (len) {
 		size_t n;
 
-		ret = nvsim_mmu_translate(gpu, ap == NV_MMU_VER2_PDE_APERTURE_VIDEO_MEMORY,
-					  pdb, va, &x);
+		/*
+		 * PD3..PD0 are walked once per 2 MiB of the access (the tables
+		 * do not change under one access); the PTE level every page.
+		 */
+		if (va >> 21 != region) {
+			ret = nvsim_mmu_pd0(gpu, ap == NV_MMU_VER2_PDE_APERTURE_VIDEO_MEMORY,
+					    pdb, va, pde, &pd0_vid, &x);
+			if (ret)
+				return ret;
+			region = va >> 21;
+		}
+		ret = nvsim_mmu_leaf(gpu, pde, pd0_vid, va, &x);
 		if (ret)
 			return ret;
 		if (write && x.ro)

@@ -91,9 +91,15 @@ static int nvc_fw_try(struct nvc_gsp *gsp, const struct nvc_fw_version *v,
 	ret = nvc_fw_image_version(gsp->fw->data, gsp->fw->size, v->version,
 				   gsp->fw_version, sizeof(gsp->fw_version),
 				   &gsp->fw_version_src);
+	if (ret == -EPROTO) {
+		dev_err(gpu->dev, "nvcore: %s: firmware version mismatch (%d): the image says %s (%s), the file name %s\n",
+			path, ret, gsp->fw_version, gsp->fw_version_src,
+			v->version);
+		goto err;
+	}
 	if (ret) {
-		dev_err(gpu->dev, "nvcore: %s: firmware version %s (%d)\n", path,
-			ret == -EPROTO ? "mismatch" : "unreadable", ret);
+		dev_err(gpu->dev, "nvcore: %s: firmware version unreadable (%d)\n",
+			path, ret);
 		goto err;
 	}
 	gsp->fwops = v->ops;

@@ -9,7 +9,8 @@
  *   nvdrm_test vm                   VM_CREATE/DESTROY, VM_BIND edge cases
  *   nvdrm_test inval                invalid arguments of every ioctl
  *   nvdrm_test openclose N          N open/create/close cycles
- *   nvdrm_test evict FACTOR         VRAM overcommitted FACTOR times, checked
+ *   nvdrm_test evict FACTOR [cpu]   VRAM overcommitted FACTOR times, checked
+ *                                   (moved by the copy engine, or the CPU)
  *   nvdrm_test unplug UNBIND_PATH DEV
  *                                   unbind with fds and mappings open
  *                                   (UNBIND_PATH "!cmd": run cmd instead)
@@ -22,6 +23,7 @@
  * Prints one "PASS: nvdrm/<name>" or "FAIL: nvdrm/<name> why" per check.
  */
 #include <errno.h>
+#include <glob.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <fcntl.h>
@@ -54,6 +56,15 @@ static int failures;
 			printf("\n");					\
 		}							\
 		fflush(stdout);						\
+	} while (0)
+
+/* CHECK with a name prefix: "PREFIX: name". */
+#define CHECK_P(pfx, name, cond, ...)					\
+	do {								\
+		char _n[160];						\
+									\
+		snprintf(_n, sizeof(_n), "%s: %s", pfx, name);		\
+		CHECK(_n, cond, __VA_ARGS__);				\
 	} while (0)
 
 /* ioctl returning 0 or -errno. */
@@ -674,8 +685,59 @@ static void t_openclose(int n)
 
 /* ---- evict ---- */
 
-static void t_evict(int factor)
+#define EVICT_CE_PARAM "/sys/module/nvdrm/parameters/evict_ce"
+
+static int write_str(const char *path, const char *v)
 {
+	int fd = open(path, O_WRONLY), ok;
+
+	if (fd < 0)
+		return -1;
+	ok = write(fd, v, strlen(v)) == (ssize_t)strlen(v);
+	close(fd);
+	return ok ? 0 : -1;
+}
+
+/* A counter of nvdrm's debugfs nvdrm_mm ("evictions N restores N ..."). */
+static long long mm_counter(const char *key)
+{
+	char buf[512] = "", k[64];
+	long long v = -1;
+	glob_t g;
+	size_t i;
+
+	if (glob("/sys/kernel/debug/dri/*/nvdrm_mm", 0, NULL, &g))
+		return -1;
+	for (i = 0; i < g.gl_pathc && v < 0; i++) {
+		int fd = open(g.gl_pathv[i], O_RDONLY);
+		ssize_t n;
+		char *p;
+
+		if (fd < 0)
+			continue;
+		n = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		if (n <= 0)
+			continue;
+		buf[n] = 0;
+		snprintf(k, sizeof(k), "%s ", key);
+		p = strstr(buf, k);
+		if (p)
+			v = strtoll(p + strlen(k), NULL, 10);
+	}
+	globfree(&g);
+	return v;
+}
+
+
+/*
+ * @cpu: with evict_ce=0 (the CPU through BAR1), else with the copy engine;
+ * the debugfs counters say which path moved the bytes.
+ */
+static void t_evict(int factor, int cpu)
+{
+	long long ce0 = mm_counter("ce_copied"), cpu0 = mm_counter("cpu_copied");
+	long long sc0 = mm_counter("ce_scrubbed");
 	int fd = open_nvdrm();
 	const size_t S = 1 << 20;
 	uint64_t vram = param(fd, NVDRM_PARAM_VRAM_USABLE);
@@ -684,7 +746,10 @@ static void t_evict(int factor)
 	struct drm_nvdrm_gem_info info;
 	long bad = -1, ev = 0, in_vram = 0;
 	int bad_obj = -1;
+	const char *pfx = cpu ? "evict-cpu" : "evict";
 
+	if (write_str(EVICT_CE_PARAM, cpu ? "0" : "1"))
+		CHECK_P(pfx, "evict_ce set", 0, "errno %d", errno);
 	printf("    %d objects of 1 MiB over %" PRIu64 " MiB of VRAM\n", n, vram >> 20);
 	for (i = 0; i < n; i++) {
 		void *p;
@@ -698,7 +763,7 @@ static void t_evict(int factor)
 		fill(p, S, 1000 + i);
 		munmap(p, S);
 	}
-	CHECK("evict: created and wrote every object", created == n, "%d of %d", created, n);
+	CHECK_P(pfx, "created and wrote every object", created == n, "%d of %d", created, n);
 	for (pass = 0; pass < 2 && bad < 0; pass++) {
 		for (i = 0; i < created && bad < 0; i++) {
 			int j = pass ? created - 1 - i : i;
@@ -711,7 +776,7 @@ static void t_evict(int factor)
 				munmap(p, S);
 		}
 	}
-	CHECK("evict: every byte of every object right after eviction and restore",
+	CHECK_P(pfx, "every byte of every object right after eviction and restore",
 	      bad < 0, "object %d word %ld", bad_obj, bad);
 	for (i = 0; i < created; i++) {
 		if (gem_info(fd, h[i], &info))
@@ -720,9 +785,9 @@ static void t_evict(int factor)
 		in_vram += info.current_domain == NVDRM_GEM_DOMAIN_VRAM;
 	}
 	printf("    evictions %ld, objects in VRAM now %ld\n", ev, in_vram);
-	CHECK("evict: objects were evicted (at least one per object over VRAM)",
+	CHECK_P(pfx, "objects were evicted (at least one per object over VRAM)",
 	      ev >= n - (long)(vram / S), "%ld", ev);
-	CHECK("evict: VRAM holds no more than fits", in_vram <= (long)(vram / S), "%ld", in_vram);
+	CHECK_P(pfx, "VRAM holds no more than fits", in_vram <= (long)(vram / S), "%ld", in_vram);
 	for (i = 0; i < created; i++)
 		gem_close(fd, h[i]);
 	/* Everything freed: VRAM is all scrubbed, a full-size object is zeros. */
@@ -733,7 +798,7 @@ static void t_evict(int factor)
 		gem_create(fd, vram, NVDRM_GEM_DOMAIN_VRAM, &hz);
 		p = gem_map(fd, hz, vram);
 		bad = p ? first_nonzero(p, vram) : -2;
-		CHECK("evict: all of VRAM reads zeros after the objects are freed",
+		CHECK_P(pfx, "all of VRAM reads zeros after the objects are freed",
 		      bad == -1, "byte %ld", bad);
 		if (p)
 			munmap(p, vram);
@@ -741,6 +806,21 @@ static void t_evict(int factor)
 	}
 	free(h);
 	close(fd);
+	{
+		long long ce = mm_counter("ce_copied") - ce0;
+		long long cc = mm_counter("cpu_copied") - cpu0;
+		long long sc = mm_counter("ce_scrubbed") - sc0;
+
+		printf("    moved by the copy engine %lld bytes, by the CPU %lld; CE scrub %lld\n",
+		       ce, cc, sc);
+		if (cpu)
+			CHECK_P(pfx, "evict_ce=0: the CPU moved every byte, the copy engine none",
+				cc > 0 && ce == 0, "ce %lld cpu %lld", ce, cc);
+		else
+			CHECK_P(pfx, "the copy engine moved every byte (no CPU fallback), and scrubbed",
+				ce > 0 && cc == 0 && sc > 0, "ce %lld cpu %lld scrub %lld", ce, cc, sc);
+	}
+	write_str(EVICT_CE_PARAM, "1");
 }
 
 /* ---- gpuva: nvsim walks the page tables nvdrm wrote ---- */
@@ -763,10 +843,19 @@ static int mmu_read(char *buf, size_t size)
 	return 0;
 }
 
-/* Number of VA spaces; the PDB ("A:ADDR") of the last one in @pdb. */
+/*
+ * Page directories of VA spaces that are not the test's own (nvdrm's
+ * kernel channel has a VM too), taken by mmu_vas_snap().
+ */
+static char vas_other[2048];
+
+/*
+ * Number of VA spaces whose page directory is not in vas_other; the PDB
+ * ("A:ADDR") of the last one in @pdb.
+ */
 static int mmu_vas(char *pdb, size_t size)
 {
-	char buf[8192], *l, *save = NULL;
+	char buf[8192], *l, *save = NULL, key[80];
 	int n = 0;
 
 	if (mmu_read(buf, sizeof(buf)))
@@ -776,10 +865,38 @@ static int mmu_vas(char *pdb, size_t size)
 
 		if (strncmp(l, "vas ", 4) || !p)
 			continue;
+		snprintf(key, sizeof(key), "<%s>", p + 5);
+		if (strstr(vas_other, key))
+			continue;
 		snprintf(pdb, size, "%s", p + 5);
 		n++;
 	}
 	return n;
+}
+
+/* The VA spaces there are now are not the test's (see mmu_vas()). */
+static void mmu_vas_snap(void)
+{
+	char pdb[64];
+
+	vas_other[0] = 0;
+	while (mmu_vas(pdb, sizeof(pdb)) > 0 &&
+	       strlen(vas_other) + strlen(pdb) + 3 < sizeof(vas_other)) {
+		strcat(vas_other, "<");
+		strcat(vas_other, pdb);
+		strcat(vas_other, ">");
+	}
+}
+
+/* A VA space with page directory @pdb exists. */
+static int mmu_pdb_listed(const char *pdb)
+{
+	char buf[8192], key[80];
+
+	if (mmu_read(buf, sizeof(buf)))
+		return 0;
+	snprintf(key, sizeof(key), " pdb %s\n", pdb);
+	return strstr(buf, key) != NULL;
 }
 
 /* Walk LEN bytes at VA: the result line in @out. */
@@ -838,7 +955,8 @@ static void t_gpuva(const char *path)
 	uint64_t sum_v;
 
 	mmu_path = path;
-	CHECK("gpuva: no VA space before", mmu_vas(pdb, sizeof(pdb)) == 0, "-");
+	mmu_vas_snap();
+	CHECK("gpuva: no VA space of ours before", mmu_vas(pdb, sizeof(pdb)) == 0, "-");
 	CHECK("gpuva: vm create", !xioctl(fd, DRM_IOCTL_NVDRM_VM_CREATE, &c), "-");
 	n = mmu_vas(pdb, sizeof(pdb));
 	CHECK("gpuva: GSP-RM has one VA space with a page directory", n == 1, "%d", n);
@@ -961,6 +1079,7 @@ static void t_bigpage(const char *path)
 	int r;
 
 	mmu_path = path;
+	mmu_vas_snap();
 	CHECK("bigpage: GET_PARAM page sizes are 4 KiB, 64 KiB and 2 MiB",
 	      param(fd, NVDRM_PARAM_PAGE_SIZES) == (4096 | K64 | M2), "%#" PRIx64,
 	      param(fd, NVDRM_PARAM_PAGE_SIZES));
@@ -1128,7 +1247,7 @@ static void t_bench(void)
 	const size_t S = 1 << 20;
 	uint64_t vram = param(fd, NVDRM_PARAM_VRAM_USABLE);
 	struct drm_nvdrm_gem_info info;
-	double t_sys, t_vram, t_evict, t_cpy;
+	double t_sys, t_vram, t_evict, t_evict_cpu, t_cpy;
 	uint32_t *h, hbig;
 	volatile char *big;
 	char *a, *b;
@@ -1152,20 +1271,35 @@ static void t_bench(void)
 	t_sys = bench_fill(fd, h, n, S, NVDRM_GEM_DOMAIN_SYSTEM);
 	/* Empty VRAM: no eviction. */
 	t_vram = bench_fill(fd, h + n, n, S, NVDRM_GEM_DOMAIN_VRAM);
-	/* VRAM full of written objects: one object the size of VRAM evicts all. */
+	/*
+	 * VRAM full of written objects: one object the size of VRAM evicts
+	 * all (placed in VRAM at creation). First with the copy engine, then
+	 * VRAM refilled and the same with the CPU (evict_ce=0).
+	 */
+	write_str(EVICT_CE_PARAM, "1");
 	t_evict = now_s();
-	/* Placed in VRAM at creation: the n objects there are evicted. */
 	gem_create(fd, vram, NVDRM_GEM_DOMAIN_VRAM, &hbig);
 	t_evict = now_s() - t_evict;
+	gem_info(fd, h[n], &info);
+	gem_close(fd, hbig);
+	for (i = n; i < 2 * n; i++)
+		gem_close(fd, h[i]);
+	bench_fill(fd, h + n, n, S, NVDRM_GEM_DOMAIN_VRAM);
+	write_str(EVICT_CE_PARAM, "0");
+	t_evict_cpu = now_s();
+	gem_create(fd, vram, NVDRM_GEM_DOMAIN_VRAM, &hbig);
+	t_evict_cpu = now_s() - t_evict_cpu;
+	write_str(EVICT_CE_PARAM, "1");
 	big = gem_map(fd, hbig, vram);
 	if (big)
 		big[0] = 1;
-	gem_info(fd, h[n], &info);
 	printf("BENCH-KV nvdrm_memcpy_mib_s %.1f\n", vram / S / t_cpy);
 	printf("BENCH-KV gem_sys_create_write_mib_s %.1f\n", n / t_sys);
 	printf("BENCH-KV gem_vram_create_write_mib_s %.1f\n", n / t_vram);
-	if (info.evictions)
-		printf("BENCH-KV evict_cpu_mib_s %.1f\n", n / t_evict);
+	if (info.evictions) {
+		printf("BENCH-KV evict_mib_s %.1f\n", n / t_evict);
+		printf("BENCH-KV evict_cpu_mib_s %.1f\n", n / t_evict_cpu);
+	}
 	if (big)
 		munmap((void *)big, vram);
 	gem_close(fd, hbig);
@@ -1205,6 +1339,7 @@ static void t_recover(const char *mmu, const char *crash, const char *recoveries
 	uint64_t sum;
 
 	mmu_path = mmu;
+	mmu_vas_snap();
 	xioctl(fd, DRM_IOCTL_NVDRM_VM_CREATE, &c);
 	gem_create(fd, S, NVDRM_GEM_DOMAIN_VRAM, &h);
 	p = gem_map(fd, h, S);
@@ -1223,10 +1358,12 @@ static void t_recover(const char *mmu, const char *crash, const char *recoveries
 	for (i = 0; i < 600 && read_long(recoveries) <= rec0; i++)
 		usleep(100000);
 	CHECK("recover: nvcore recovered in place", read_long(recoveries) > rec0, "-");
-	for (i = 0; i < 100 && mmu_vas(pdb2, sizeof(pdb2)) != 1; i++)
+	/* The crash dropped every VA space: wait for ours to come back. */
+	for (i = 0; i < 100 && !mmu_pdb_listed(pdb); i++)
 		usleep(100000);
+	snprintf(pdb2, sizeof(pdb2), "%s", pdb);
 	CHECK("recover: nvdrm gave GSP-RM its VA space again, same page directory",
-	      mmu_vas(pdb2, sizeof(pdb2)) == 1 && !strcmp(pdb, pdb2), "%s vs %s", pdb2, pdb);
+	      mmu_pdb_listed(pdb), "%s not listed", pdb);
 	mmu_query(pdb2, A, S, r, sizeof(r));
 	CHECK("recover: the mapping still translates to the same data",
 	      strstr(r, "aperture vid") && field_hex(r, "sum ") == sum, "%s", r);
@@ -1236,7 +1373,7 @@ static void t_recover(const char *mmu, const char *crash, const char *recoveries
 	      !vm_bind(fd, c.vm_id, NVDRM_VM_BIND_OP_MAP, h2, 0, A + S, 0, S), "-");
 	d.vm_id = c.vm_id;
 	CHECK("recover: vm destroy after recovery", !xioctl(fd, DRM_IOCTL_NVDRM_VM_DESTROY, &d), "-");
-	CHECK("recover: no VA space left", mmu_vas(pdb2, sizeof(pdb2)) == 0, "-");
+	CHECK("recover: its VA space is gone", !mmu_pdb_listed(pdb), "-");
 	munmap(p, S);
 	close(fd);
 }
@@ -1403,7 +1540,7 @@ int main(int argc, char **argv)
 	else if (!strcmp(t, "openclose") && argc > 2)
 		t_openclose(atoi(argv[2]));
 	else if (!strcmp(t, "evict") && argc > 2)
-		t_evict(atoi(argv[2]));
+		t_evict(atoi(argv[2]), argc > 3 && !strcmp(argv[3], "cpu"));
 	else if (!strcmp(t, "gpuva") && argc > 2)
 		t_gpuva(argv[2]);
 	else if (!strcmp(t, "bigpage") && argc > 2)

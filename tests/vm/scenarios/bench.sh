@@ -86,8 +86,9 @@ echo 1 >/sys/bus/mdev/devices/$GU/remove
 check vgpu-unload rmmod nvvgpu vfio_iommu_type1 nvcore nvsim
 
 # nvdrm: writing GEM objects through mmap (system memory, VRAM through
-# BAR1) and eviction VRAM -> system (CPU copy through BAR1 until the copy
-# engine does it), beside a userspace memcpy of the same size.
+# BAR1) and eviction VRAM -> system by the copy engine (evict_mib_s) and by
+# the CPU through BAR1 (evict_cpu_mib_s), beside a userspace memcpy of the
+# same size.
 check nvdrm-load sh -c 'modprobe nvsim chip=ga102 && modprobe nvcore clients=drm heartbeat_ms=0 $cfw &&
 	modprobe nvdrm vram_mib=32'
 wait_for 20 test -e /sys/bus/auxiliary/devices/nvcore.drm.0/driver
@@ -96,9 +97,10 @@ check nvdrm-unload rmmod nvdrm nvcore nvsim
 
 # nvdrm channels: EXEC of a one-semaphore job to its signalled fence (beside
 # rpc_small_p50_us above), jobs/s over 4 channels, a 64 MiB VRAM->VRAM copy
-# on the copy engine beside a userspace memcpy of 64 MiB.
+# on the copy engine (4 x 16 MiB: nvsim backs 64 MiB of VRAM) beside a
+# userspace memcpy of 64 MiB.
 check nvdrm-exec-load sh -c 'modprobe nvsim chip=ga102 && modprobe nvcore clients=drm heartbeat_ms=0 $cfw &&
-	modprobe nvdrm vram_mib=160 job_timeout_ms=120000'
+	modprobe nvdrm job_timeout_ms=120000'
 wait_for 20 test -e /sys/bus/auxiliary/devices/nvcore.drm.0/driver
 /tests/bin/nvdrm_exec bench
 check nvdrm-exec-unload rmmod nvdrm nvcore nvsim

@@ -103,7 +103,7 @@ n0=$(dmesg | wc -l)
 check "version: load nvsim" modprobe nvsim chip=ga102
 modprobe nvcore clients=test heartbeat_ms=0
 check "version: an image whose .fwversion is 535.113.02 is refused" sh -c "! test -e $G/firmware_version"
-check "version: one clear message" sh -c "dmesg | tail -n +$((n0 + 1)) | grep -q 'firmware version mismatch (-71): this driver speaks GSP-RM 535.113.01'"
+check "version: one clear message" sh -c "dmesg | tail -n +$((n0 + 1)) | grep -q 'firmware version mismatch (-71): the image says 535.113.02 (.fwversion), the file name 535.113.01'"
 rmmod nvcore nvsim
 echo -n /lib/firmware/nvcore-test/nolog >$FWP
 check "version: load nvsim" modprobe nvsim chip=ga102

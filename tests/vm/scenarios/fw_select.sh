@@ -4,21 +4,23 @@
 # nvcore.fw= forces a version for all GPUs or per GPU (comma list by GPU
 # index); an unknown or absent version is refused cleanly; without it the
 # newest image present boots.
+# vm-fw: auto
 
 sysfs_of() { cat "/sys/bus/platform/devices/nvsim-gpu.$1/nvcore/$2" 2>/dev/null; }
 bound() { test -e "/sys/bus/platform/devices/nvsim-gpu.$1/nvcore/chip"; }
 FW=/lib/firmware/nvidia/ga102/gsp
 
-# With only 535.113.01 installed, the search (570.144 first) falls back
-# to it quietly. (With both installed, which one boots depends on the
-# version nvsim plays: the harness's firmware dimension covers that.)
-if [ ! -e $FW/gsp-570.144.bin ]; then
-	check "search: load" modprobe nvsim chip=ga102
-	check "search: nvcore binds" modprobe nvcore
-	check_eq "search: falls back to the image present" "$(sysfs_of 0 firmware_version)" 535.113.01
+# Without fw= the newest image present boots (570.144 first); with only
+# 535.113.01 installed nvcore falls back to it without a warning.
+newest=535.113.01
+[ -e $FW/gsp-570.144.bin ] && newest=570.144
+check "search: load" modprobe nvsim chip=ga102
+check "search: nvcore binds" modprobe nvcore
+check_eq "search: the newest image present boots" "$(sysfs_of 0 firmware_version)" "$newest"
+if [ "$newest" = 535.113.01 ]; then
 	check "search: no warning for the absent newer image" sh -c '! dmesg | grep -q "gsp-570.144.bin failed"'
-	check "search: unload" rmmod nvcore nvsim
 fi
+check "search: unload" rmmod nvcore nvsim
 
 check "forced 535: load" modprobe nvsim chip=ga102
 check "forced 535: nvcore binds" modprobe nvcore fw=535.113.01
@@ -49,3 +51,18 @@ check "per GPU, auto entry: load two" modprobe nvsim gpus=2 chip=ga102,tu102
 check "per GPU, auto entry: nvcore loads" modprobe nvcore fw=,auto
 check "per GPU, auto entry: both bound" sh -c 'test -e /sys/bus/platform/devices/nvsim-gpu.0/nvcore/chip && test -e /sys/bus/platform/devices/nvsim-gpu.1/nvcore/chip'
 check "per GPU, auto entry: unload" rmmod nvcore nvsim
+
+# Two GPUs on different versions at once (nvsim runs what each uploads).
+if [ -e $FW/gsp-570.144.bin ] && [ -e /lib/firmware/nvidia/tu102/gsp/gsp-570.144.bin ]; then
+	check "mixed: load two" modprobe nvsim gpus=2 chip=ga102,tu102
+	check "mixed: nvcore loads" modprobe nvcore fw=570.144,535.113.01
+	check_eq "mixed: gpu0 on 570.144" "$(sysfs_of 0 firmware_version)" 570.144
+	check_eq "mixed: gpu1 on 535.113.01" "$(sysfs_of 1 firmware_version)" 535.113.01
+	check_eq "mixed: gpu0 chip" "$(sysfs_of 0 chip)" ga102
+	check_eq "mixed: gpu1 chip" "$(sysfs_of 1 chip)" tu102
+	check "mixed: gpu0 engines" grep -q ce0 /sys/bus/platform/devices/nvsim-gpu.0/nvcore/engines
+	check "mixed: gpu1 engines" grep -q ce0 /sys/bus/platform/devices/nvsim-gpu.1/nvcore/engines
+	check "mixed: gpu0 interrupt mode" grep -q '^irq_mode 1' /sys/kernel/debug/nvcore/gpu0/rpc_stats
+	check "mixed: gpu1 interrupt mode" grep -q '^irq_mode 1' /sys/kernel/debug/nvcore/gpu1/rpc_stats
+	check "mixed: unload" rmmod nvcore nvsim
+fi

@@ -61,6 +61,8 @@ run openclose 200
 check "reload nvdrm with vram_mib=8" sh -c "rmmod nvdrm && modprobe nvdrm vram_mib=8"
 check "nvdrm bound again" wait_for 10 drm_bound
 run evict 3
+# The same with the CPU copying through BAR1 (the fallback path).
+run evict 3 cpu
 # GPU page tables, walked by nvsim's MMU (VRAM domain still 8 MiB).
 run gpuva /sys/kernel/debug/nvsim/gpu0/mmu
 # 64 KiB and 2 MiB pages, chosen by alignment and placement, through eviction.

@@ -41,4 +41,5 @@ run fault
 run timeout
 run crash /sys/kernel/debug/nvsim/gpu0/crash /sys/bus/platform/devices/nvsim-gpu.0/nvcore/recoveries
 run copy
+check "kernel channel: a new one after the GSP crash" sh -c "grep -q '^kchan 0 ' $K"
 check "unload" rmmod nvdrm nvcore nvsim

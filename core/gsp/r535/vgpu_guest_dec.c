@@ -16,7 +16,7 @@
 
 #include "nvrm/535.113.01/nvrm.h"
 #include "nvrm/570.144/vgpu_guest.h"
-#include "vgpu_guest.h"
+#include "../vgpu_guest.h"
 
 static u32 nvc_get32(const u8 *p)
 {

@@ -74,7 +74,7 @@ echo "BENCH-JSON {\"vgpu_drm_fw\": \"${cfw#fw=}\"}"
 
 # vGPU create (until the VFIO device is open) and destroy over 50, and a
 # host-channel round trip to the GSP plugin (a guest bus-master toggle).
-# The vGPU host ABI is 535.113.01's (nvc_gsp_has_vgpu()): \$cfw pins it.
+# The vGPU host ABI is 535.113.01's (nvc_gsp_has_vgpu()): $cfw pins it.
 check vgpu-load sh -c 'modprobe nvsim chip=ga102 && modprobe nvcore clients=vgpu heartbeat_ms=0 $cfw &&
 	modprobe vfio_iommu_type1 && modprobe nvvgpu'
 /tests/bin/vgpu_bench /sys/bus/auxiliary/devices/nvcore.vgpu.0/mdev_supported_types/nvvgpu-8 50

@@ -290,19 +290,37 @@ static int nvsim_boot_fault_open(struct inode *inode, struct file *file)
 	return single_open(file, nvsim_boot_fault_show, inode->i_private);
 }
 
-static ssize_t nvsim_boot_fault_write(struct file *file, const char __user *ubuf,
-				      size_t len, loff_t *ppos)
+/**
+ * nvsim_dbg_choice() - parse a debugfs write naming one of a list
+ * @ubuf: the user's bytes
+ * @len: their number
+ * @names: the choices
+ * @n: how many
+ *
+ * Return: the index of the name written (surrounding blanks ignored),
+ * -EINVAL for a name not in @names or a write of 32 bytes or more, -EFAULT.
+ */
+int nvsim_dbg_choice(const char __user *ubuf, size_t len,
+		     const char *const *names, size_t n)
 {
-	struct nvsim_gpu *gpu = ((struct seq_file *)file->private_data)->private;
 	char buf[32];
-	int v;
 
 	if (len >= sizeof(buf))
 		return -EINVAL;
 	if (copy_from_user(buf, ubuf, len))
 		return -EFAULT;
 	buf[len] = '\0';
-	v = sysfs_match_string(nvsim_boot_fault_names, strim(buf));
+	return __sysfs_match_string(names, n, strim(buf));
+}
+
+static ssize_t nvsim_boot_fault_write(struct file *file, const char __user *ubuf,
+				      size_t len, loff_t *ppos)
+{
+	struct nvsim_gpu *gpu = ((struct seq_file *)file->private_data)->private;
+	int v;
+
+	v = nvsim_dbg_choice(ubuf, len, nvsim_boot_fault_names,
+			     ARRAY_SIZE(nvsim_boot_fault_names));
 	if (v < 0)
 		return v;
 	spin_lock(&gpu->fault_lock);

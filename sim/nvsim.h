@@ -582,6 +582,8 @@ struct nvsim_gpu {
 enum nvsim_personality nvsim_personality_default(void);
 const char *nvsim_personality_name(enum nvsim_personality p);
 void nvsim_personality_debugfs(struct nvsim_gpu *gpu);
+int nvsim_dbg_choice(const char __user *ubuf, size_t len,
+		     const char *const *names, size_t n);
 
 static inline enum nvsim_personality nvsim_pers(struct nvsim_gpu *gpu)
 {

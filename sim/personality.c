@@ -104,15 +104,10 @@ static ssize_t nvsim_pers_write(struct file *file, const char __user *ubuf,
 				size_t len, loff_t *ppos)
 {
 	struct nvsim_gpu *gpu = file->private_data;
-	char buf[16];
 	int v;
 
-	if (len >= sizeof(buf))
-		return -EINVAL;
-	if (copy_from_user(buf, ubuf, len))
-		return -EFAULT;
-	buf[len] = '\0';
-	v = sysfs_match_string(nvsim_personality_names, strim(buf));
+	v = nvsim_dbg_choice(ubuf, len, nvsim_personality_names,
+			     ARRAY_SIZE(nvsim_personality_names));
 	if (v < 0)
 		return v;
 	WRITE_ONCE(gpu->personality, v);

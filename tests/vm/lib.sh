@@ -55,6 +55,21 @@ umount_host() {
 
 module_loaded() { grep -q "^$1 " /proc/modules; }
 
+# rpc1 [DIR]: one NOP RPC through nvcore_test's self-test in the GPU's
+# debugfs directory DIR (default $D); prints "ok" or the errno. The write
+# itself must succeed exactly when the RPC did.
+rpc1() {
+	d=${1:-$D}
+	if echo "1 1" >"$d/rpc_selftest" 2>/dev/null; then w=ok; else w=failed; fi
+	r=$(cat "$d/rpc_selftest")
+	case "$w $r" in
+	"ok "*"ok 1 bad 0 "*) echo ok ;;
+	"failed "*"ok 1 bad 0 "*) echo "write-failed-but-rpc-ok" ;;
+	"ok "*) echo "write-ok-but-rpc-bad" ;;
+	*) echo "$r" | sed 's/.*first_err \(-*[0-9]*\).*/\1/' ;;
+	esac
+}
+
 # Module footprint (tour, vgpu_host). msize MOD...: sum of the /proc/modules
 # sizes of the named modules (loaded ones only).
 msize() {

@@ -9,18 +9,6 @@ S=/sys/kernel/debug/nvsim/gpu0
 D=/sys/kernel/debug/nvcore/gpu0
 P=/sys/module/nvcore/parameters
 
-# One NOP RPC through the self-test; prints "ok" or the errno. The write
-# itself must succeed exactly when the RPC did.
-rpc1() {
-	if echo "1 1" >$D/rpc_selftest 2>/dev/null; then w=ok; else w=failed; fi
-	r=$(cat $D/rpc_selftest)
-	case "$w $r" in
-	"ok "*"ok 1 bad 0 "*) echo ok ;;
-	"failed "*"ok 1 bad 0 "*) echo "write-failed-but-rpc-ok" ;;
-	"ok "*) echo "write-ok-but-rpc-bad" ;;
-	*) echo "$r" | sed 's/.*first_err \(-*[0-9]*\).*/\1/' ;;
-	esac
-}
 stat_of() { sed -n "s/^$1 //p" $D/rpc_stats; }
 
 boot() {

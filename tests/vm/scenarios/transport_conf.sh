@@ -14,23 +14,15 @@ P=/sys/module/nvcore/parameters
 G=/sys/bus/platform/devices/nvsim-gpu.0/nvcore
 nv() { sed -n "s/^$1 //p" $S/stats; }
 st() { sed -n "s/^$1 //p" $D/rpc_stats; }
-# One NOP RPC through the self-test: "ok" or the errno (the write fails
-# exactly when the RPC did).
-rpc1() {
-	if echo "1 1" >$D/rpc_selftest 2>/dev/null; then w=ok; else w=failed; fi
-	r=$(cat $D/rpc_selftest)
-	case "$w $r" in
-	"ok "*"ok 1 bad 0 "*) echo ok ;;
-	"failed "*"ok 1 bad 0 "*) echo "write-failed-but-rpc-ok" ;;
-	"ok "*) echo "write-ok-but-rpc-bad" ;;
-	*) echo "$r" | sed 's/.*first_err \(-*[0-9]*\).*/\1/' ;;
-	esac
-}
 
 want=$(tr ' ' '\n' </proc/cmdline | sed -n 's/^nvsim\.personality=//p')
 [ -n "$want" ] || want=ogkm535
 check load modprobe nvsim chip=ga102
 check_eq "personality as on the command line" "$(cat $S/personality)" "$want"
+check "personality: an unknown name refused" sh -c "! echo bogus >$S/personality 2>/dev/null"
+check "personality: an overlong write refused" sh -c "! echo ogkm535ogkm535ogkm535ogkm535ogkm535ogkm >$S/personality 2>/dev/null"
+check "personality: set again by name, blanks ignored" sh -c "echo ' $want ' >$S/personality && test \$(cat $S/personality) = $want"
+check "boot_fault: an unknown name refused" sh -c "! echo bogus >$S/boot_fault 2>/dev/null"
 check nvcore-binds modprobe nvcore heartbeat_ms=0 rpc_timeout_ms=1000
 check load-nvcore_test modprobe nvcore_test
 

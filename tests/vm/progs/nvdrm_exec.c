@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -740,6 +741,52 @@ out:
 	close(fd);
 }
 
+/* ---- unbinding with a job in flight ---- */
+
+static void t_unplug(const char *unbind, const char *dev)
+{
+	int fd = open_nvdrm(), r, sf = -1, uf;
+	uint32_t vm = vm_new(fd), a = 0, s1 = syncobj(fd);
+	struct sync_file_info info = {};
+	struct bo pbo = {}, sem = {};
+	struct pollfd pfd;
+	struct pb p;
+
+	r = bo_new(fd, vm, PB_SIZE, NVDRM_GEM_DOMAIN_SYSTEM, VA_BASE, &pbo);
+	r = r ?: bo_new(fd, vm, 4096, NVDRM_GEM_DOMAIN_SYSTEM, VA_BASE + (1 << 24), &sem);
+	r = r ?: chan_new(fd, vm, 0, &a);
+	CHECK("unplug: setup", !r, "%d", r);
+	if (r)
+		goto out;
+	memset(sem.map, 0, 16);
+	pb_begin(&p, &pbo, 0);
+	pb_acquire(&p, sem.va, 1);	/* nobody releases it */
+	r = pb_exec(fd, a, &p, NULL, 0, s1, 0);
+	CHECK("unplug: job in flight", !r && sync_wait(fd, s1, 300) == -ETIME, "%d", r);
+	/* The DRM core refuses every ioctl once unplugged: keep the fence. */
+	r = drmSyncobjExportSyncFile(fd, s1, &sf);
+	CHECK("unplug: the job's fence exported", !r && sf >= 0, "%d", r);
+	uf = open(unbind, O_WRONLY);
+	r = uf >= 0 && write(uf, dev, strlen(dev)) == (ssize_t)strlen(dev);
+	CHECK("unplug: unbound with the job in flight", r, "errno %d", errno);
+	if (uf >= 0)
+		close(uf);
+	pfd.fd = sf;
+	pfd.events = POLLIN;
+	r = sf >= 0 ? poll(&pfd, 1, 20000) : -1;
+	CHECK("unplug: the job's fence signals", r == 1, "%d", r);
+	r = sf >= 0 ? ioctl(sf, SYNC_IOC_FILE_INFO, &info) : -1;
+	CHECK("unplug: ... with -ENODEV", !r && info.status == -ENODEV, "%d status %d", r,
+	      info.status);
+	r = pb_exec(fd, a, &p, NULL, 0, s1, 0);
+	CHECK("unplug: EXEC afterwards -ENODEV", r == -ENODEV, "%d", r);
+	CHECK("unplug: CHANNEL_DESTROY afterwards -ENODEV", chan_del(fd, a) == -ENODEV, "-");
+out:
+	if (sf >= 0)
+		close(sf);
+	close(fd);
+}
+
 /* ---- invalid arguments ---- */
 
 static void t_inval(void)
@@ -1027,6 +1074,8 @@ int main(int argc, char **argv)
 		t_crash(argv[2], argv[3]);
 	else if (!strcmp(t, "busy") && argc > 3)
 		t_busy(argv[2], argv[3]);
+	else if (!strcmp(t, "unplug") && argc > 3)
+		t_unplug(argv[2], argv[3]);
 	else if (!strcmp(t, "inval"))
 		t_inval();
 	else if (!strcmp(t, "bench"))
@@ -1034,7 +1083,7 @@ int main(int argc, char **argv)
 	else if (!strcmp(t, "tour"))
 		t_tour();
 	else {
-		fprintf(stderr, "usage: %s copy|order|multi N|fault|timeout|crash C R|busy F E|inval|bench|tour\n",
+		fprintf(stderr, "usage: %s copy|order|multi N|fault|timeout|crash C R|busy F E|unplug U D|inval|bench|tour\n",
 			argv[0]);
 		return 2;
 	}

@@ -10,7 +10,8 @@
 # other runs), a GSP crash with a job in flight (its fence -ENODEV, the old
 # channel lost, a new one works), the invalid-argument walk of
 # CHANNEL_CREATE / CHANNEL_DESTROY / EXEC with no kernel log line, and
-# nvdrm's kernel channel (physical-mode fill and copies, debugfs hook).
+# nvdrm's kernel channel (physical-mode fill and copies, debugfs hook), and
+# unbinding nvdrm with a job in flight (its fence -ENODEV, ioctls -ENODEV).
 # vm-args: --ninep --timeout 400
 
 A=/sys/bus/auxiliary/devices
@@ -45,4 +46,10 @@ run timeout
 run crash /sys/kernel/debug/nvsim/gpu0/crash /sys/bus/platform/devices/nvsim-gpu.0/nvcore/recoveries
 run copy
 check "kernel channel: a new one after the GSP crash" sh -c "grep -q '^kchan 0 ' $K"
+# Unbind nvdrm with a job in flight: its fence signals -ENODEV, ioctls fail.
+DRV=/sys/bus/auxiliary/drivers/nvdrm.drm
+run unplug $DRV/unbind nvcore.drm.0
+check "unplug: rebind" sh -c "echo nvcore.drm.0 >$DRV/bind"
+check "unplug: bound again" wait_for 20 drm_bound
+run copy
 check "unload" rmmod nvdrm nvcore nvsim

@@ -29,6 +29,8 @@
 #include "../static_info.h"
 
 #define NVC_FW_SYM(x)		nvc_r570_##x
+#define NVC_FW_OPS		nvc_fw_r570
+#define NVC_FW_TAG		"r570"
 /* LIBOS3 bare-metal OS carve-out (OGKM 570.144 gsp_fw_heap.h). */
 #define NVC_FW_HEAP_OS_LIBOS3	GSP_FW_HEAP_PARAM_OS_SIZE_LIBOS3_BAREMETAL
 /* The video encoders: NVENC in 570.144's engine_idx.h (MSENC before). */
@@ -69,33 +71,4 @@ static bool nvc_fw_quiet_event(u32 function)
 #include "../tmpl/enum.c"
 #include "../tmpl/rmapi.c"
 
-const struct nvc_fw_ops nvc_fw_r570 = {
-	.tag = "r570",
-	.heap = &nvc_fw_heap,
-	.fn_set_system_info = NV_VGPU_MSG_FUNCTION_GSP_SET_SYSTEM_INFO,
-	.fn_set_registry = NV_VGPU_MSG_FUNCTION_SET_REGISTRY,
-	.fn_nop = NV_VGPU_MSG_FUNCTION_NOP,
-	.ev_first = NV_VGPU_MSG_EVENT_FIRST_EVENT,
-	.ev_lockdown = NV_VGPU_MSG_EVENT_GSP_LOCKDOWN_NOTICE,
-	.has_vgpu = false,
-	.has_channels = false,
-	.fill_wpr_meta = nvc_fw_fill_wpr_meta,
-	.fill_libos = nvc_fw_fill_libos,
-	.fill_rmargs = nvc_fw_fill_rmargs,
-	.queue_sysinfo = nvc_fw_queue_sysinfo,
-	.queue_registry = nvc_fw_queue_registry,
-	.get_static_info = nvc_fw_get_static_info,
-	.unload = nvc_fw_unload,
-	.event = nvc_fw_event,
-	.lockdown = nvc_fw_lockdown,
-	.gsp_vector = nvc_fw_gsp_vector,
-	.enumerate = nvc_fw_enumerate,
-	.rm_alloc = nvc_fw_rm_alloc,
-	.rm_control = nvc_fw_rm_control,
-	.rm_free = nvc_fw_rm_free,
-	.client_create = nvc_fw_client_create,
-	.ping = nvc_fw_ping,
-	.fb_query = nvc_fw_fb_query,
-	.notifier_alloc = nvc_fw_notifier_alloc,
-	.vaspace_alloc = NULL,
-};
+#include "../tmpl/ops.c"

@@ -99,6 +99,10 @@
 #define NV_PRISCV_RISCV_CPUCTL_ACTIVE_STAT__MASK		0x80
 #define NV_PGSP_QUEUE_HEAD(i)				(0x110c00 + (i) * 8)
 #define NV_PBUS_SW_SCRATCH(i)				(0x1400 + (i) * 4)
+/* GSP-RM's error mailbox and error word (OGKM dev_gsp.h, gsp_error.h). */
+#define NV_PGSP_MAILBOX(i)				(0x110804 + (i) * 4)
+#define NVSIM_GSP_ERROR_TAG_SHIFT		28
+#define NVSIM_GSP_ERROR_TAG_VAL			0xe
 #define NV_PGC6_AON_SECURE_SCRATCH_GROUP_05(i)		(0x118234 + (i) * 4)
 #define NVSIM_GSP_RISCV_CORE_SWITCH_RISCV_STATUS \
 	(NVSIM_RISCV_GSP_BASE + NV_PRISCV_RISCV_CORE_SWITCH_RISCV_STATUS)

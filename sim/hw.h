@@ -38,6 +38,7 @@
 /* events.h */
 #define GSP_ERROR					0x78
 #define ROBUST_CHANNEL_FIFO_ERROR_MMU_ERR_FLT		0x1f
+#define ROBUST_CHANNEL_PBDMA_ERROR			0x20
 #define NV0005_NOTIFY_INDEX_INDEX_MASK	0xffffu
 
 /* libos_log.h */
@@ -212,6 +213,14 @@
 #define NV_OK					0x0
 #define NV_ERR_INVALID_ARGUMENT			0x1f
 #define NV_ERR_INVALID_PARAM_STRUCT		0x3a
+#define NV_ERR_INSUFFICIENT_RESOURCES		0x1a
+#define NV_ERR_INVALID_CLASS			0x22
+#define NV_ERR_INVALID_OBJECT_HANDLE		0x33
+#define NV_ERR_INVALID_STATE			0x40
+#define NV_ERR_NO_FREE_FIFOS			0x4f
+#define NV_ERR_NO_MEMORY			0x51
+#define NV_ERR_NOT_SUPPORTED			0x56
+#define NV_ERR_OBJECT_NOT_FOUND			0x57
 
 /* vmm.h */
 #define NV_MMU_VER2_PDE__SIZE				0x8

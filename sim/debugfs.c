@@ -287,23 +287,6 @@ static int nvsim_stats_show(struct seq_file *s, void *unused)
 
 DEFINE_SHOW_ATTRIBUTE(nvsim_stats);
 
-static int nvsim_boot_fault_show(struct seq_file *s, void *unused)
-{
-	struct nvsim_gpu *gpu = s->private;
-	int v;
-
-	spin_lock(&gpu->fault_lock);
-	v = gpu->faults.boot_fault;
-	spin_unlock(&gpu->fault_lock);
-	seq_printf(s, "%s\n", nvsim_boot_fault_names[v]);
-	return 0;
-}
-
-static int nvsim_boot_fault_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, nvsim_boot_fault_show, inode->i_private);
-}
-
 /**
  * nvsim_dbg_choice() - parse a debugfs write naming one of a list
  * @ubuf: the user's bytes
@@ -327,69 +310,68 @@ int nvsim_dbg_choice(const char __user *ubuf, size_t len,
 	return __sysfs_match_string(names, n, strim(buf));
 }
 
-static ssize_t nvsim_boot_fault_write(struct file *file, const char __user *ubuf,
-				      size_t len, loff_t *ppos)
-{
-	struct nvsim_gpu *gpu = ((struct seq_file *)file->private_data)->private;
-	int v;
-
-	v = nvsim_dbg_choice(ubuf, len, nvsim_boot_fault_names,
-			     ARRAY_SIZE(nvsim_boot_fault_names));
-	if (v < 0)
-		return v;
-	spin_lock(&gpu->fault_lock);
-	gpu->faults.boot_fault = v;
-	spin_unlock(&gpu->fault_lock);
-	return len;
-}
-
-static const struct file_operations nvsim_boot_fault_fops = {
-	.owner = THIS_MODULE,
-	.open = nvsim_boot_fault_open,
-	.read = seq_read,
-	.write = nvsim_boot_fault_write,
-	.llseek = seq_lseek,
-	.release = single_release,
+/*
+ * Knobs naming one of a list (boot_fault, sysinfo_refusal): an int of
+ * &struct nvsim_faults under fault_lock. The file's private data is the
+ * GPU's &struct nvsim_knob of the choice.
+ */
+struct nvsim_choice {
+	const char *name;
+	const char *const *names;
+	size_t nr;
+	size_t off;
 };
 
-static int nvsim_refusal_show(struct seq_file *s, void *unused)
+static const struct nvsim_choice nvsim_choices[NVSIM_CHOICES] = {
+	{ "boot_fault", nvsim_boot_fault_names, ARRAY_SIZE(nvsim_boot_fault_names),
+	  offsetof(struct nvsim_faults, boot_fault) },
+	{ "sysinfo_refusal", nvsim_refusal_names, NVSIM_REFUSE_NR,
+	  offsetof(struct nvsim_faults, refusal) },
+};
+
+static int *nvsim_choice_field(struct nvsim_knob *k)
 {
-	struct nvsim_gpu *gpu = s->private;
+	return (int *)((u8 *)&k->gpu->faults + nvsim_choices[k->id].off);
+}
+
+static int nvsim_choice_show(struct seq_file *s, void *unused)
+{
+	struct nvsim_knob *k = s->private;
 	int v;
 
-	spin_lock(&gpu->fault_lock);
-	v = gpu->faults.refusal;
-	spin_unlock(&gpu->fault_lock);
-	seq_printf(s, "%s\n", nvsim_refusal_names[v]);
+	spin_lock(&k->gpu->fault_lock);
+	v = *nvsim_choice_field(k);
+	spin_unlock(&k->gpu->fault_lock);
+	seq_printf(s, "%s\n", nvsim_choices[k->id].names[v]);
 	return 0;
 }
 
-static int nvsim_refusal_open(struct inode *inode, struct file *file)
+static int nvsim_choice_open(struct inode *inode, struct file *file)
 {
-	return single_open(file, nvsim_refusal_show, inode->i_private);
+	return single_open(file, nvsim_choice_show, inode->i_private);
 }
 
-static ssize_t nvsim_refusal_write(struct file *file, const char __user *ubuf,
-				   size_t len, loff_t *ppos)
+static ssize_t nvsim_choice_write(struct file *file, const char __user *ubuf,
+				  size_t len, loff_t *ppos)
 {
-	struct nvsim_gpu *gpu = ((struct seq_file *)file->private_data)->private;
+	struct nvsim_knob *k = ((struct seq_file *)file->private_data)->private;
+	const struct nvsim_choice *c = &nvsim_choices[k->id];
 	int v;
 
-	v = nvsim_dbg_choice(ubuf, len, nvsim_refusal_names,
-			     ARRAY_SIZE(nvsim_refusal_names));
+	v = nvsim_dbg_choice(ubuf, len, c->names, c->nr);
 	if (v < 0)
 		return v;
-	spin_lock(&gpu->fault_lock);
-	gpu->faults.refusal = v;
-	spin_unlock(&gpu->fault_lock);
+	spin_lock(&k->gpu->fault_lock);
+	*nvsim_choice_field(k) = v;
+	spin_unlock(&k->gpu->fault_lock);
 	return len;
 }
 
-static const struct file_operations nvsim_refusal_fops = {
+static const struct file_operations nvsim_choice_fops = {
 	.owner = THIS_MODULE,
-	.open = nvsim_refusal_open,
+	.open = nvsim_choice_open,
 	.read = seq_read,
-	.write = nvsim_refusal_write,
+	.write = nvsim_choice_write,
 	.llseek = seq_lseek,
 	.release = single_release,
 };
@@ -445,10 +427,12 @@ void nvsim_debugfs_gpu_init(struct nvsim_gpu *gpu)
 	debugfs_create_file_unsafe("hang", 0600, gpu->dbg, gpu, &nvsim_hang_fops);
 	debugfs_create_file_unsafe("crash", 0200, gpu->dbg, gpu, &nvsim_crash_fops);
 	debugfs_create_file_unsafe("reset", 0200, gpu->dbg, gpu, &nvsim_reset_fops);
-	debugfs_create_file("boot_fault", 0600, gpu->dbg, gpu,
-			    &nvsim_boot_fault_fops);
-	debugfs_create_file("sysinfo_refusal", 0600, gpu->dbg, gpu,
-			    &nvsim_refusal_fops);
+	for (i = 0; i < NVSIM_CHOICES; i++) {
+		gpu->choices[i].gpu = gpu;
+		gpu->choices[i].id = i;
+		debugfs_create_file(nvsim_choices[i].name, 0600, gpu->dbg,
+				    &gpu->choices[i], &nvsim_choice_fops);
+	}
 	debugfs_create_file("stats", 0400, gpu->dbg, gpu, &nvsim_stats_fops);
 	debugfs_create_file("inject", 0200, gpu->dbg, gpu, &nvsim_inject_fops);
 	nvsim_personality_debugfs(gpu);

@@ -227,8 +227,8 @@ static int nvsim_rm_wait_sysinfo(struct nvsim_gpu *gpu)
 /*
  * The system information was refused: the way of sysinfo_refusal. A halt
  * returns an error (*code 0: no HALT interrupt, mailboxes untouched); the
- * other ways return NVSIM_RM_NO_INIT_DONE: GSP-RM runs on, without
- * GSP_INIT_DONE.
+ * other ways return NVSIM_RM_NO_INIT_DONE (*code: the error word posted in
+ * NV_PGSP_MAILBOX(0), or 0): GSP-RM runs on, without GSP_INIT_DONE.
  */
 static int nvsim_rm_refuse(struct nvsim_gpu *gpu, u32 *code)
 {
@@ -244,14 +244,15 @@ static int nvsim_rm_refuse(struct nvsim_gpu *gpu, u32 *code)
 		return -EINVAL;
 	case NVSIM_REFUSE_MAILBOX:
 		/* OGKM-535 gsp_error.h: TAG 0xe, TASK 0, REASON 0, CODE 9. */
+		*code = NVSIM_GSP_ERROR_TAG_VAL << NVSIM_GSP_ERROR_TAG_SHIFT |
+			(NVSIM_RM_E_SYSINFO & 0xff);
 		spin_lock_irqsave(&gpu->reg_lock, flags);
-		gpu->regs.gsp_err_mbox[0] = NVSIM_GSP_ERROR_TAG_VAL <<
-					    NVSIM_GSP_ERROR_TAG_SHIFT |
-					    (NVSIM_RM_E_SYSINFO & 0xff);
+		gpu->regs.gsp_err_mbox[0] = *code;
 		gpu->regs.gsp_err_mbox[1] = 0;
 		spin_unlock_irqrestore(&gpu->reg_lock, flags);
 		return NVSIM_RM_NO_INIT_DONE;
 	case NVSIM_REFUSE_SILENT:
+		*code = 0;
 		return NVSIM_RM_NO_INIT_DONE;
 	}
 	*code = NVSIM_RM_E_SYSINFO;
@@ -443,7 +444,7 @@ static void nvsim_rm_run(struct nvsim_gpu *gpu)
 		/* Refused the system information but runs on (serves RPCs). */
 		nvsim_stat_inc(gpu, NVSIM_S_BOOT_FAILURES);
 		pr_warn_ratelimited("nvsim: GPU %u: GSP-RM boot failed (no GSP_INIT_DONE, error mailbox %#x)\n",
-				    gpu->index, gpu->regs.gsp_err_mbox[0]);
+				    gpu->index, code);
 	} else if (ret) {
 		nvsim_stat_inc(gpu, NVSIM_S_BOOT_FAILURES);
 		pr_warn_ratelimited("nvsim: GPU %u: GSP-RM boot failed (%d, code %#x)\n",

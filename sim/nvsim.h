@@ -487,6 +487,9 @@ struct nvsim_knob {
 	int id;
 };
 
+/* debugfs knobs naming one of a list (sim/debugfs.c nvsim_choices). */
+#define NVSIM_CHOICES	2
+
 #define NVSIM_MAX_VAS	64
 
 /**
@@ -545,6 +548,7 @@ struct nvsim_mmu {
  * @rm: RM objects (GSP thread only)
  * @dbg: debugfs directory
  * @knobs: debugfs private data of the count knobs and others
+ * @choices: debugfs private data of boot_fault and sysinfo_refusal
  * @vgpu: vGPU manager and plugin state (sim/vgpu.c)
  * @mmu: VA spaces (sim/mmu.c)
  * @fifo: channels and their executor (sim/chan.c, sim/fifo.c)
@@ -592,6 +596,7 @@ struct nvsim_gpu {
 
 	struct dentry *dbg;
 	struct nvsim_knob knobs[NVSIM_F_NR];
+	struct nvsim_knob choices[NVSIM_CHOICES];
 	struct nvsim_vgpu *vgpu;
 	struct nvsim_vgpu_relay *vgpu_relay;
 	struct nvsim_mmu mmu;

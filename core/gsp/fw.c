@@ -142,6 +142,27 @@ int nvc_fw_request(struct nvc_gsp *gsp)
 	return -ENOENT;
 }
 
+/**
+ * nvc_fw_other_versions() - the supported versions @gsp does not run
+ * @gsp: the GSP (its version chosen)
+ * @buf: output: the versions, newest first, ", " between them
+ * @size: its size
+ *
+ * For the message of a boot GSP-RM refused (boot.c): a firmware of one of
+ * these versions is what refuses another version's boot arguments.
+ */
+void nvc_fw_other_versions(struct nvc_gsp *gsp, char *buf, size_t size)
+{
+	unsigned int i;
+	size_t n = 0;
+
+	buf[0] = 0;
+	for (i = 0; i < ARRAY_SIZE(nvc_fw_versions); i++)
+		if (nvc_fw_versions[i].ops != gsp->fwops)
+			n += scnprintf(buf + n, size - n, "%s%s", n ? ", " : "",
+				       nvc_fw_versions[i].version);
+}
+
 /* RM calls, through the GPU's firmware version (gsp.h). */
 
 /**

@@ -234,6 +234,7 @@ extern const struct nvc_fw_ops nvc_fw_r535;
 extern const struct nvc_fw_ops nvc_fw_r570;
 
 int nvc_fw_request(struct nvc_gsp *gsp);
+void nvc_fw_other_versions(struct nvc_gsp *gsp, char *buf, size_t size);
 int nvc_nv_status_to_errno(u32 status);
 
 /* Firmware-independent RM calls (fw.c, through the GPU's ops). */

@@ -177,6 +177,8 @@ struct nvc_rpc_waiter;
  * @init_done: GSP_INIT_DONE received
  * @init_status: rpc_result of GSP_INIT_DONE
  * @seq_runs: CPU sequencer programs executed
+ * @boot_error: the first OS_ERROR_LOG before GSP_INIT_DONE, kept for the
+ *	boot's one log line instead of being logged on its own
  * @seq_regsave: REG_STORE save area
  * @boot_ns: probe-to-INIT_DONE time
  * @static_info: GspStaticConfigInfo from GET_GSP_STATIC_INFO (the
@@ -271,6 +273,7 @@ struct nvc_gsp {
 	struct completion init_done;
 	u32 init_status;
 	unsigned int seq_runs;
+	char boot_error[96];
 	u32 seq_regsave[8];
 	u64 boot_ns;
 

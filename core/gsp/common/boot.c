@@ -302,20 +302,93 @@ static void nvc_gsp_free_args(struct nvc_gsp *gsp)
 		nvc_dma_free(gsp, &gsp->logs[i]);
 }
 
+/*
+ * Has GSP-RM stopped before GSP_INIT_DONE? Public sources do not settle
+ * what the firmware shows when it cannot boot (e.g. it refuses another
+ * version's GSP_SET_SYSTEM_INFO), so each plausible sign counts
+ * (docs/nvsim.md): the falcon's HALT interrupt pending (OGKM services a
+ * GSP halt as a crash); the RISC-V core no longer active (the status
+ * register nvc_gsp_boot_riscv() polls); an error word in NV_PGSP_MAILBOX(0)
+ * (OGKM-535 kgspHealthCheck_TU102, which clears it after reading). CPUCTL
+ * is left to the sequencer's CORE_WAIT_FOR_HALT. GSP-RM also halts on
+ * purpose for the CPU sequencer, after queueing the program: the caller
+ * drains the queue after this and ignores a stop that ran a program.
+ */
+static bool nvc_gsp_boot_stopped(struct nvc_gsp *gsp, char *why, size_t size)
+{
+	struct nvc_gpu *gpu = gsp->gpu;
+	u32 irq, err, active;
+
+	irq = nvc_rd32(gpu, NVRM_FALCON_GSP_BASE + NV_PFALCON_FALCON_IRQSTAT);
+	err = nvc_rd32(gpu, NV_PGSP_MAILBOX(0));
+	if (gpu->chip.arch == NVC_ARCH_TURING)
+		active = nvc_rd32(gpu, NVRM_GSP_RISCV_CORE_SWITCH_RISCV_STATUS) &
+			 NV_PRISCV_RISCV_CORE_SWITCH_RISCV_STATUS_ACTIVE_STAT__MASK;
+	else
+		active = nvc_rd32(gpu, NVRM_GSP_RISCV_CPUCTL) &
+			 NV_PRISCV_RISCV_CPUCTL_ACTIVE_STAT__MASK;
+	if (err >> NVRM_GSP_ERROR_TAG_SHIFT == NVRM_GSP_ERROR_TAG_VAL) {
+		nvc_wr32(gpu, NV_PGSP_MAILBOX(0), 0);
+		snprintf(why, size, "GSP error %#x in NV_PGSP_MAILBOX(0)", err);
+		return true;
+	}
+	if (!(irq & NV_PFALCON_FALCON_IRQSTAT_HALT__MASK) && active)
+		return false;
+	snprintf(why, size, "%s, GSP MAILBOX0 %#x",
+		 irq & NV_PFALCON_FALCON_IRQSTAT_HALT__MASK ? "HALT interrupt" :
+		 "RISC-V core stopped",
+		 nvc_rd32(gpu, NV_PGSP_FALCON_MAILBOX0));
+	return true;
+}
+
+/*
+ * The one line of a boot GSP-RM gave up (@why: what was seen). Before any
+ * CPU sequencer program GSP-RM has read nothing of nvcore's but the boot
+ * arguments and system information, whose layout is the version's: the
+ * line names the other versions a firmware could be.
+ */
+static void nvc_gsp_boot_failed(struct nvc_gsp *gsp, const char *why)
+{
+	const char *err = gsp->boot_error;
+	char others[48];
+
+	nvc_fw_other_versions(gsp, others, sizeof(others));
+	if (gsp->seq_runs)
+		dev_err(gsp->gpu->dev,
+			"nvcore: GSP-RM gave up booting after %u sequencer programs (%s%s%s)\n",
+			gsp->seq_runs, why, err[0] ? "; " : "", err);
+	else
+		dev_err(gsp->gpu->dev,
+			"nvcore: GSP-RM gave up booting (%s%s%s): it did not accept nvcore's %s boot arguments, as firmware of another version (%s) would not\n",
+			why, err[0] ? "; " : "", err, gsp->fw_version, others);
+}
+
 static int nvc_gsp_wait_init_done(struct nvc_gsp *gsp)
 {
 	ktime_t end = ktime_add_ms(ktime_get(), boot_timeout_ms);
+	unsigned int runs;
+	char why[64];
+	bool stopped;
 
+	/* A HALT latched while the core sat in reset is no news. */
+	nvc_wr32(gsp->gpu, NVRM_FALCON_GSP_BASE + NV_PFALCON_FALCON_IRQSCLR,
+		 NV_PFALCON_FALCON_IRQSTAT_HALT__MASK);
 	while (!completion_done(&gsp->init_done)) {
+		runs = gsp->seq_runs;
+		stopped = nvc_gsp_boot_stopped(gsp, why, sizeof(why));
 		nvc_rpc_drain(gsp);
 		if (READ_ONCE(gsp->dead))
 			return -ENODEV;
 		if (completion_done(&gsp->init_done))
 			break;
+		if (stopped && gsp->seq_runs == runs) {
+			nvc_gsp_boot_failed(gsp, why);
+			return -EIO;
+		}
 		if (ktime_after(ktime_get(), end)) {
-			dev_err(gsp->gpu->dev,
-				"nvcore: GSP-RM did not report INIT_DONE within %u ms (%u sequencer programs run)\n",
-				boot_timeout_ms, gsp->seq_runs);
+			snprintf(why, sizeof(why), "no INIT_DONE within %u ms",
+				 boot_timeout_ms);
+			nvc_gsp_boot_failed(gsp, why);
 			return -ETIMEDOUT;
 		}
 		usleep_range(20, 100);
@@ -325,6 +398,8 @@ static int nvc_gsp_wait_init_done(struct nvc_gsp *gsp)
 			gsp->init_status);
 		return -EIO;
 	}
+	if (gsp->boot_error[0])
+		dev_err(gsp->gpu->dev, "nvcore: during boot: %s\n", gsp->boot_error);
 	return 0;
 }
 

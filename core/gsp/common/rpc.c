@@ -225,7 +225,11 @@ void nvc_rpc_kill(struct nvc_gsp *gsp, int err, const char *why)
 	nvc_rpc_ghost_list_free(&ghosts);
 	wake_up_all(&gsp->rx_wq);
 
-	dev_err(gsp->gpu->dev, "nvcore: GSP transport dead (%d): %s\n", err, why);
+	/* A normal shutdown is not an error worth a line. */
+	if (err == -ESHUTDOWN)
+		dev_dbg(gsp->gpu->dev, "nvcore: GSP transport closed: %s\n", why);
+	else
+		dev_err(gsp->gpu->dev, "nvcore: GSP transport dead (%d): %s\n", err, why);
 	if (err != -ESHUTDOWN)
 		nvc_gpu_lost(gsp->gpu, err == -ETIMEDOUT ? NVC_LOST_GSP_HANG :
 			     err == -EIO ? NVC_LOST_GSP_CRASH : NVC_LOST_PROTOCOL);

@@ -22,19 +22,36 @@
 /* Xid of an MMU fault (nverror.h ROBUST_CHANNEL_FIFO_ERROR_MMU_ERR_FLT). */
 #define NVRM_XID_MMU_FAULT	31
 
+/*
+ * OS_ERROR_LOG. Before GSP_INIT_DONE the first one is kept in
+ * gsp->boot_error instead: the boot wait (boot.c) puts it into its one line
+ * when GSP-RM stops, or logs it once booted.
+ */
 static void nvc_gsp_os_error_log(struct nvc_gsp *gsp, const void *payload,
 				 size_t len)
 {
 	const struct rpc_os_error_log_v17_00 *e = payload;
+	bool booting = !completion_done(&gsp->init_done);
 	char text[sizeof(e->errString) + 1];
 
 	if (len < sizeof(*e)) {
-		dev_warn_ratelimited(gsp->gpu->dev,
-				     "nvcore: short OS_ERROR_LOG event (%zu bytes)\n", len);
+		if (booting && !gsp->boot_error[0])
+			snprintf(gsp->boot_error, sizeof(gsp->boot_error),
+				 "short OS_ERROR_LOG event (%zu bytes)", len);
+		else if (!booting)
+			dev_warn_ratelimited(gsp->gpu->dev,
+					     "nvcore: short OS_ERROR_LOG event (%zu bytes)\n",
+					     len);
 		return;
 	}
 	memcpy(text, e->errString, sizeof(e->errString));
 	text[sizeof(e->errString)] = 0;
+	if (booting) {
+		if (!gsp->boot_error[0])
+			snprintf(gsp->boot_error, sizeof(gsp->boot_error),
+				 "GSP error: Xid %u: %s", e->exceptType, text);
+		return;
+	}
 	dev_err_ratelimited(gsp->gpu->dev, "nvcore: GSP error: Xid %u chid %u: %s\n",
 			    e->exceptType, e->chid, text);
 }

@@ -48,6 +48,15 @@
 #define NV_PRISCV_RISCV_CPUCTL					0x388
 #define NV_PRISCV_RISCV_CPUCTL_ACTIVE_STAT__MASK		0x80
 #define NV_PGSP_QUEUE_HEAD(i)				(0x110c00 + (i) * 8)
+/*
+ * GSP-RM's error mailbox (OGKM tu102 dev_gsp.h NV_PGSP_MAILBOX(i)) and the
+ * error word OGKM-535 reads from it in kgspHealthCheck_TU102
+ * (arch/nvalloc/common/inc/gsp/gsp_error.h): CODE 7:0, REASON 15:8,
+ * TASK 23:16, SKIPPED 27:24, TAG 31:28 = 0xe; MAILBOX(1) holds an address.
+ */
+#define NV_PGSP_MAILBOX(i)				(0x110804 + (i) * 4)
+#define NVRM_GSP_ERROR_TAG_SHIFT			28
+#define NVRM_GSP_ERROR_TAG_VAL				0xe
 #define NVRM_GSP_RISCV_CORE_SWITCH_RISCV_STATUS \
 	(NVRM_RISCV_GSP_BASE + NV_PRISCV_RISCV_CORE_SWITCH_RISCV_STATUS)
 #define NVRM_GSP_RISCV_CPUCTL		(NVRM_RISCV_GSP_BASE + NV_PRISCV_RISCV_CPUCTL)

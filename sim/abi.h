@@ -10,8 +10,11 @@
  * tree with its controls and static info, the event numbers and payloads.
  * Each table is built by sim/rNNN/abi.c, which compiles sim/fwabi.c and
  * sim/rpc.c against the version's headers in include/nvrm (nothing else
- * in nvsim includes a firmware header but sim/r535/vgpu.c, the vGPU
- * manager of 535.113.01), so every size nvsim checks and every structure
+ * in nvsim includes a firmware header but the vGPU plugin's version-neutral
+ * code, which reads only include/nvrm/common/ and the guest buffer layout
+ * (sim/vgpu.c, sim/vgpu_guest*.c); sim/fwabi.c also compiles the vGPU
+ * controls and guest RPCs, sim/vgpu_ctrl.c, sim/vgpu_guest_check.c and
+ * sim/vgpu_guest_rpc.c), so every size nvsim checks and every structure
  * it writes is that version's. Adding a version: a new sim/rNNN/abi.c, an
  * entry in nvsim_abis[] (sim/main.c) and the #if blocks where the new
  * version's layout differs.
@@ -28,6 +31,7 @@
 #include <linux/types.h>
 
 struct nvsim_gpu;
+struct nvsim_vgpu_target;
 
 /* Largest event payload an encoder writes (OS_ERROR_LOG of 570: 0x110). */
 #define NVSIM_EV_BUF	0x200
@@ -71,6 +75,7 @@ struct nvsim_rmargs {
  * @enc_init_done: GSP_INIT_DONE payload
  * @engine_to_rm: RM_ENGINE_TYPE of an NV2080 engine type (0: none)
  * @chan_alloc_size: sizeof(NV_CHANNEL_ALLOC_PARAMS) (sim/chan.c)
+ * @guest_message: serve one relayed guest RPC (sim/vgpu_guest_rpc.c)
  */
 struct nvsim_abi {
 	const char *version;
@@ -96,6 +101,8 @@ struct nvsim_abi {
 	u32 (*enc_init_done)(void *buf);
 	u32 (*engine_to_rm)(u32 nv2080_type);
 	u32 chan_alloc_size;
+	void (*guest_message)(struct nvsim_gpu *gpu,
+			      struct nvsim_vgpu_target *t);
 };
 
 extern const struct nvsim_abi nvsim_abi_r535;

@@ -88,7 +88,10 @@ struct nvc_fw_heap {
  * @fb_query: NV2080 FB_GET_INFO_V2 for one &enum nvc_fb_query
  * @notifier_alloc: NV0005 event object + EVENT_SET_NOTIFICATION (repeat)
  * @vaspace_alloc: FERMI_VASPACE_A + COPY_SERVER_RESERVED_PDES
+ * @vgpu: the vGPU manager (core/gsp/vgpu_mgr.h), NULL if not implemented
  */
+struct nvc_fw_vgpu_ops;
+
 struct nvc_fw_ops {
 	const char *tag;
 	const struct nvc_fw_heap *heap;
@@ -131,6 +134,7 @@ struct nvc_fw_ops {
 			      u32 notifier);
 	int (*vaspace_alloc)(struct nvc_gsp *gsp, u32 h_client, u32 h_vaspace,
 			     const struct nvc_vaspace_pdes *pdes);
+	const struct nvc_fw_vgpu_ops *vgpu;
 };
 
 /**

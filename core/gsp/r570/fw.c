@@ -9,8 +9,7 @@
  * the widened static info, RC_TRIGGERED with its 570 fields, events from
  * 0x101B renumbered), and the version's differences are defined below.
  *
- * Not implemented for 570.144 yet: the vGPU host (has_vgpu false: the
- * vGPU manager refuses) and VA spaces (no FERMI_VASPACE_A/NV90F1 layouts in
+ * Not implemented for 570.144 yet: VA spaces (no FERMI_VASPACE_A/NV90F1 layouts in
  * include/nvrm/570.144/ yet: nvc_vaspace_create() fails -EOPNOTSUPP) and
  * so channels (core/gsp/r535/fifo.c is 535-only: has_channels false).
  */
@@ -36,6 +35,9 @@
 /* The video encoders: NVENC in 570.144's engine_idx.h (MSENC before). */
 #define NVC_FW_MC_NVENC0	MC_ENGINE_IDX_NVENC
 #define NVC_FW_MC_NVENC2	MC_ENGINE_IDX_NVENC2
+/* The vGPU host (tmpl/vgpu_mgr.c); type records carry placements (vgpu.h). */
+#define NVC_FW_HAS_VGPU
+#define NVC_FW_VGPU_PLACEMENTS
 
 /* cl0005.h NV0005_NOTIFY_INDEX_INDEX (bits 15:0), as in 535.113.01. */
 #define NV0005_NOTIFY_INDEX_INDEX_MASK	0xffffu
@@ -70,5 +72,8 @@ static bool nvc_fw_quiet_event(u32 function)
 #include "../tmpl/events.c"
 #include "../tmpl/enum.c"
 #include "../tmpl/rmapi.c"
+#include "../tmpl/vgpu_guest_dec.c"
+#include "../tmpl/vgpu_guest.c"
+#include "../tmpl/vgpu_mgr.c"
 
 #include "../tmpl/ops.c"

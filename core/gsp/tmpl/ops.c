@@ -42,4 +42,7 @@ const struct nvc_fw_ops NVC_FW_OPS = {
 #ifdef NVC_FW_HAS_VASPACE
 	.vaspace_alloc = nvc_fw_vaspace_alloc,
 #endif
+#ifdef NVC_FW_HAS_VGPU
+	.vgpu = &nvc_fw_vgpu_ops,
+#endif
 };

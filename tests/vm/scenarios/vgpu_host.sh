@@ -4,6 +4,7 @@
 # Reports the /proc/modules footprint of nvcore + nvvgpu + vfio + mdev
 # beside Debian's nouveau stack loaded in the same VM; drives vGPUs with
 # mdevctl and opens one with QEMU's vfio-pci (host tools over 9p).
+# vm-fw: both
 # vm-args: --ninep --timeout 400
 
 A=/sys/bus/auxiliary/devices/nvcore.vgpu.0

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * nvsim: checks of what a vGPU's guest writes into its channel with the
- * GSP vGPU plugin, as the plugin makes them (its own code, independent of
- * nvcore's relay: docs/nvsim.md). Buffers: OGKM 570.144 dev_vgpu.h; RPC
- * framing: rpc_message_header_v03_00; SET_GUEST_SYSTEM_INFO: OGKM
- * 535.113.01 g_rpc-structures.h. OS-independent.
+ * nvsim: checks of where a vGPU's guest put its channel with the GSP vGPU
+ * plugin, as the plugin makes them (its own code, independent of nvcore's
+ * relay: docs/nvsim.md). Buffers: OGKM 570.144 dev_vgpu.h, used under
+ * every version; the message checks are per version
+ * (vgpu_guest_check.c). OS-independent.
  */
 #ifdef __KERNEL__
 #include <linux/errno.h>
@@ -15,9 +15,7 @@
 #include <string.h>
 #endif
 
-#include "../vgpu_guest.h"
-#include <nvrm/535.113.01/rpc_funcs.h>
-#include <nvrm/535.113.01/msgq.h>
+#include "vgpu_guest.h"
 #include <nvrm/570.144/vgpu_guest.h>
 
 static u32 rd32(const u8 *p)
@@ -95,56 +93,4 @@ int nvsim_guest_ctrl_parse(const u8 *ctrl, u64 ctrl_off, u64 fb_len,
 	b->ctrl = ctrl_off;
 	b->msg_size = msz;
 	return 0;
-}
-
-/**
- * nvsim_guest_hdr_check() - framing of the guest's RPC
- * @msg: the first 0x20 bytes of the message buffer
- * @buf_size: the message buffer's size
- *
- * Return: NV_VGPU_MSG_RESULT_SUCCESS or the rpc_result the plugin answers.
- */
-u32 nvsim_guest_hdr_check(const u8 *msg, u64 buf_size)
-{
-	u32 len = rd32(msg + 0x8);
-
-	if (rd32(msg) != NVRM_RPC_HEADER_VERSION ||
-	    rd32(msg + 0x4) != NV_VGPU_MSG_SIGNATURE_VALID ||
-	    len < sizeof(struct rpc_message_header_v03_00) || len > buf_size)
-		return NV_VGPU_MSG_RESULT_RPC_INVALID_MESSAGE_FORMAT;
-	if (rd32(msg + 0xc) >= NV_VGPU_MSG_FUNCTION_NUM_FUNCTIONS)
-		return NV_VGPU_MSG_RESULT_RPC_UNKNOWN_FUNCTION;
-	return NV_VGPU_MSG_RESULT_SUCCESS;
-}
-
-static int nvsim_str_in(const u8 *s, u32 len)
-{
-	return len && len <= NVRM_GUEST_INFO_BUF_SIZE && memchr(s, 0, len);
-}
-
-/**
- * nvsim_guest_sysinfo_check() - a SET_GUEST_SYSTEM_INFO payload
- * @payload: the bytes after the RPC header
- * @len: how many
- * @match: set when the guest's VGX version is the plugin's
- *
- * Each string length at most its buffer and the string terminated inside
- * it (the guest rounds the lengths up to 4 bytes: OGKM rpc.c).
- *
- * Return: NV_VGPU_MSG_RESULT_SUCCESS or INVALID_ARGUMENT /
- * RPC_INVALID_MESSAGE_FORMAT (too short).
- */
-u32 nvsim_guest_sysinfo_check(const u8 *payload, u64 len, bool *match)
-{
-	const struct rpc_set_guest_system_info_v03_00 *g = (const void *)payload;
-
-	if (len < sizeof(*g))
-		return NV_VGPU_MSG_RESULT_RPC_INVALID_MESSAGE_FORMAT;
-	if (!nvsim_str_in((const u8 *)g->guestDriverVersion, rd32(payload + 0x8)) ||
-	    !nvsim_str_in((const u8 *)g->guestVersion, rd32(payload + 0xc)) ||
-	    !nvsim_str_in((const u8 *)g->guestTitle, rd32(payload + 0x10)))
-		return NV_VGPU_MSG_RESULT_INVALID_ARGUMENT;
-	*match = rd32(payload) == NVRM_VGX_MAJOR_VERSION_535 &&
-		 rd32(payload + 0x4) == NVRM_VGX_MINOR_VERSION_535;
-	return NV_VGPU_MSG_RESULT_SUCCESS;
 }

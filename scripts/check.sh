@@ -68,6 +68,10 @@ if want static; then
 			echo "PASS: static: nvdrm includes nothing from include/nvrm"
 		fi
 	fi | emit
+	# Firmware headers only inside the version layers (scripts/fwdeps.sh).
+	for m in nvcore nvcore_test nvdrm nvvgpu; do
+		[ -f "$ROOT/$m.mod" ] && "$ROOT/scripts/fwdeps.sh" "$ROOT" $m | head -n 20
+	done | emit
 	# Test code lives in nvcore_test.ko, which needs nvcore only.
 	if nm "$ROOT/nvcore.ko" | grep -E ' [tTdDbBrR] nvc_(selftest|bench|st|pp)_'; then
 		echo "FAIL: static: nvcore.ko holds no self-test or benchmark code"
@@ -111,12 +115,15 @@ fi
 
 if want unit && [ -f "$ROOT/tests/unit/Makefile" ]; then
 	echo "== unit (ASan + UBSan)"
-	make -s -C "$ROOT" -f tests/unit/Makefile OUT="$BUILD/unit" run 2>&1 | emit
+	# A target that does not build fails the tier (it would run nothing).
+	{ make -s -C "$ROOT" -f tests/unit/Makefile OUT="$BUILD/unit" run 2>&1 ||
+		echo "FAIL: unit: make run exited $?"; } | emit
 fi
 
 if want fuzz && [ -f "$ROOT/tests/fuzz/Makefile" ]; then
 	echo "== fuzz (${FUZZ_SECS:-10} s per target)"
-	make -s -C "$ROOT" -f tests/fuzz/Makefile OUT="$BUILD/fuzz" SECS="${FUZZ_SECS:-10}" run 2>&1 | emit
+	{ make -s -C "$ROOT" -f tests/fuzz/Makefile OUT="$BUILD/fuzz" SECS="${FUZZ_SECS:-10}" run 2>&1 ||
+		echo "FAIL: fuzz: make run exited $?"; } | emit
 fi
 
 if want vm; then

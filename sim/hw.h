@@ -315,7 +315,7 @@ struct nvsim_msgq_txhdr {
 	u32 entryOff;
 };
 
-static_assert(sizeof(struct nvsim_msgq_txhdr) == 0x20);
+static_assert(sizeof(struct nvsim_msgq_txhdr) == 0x20, "nvsim_msgq_txhdr size");
 
 /* rpc_message_header_v03_00 (without its flexible payload). */
 struct nvsim_rpc_hdr {
@@ -329,7 +329,7 @@ struct nvsim_rpc_hdr {
 	u32 spare;		/* union { spare; cpuRmGfid; } */
 };
 
-static_assert(sizeof(struct nvsim_rpc_hdr) == NVSIM_RPC_HDR_SIZE);
+static_assert(sizeof(struct nvsim_rpc_hdr) == NVSIM_RPC_HDR_SIZE, "nvsim_rpc_hdr size");
 
 /* GSP_MSG_QUEUE_ELEMENT: one message, its RPC header at 0x30. */
 struct nvsim_msgq_elem {
@@ -342,8 +342,9 @@ struct nvsim_msgq_elem {
 	struct nvsim_rpc_hdr rpc;
 };
 
-static_assert(sizeof(struct nvsim_msgq_elem) == NVSIM_MSG_HDR_SIZE + NVSIM_RPC_HDR_SIZE);
-static_assert(offsetof(struct nvsim_msgq_elem, rpc) == NVSIM_MSG_HDR_SIZE);
+static_assert(sizeof(struct nvsim_msgq_elem) == NVSIM_MSG_HDR_SIZE + NVSIM_RPC_HDR_SIZE,
+	      "nvsim_msgq_elem size");
+static_assert(offsetof(struct nvsim_msgq_elem, rpc) == NVSIM_MSG_HDR_SIZE, "nvsim_msgq_elem offset");
 
 /* LibosMemoryRegionInitArgument: one entry of the LIBOS argument array. */
 struct nvsim_libos_region {
@@ -354,7 +355,7 @@ struct nvsim_libos_region {
 	u8 loc;
 };
 
-static_assert(sizeof(struct nvsim_libos_region) == 0x20);
+static_assert(sizeof(struct nvsim_libos_region) == 0x20, "nvsim_libos_region size");
 
 /* libosLogMetadata: a log call site in the logging ELF. */
 struct nvsim_libos_meta {
@@ -366,7 +367,7 @@ struct nvsim_libos_meta {
 	u8 pad[2];
 };
 
-static_assert(sizeof(struct nvsim_libos_meta) == 0x18);
+static_assert(sizeof(struct nvsim_libos_meta) == 0x18, "nvsim_libos_meta size");
 
 /*
  * GspFwWprMeta: the fields every version has at the same place (the
@@ -404,8 +405,8 @@ struct nvsim_wpr_meta {
 	u64 verified;
 };
 
-static_assert(sizeof(struct nvsim_wpr_meta) == 0x100);
-static_assert(offsetof(struct nvsim_wpr_meta, verified) == 0xf8);
+static_assert(sizeof(struct nvsim_wpr_meta) == 0x100, "nvsim_wpr_meta size");
+static_assert(offsetof(struct nvsim_wpr_meta, verified) == 0xf8, "nvsim_wpr_meta offset");
 
 /* rpc_run_cpu_sequencer_v17_00 (commandBuffer follows). */
 struct nvsim_seq_rpc {
@@ -414,7 +415,7 @@ struct nvsim_seq_rpc {
 	u32 regSaveArea[NVSIM_SEQ_REG_SAVE_AREA_SIZE];
 };
 
-static_assert(sizeof(struct nvsim_seq_rpc) == 0x28);
+static_assert(sizeof(struct nvsim_seq_rpc) == 0x28, "nvsim_seq_rpc size");
 
 /* rpc_unloading_guest_driver_v1F_07 */
 struct nvsim_unloading {
@@ -423,7 +424,7 @@ struct nvsim_unloading {
 	u32 newLevel;
 };
 
-static_assert(sizeof(struct nvsim_unloading) == 0x8);
+static_assert(sizeof(struct nvsim_unloading) == 0x8, "nvsim_unloading size");
 
 /*
  * rpc_vgpu_gsp_plugin_triggered_v17_00 (VGPU_GSP_PLUGIN_TRIGGERED): the
@@ -434,6 +435,6 @@ struct nvsim_plugin_triggered {
 	u32 notifyIndex;
 };
 
-static_assert(sizeof(struct nvsim_plugin_triggered) == 0x8);
+static_assert(sizeof(struct nvsim_plugin_triggered) == 0x8, "nvsim_plugin_triggered size");
 
 #endif /* NVSIM_HW_H */

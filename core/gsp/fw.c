@@ -19,8 +19,6 @@
 #include <linux/module.h>
 #include <linux/string.h>
 
-#include <nvrm/common/status.h>
-
 #include "../nvcore.h"
 #include "gsp.h"
 #include "fw.h"
@@ -142,49 +140,6 @@ int nvc_fw_request(struct nvc_gsp *gsp)
 	dev_err(gsp->gpu->dev, "nvcore: no GSP-RM image for %s (nvidia/%s/gsp/gsp-<version>.bin)\n",
 		gsp->gpu->chip.name, gsp->gpu->chip.name);
 	return -ENOENT;
-}
-
-/**
- * nvc_nv_status_to_errno() - map an NV_STATUS to a negative errno
- * @status: NV_STATUS (or an NV_VGPU_MSG_RESULT_* code)
- *
- * Return: 0 for NV_OK, else a negative errno.
- */
-int nvc_nv_status_to_errno(u32 status)
-{
-	switch (status) {
-	case NV_OK:
-		return 0;
-	case NV_ERR_NO_MEMORY:
-	case NV_ERR_INSUFFICIENT_RESOURCES:
-		return -ENOMEM;
-	case NV_ERR_NOT_READY:
-	case NV_ERR_BUSY_RETRY:
-	case NV_ERR_TIMEOUT_RETRY:
-	case NV_ERR_IN_USE:
-	case NV_ERR_STATE_IN_USE:
-		return -EBUSY;
-	case NV_ERR_INVALID_OBJECT_HANDLE:
-	case NV_ERR_OBJECT_NOT_FOUND:
-	case NV_ERR_INVALID_OBJECT_PARENT:
-	case NV_ERR_INVALID_CLIENT:
-		return -ENOENT;
-	case NV_ERR_INSERT_DUPLICATE_NAME:
-		return -EEXIST;
-	case NV_ERR_NOT_SUPPORTED:
-	case NV_ERR_INVALID_CLASS:
-	case NV_ERR_INVALID_COMMAND:
-	case NV_VGPU_MSG_RESULT_RPC_UNKNOWN_FUNCTION:
-		return -EOPNOTSUPP;
-	case NV_ERR_INSUFFICIENT_PERMISSIONS:
-		return -EPERM;
-	case NV_ERR_TIMEOUT:
-		return -ETIMEDOUT;
-	case NV_ERR_GPU_IS_LOST:
-		return -ENODEV;
-	default:
-		return -EINVAL;
-	}
 }
 
 /* RM calls, through the GPU's firmware version (gsp.h). */

@@ -7,8 +7,8 @@
  * GSP-RM changes its wire ABI with every branch (struct layouts, RPC and
  * event numbers, boot arguments). nvcore keeps the code that knows a
  * version's ABI in one directory per version, core/gsp/r<NNN>/, compiled
- * against that version's headers (include/nvrm/<version>/) only, behind a
- * &struct nvc_fw_ops. core/gsp/fw.c holds the one table of supported
+ * against that version's header directory under include/nvrm only, behind
+ * a &struct nvc_fw_ops. core/gsp/fw.c holds the one table of supported
  * versions, newest first, and picks one per GPU at probe from the
  * firmware images present (module parameter ``fw`` forces one).
  *
@@ -16,13 +16,22 @@
  * and is compiled into each version directory's object (each instance
  * against its own headers, so a layout that differs is caught by that
  * version's compiler and static_asserts, never silently shared);
- * a version directory overrides what differs. Wire layouts that are
- * byte-identical in every version (queue element, RPC header, sequencer,
- * the GSP's registers) are in include/nvrm/common/, checked by tests/abi
- * against every version's rows; only core/gsp/ transport code uses them.
+ * a version directory overrides what differs.
  *
- * Everything else in nvcore speaks nvcore's own types through this header
- * and gsp.h: nothing outside core/gsp/ includes include/nvrm/.
+ * Wire layouts that are byte-identical in every supported version (queue
+ * element, RPC header, sequencer, NV_STATUS, LIBOS log records, the GSP's
+ * registers) have their own header directory, include/nvrm's "common",
+ * checked by tests/abi against every version's rows. The transport built
+ * on them (boot, message queues, RPC, sequencer, firmware logs) is
+ * core/gsp/common/, the one directory for "every version": when a version
+ * changes one of those layouts, the code using it moves into the version
+ * directories.
+ *
+ * The rule, checked by the static tier on the compiler's dependency files:
+ * an object under core/gsp/r<NNN>/ depends on its version's headers and the
+ * common ones, an object under core/gsp/common/ on the common ones only,
+ * and no other object of nvcore on any firmware header. Everything else
+ * speaks nvcore's own types through this header and gsp.h.
  */
 #ifndef NVC_GSP_FW_H
 #define NVC_GSP_FW_H

@@ -16,15 +16,14 @@
 #include "kcompat.h"
 #endif
 
-#include "nvrm/nvrm_types.h"
 #include "fwimage.h"
 
-NVRM_CHECK_SIZE(nvc_elf64_ehdr, 64);
-NVRM_CHECK_SIZE(nvc_elf64_shdr, 64);
-NVRM_CHECK_SIZE(nvc_elf64_phdr, 56);
-NVRM_CHECK_SIZE(nvc_fw_bin_hdr, 24);
-NVRM_CHECK_SIZE(nvc_fw_riscv_desc, 0x54);
-NVRM_CHECK_SIZE(nvc_simg_hdr, NVC_SIMG_HDR_SIZE);
+static_assert(sizeof(struct nvc_elf64_ehdr) == 64, "nvc_elf64_ehdr size");
+static_assert(sizeof(struct nvc_elf64_shdr) == 64, "nvc_elf64_shdr size");
+static_assert(sizeof(struct nvc_elf64_phdr) == 56, "nvc_elf64_phdr size");
+static_assert(sizeof(struct nvc_fw_bin_hdr) == 24, "nvc_fw_bin_hdr size");
+static_assert(sizeof(struct nvc_fw_riscv_desc) == 0x54, "nvc_fw_riscv_desc size");
+static_assert(sizeof(struct nvc_simg_hdr) == NVC_SIMG_HDR_SIZE, "nvc_simg_hdr size");
 
 static bool nvc_fw_range_ok(size_t size, u64 off, u64 len)
 {

@@ -18,12 +18,13 @@
 
 #include <nvcore/gpu_info.h>
 
-#include "msgq.h"
 #include "fwimage.h"
 #include "fw.h"
 
 struct nvc_gpu;
 struct dentry;
+struct msgqTxHeader;
+struct msgqRxHeader;
 
 /*
  * RM handles, per GPU (each GSP-RM has its own handle space): client n is
@@ -286,6 +287,9 @@ int nvc_gsp_logs_raw(struct nvc_gsp *gsp, unsigned int which, char *buf,
 
 void nvc_gsp_debugfs_init(struct dentry *root);
 void nvc_gsp_debugfs_fini(void);
+
+/* The queue element checksum (common/msgq.h, which holds wire layouts). */
+u32 nvc_msgq_csum(const void *buf, size_t len);
 
 /* rpc.c */
 int nvc_rpc_init(struct nvc_gsp *gsp);

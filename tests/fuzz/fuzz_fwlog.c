@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * libFuzzer target for the LIBOS log decoder (core/gsp/fwlog.c). Input:
+ * libFuzzer target for the LIBOS log decoder (core/gsp/common/fwlog.c). Input:
  * u16 ELF length, an output size byte, the logging ELF, then u64 words:
  * put, the oldest bound (used when odd), then the ring. When the ELF does not
  * validate, a fixed valid one is used so the ring is still exercised.

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Userspace stand-ins for the few kernel facilities used by the
- * OS-independent nvcore GSP code (core/gsp/msgq.c, core/gsp/fwimage.c),
+ * OS-independent nvcore GSP code (core/gsp/common/msgq.c, core/gsp/fwimage.c),
  * so the same sources build into the unit tests and fuzz targets.
  */
 #ifndef NVC_TESTS_KCOMPAT_H

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit tests of the LIBOS log decoder (core/gsp/fwlog.c): logging ELFs
+ * Unit tests of the LIBOS log decoder (core/gsp/common/fwlog.c): logging ELFs
  * built here and by tools/mkgspfw (test_fwlog FWDIR_CONTAINER FWDIR_PLAIN),
  * records as the firmware writes them, and every malformed case the
  * decoder must survive.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit tests for core/gsp/msgq.c (and the reference codec of msgq_ref.c):
+ * Unit tests for core/gsp/common/msgq.c (and the reference codec of msgq_ref.c):
  * ring arithmetic, checksum, encode and decode, decoder rejections,
  * CVE-2024-58019/58018 regressions and large RPC continuation records.
  */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit tests of the CPU-sequencer program parser (core/gsp/seqparse.c).
+ * Unit tests of the CPU-sequencer program parser (core/gsp/common/seqparse.c).
  */
 #include <string.h>
 

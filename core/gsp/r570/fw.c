@@ -25,6 +25,7 @@
 
 #include "../../nvcore.h"
 #include "../gsp.h"
+#include "../common/msgq.h"
 #include "../static_info.h"
 
 #define NVC_FW_SYM(x)		nvc_r570_##x

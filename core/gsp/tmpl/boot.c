@@ -3,7 +3,7 @@
  * nvcore GSP layer: the boot-time structures and RPCs of a firmware
  * version: GspFwWprMeta, GSP_ARGUMENTS_CACHED, GSP_SET_SYSTEM_INFO,
  * SET_REGISTRY, GET_GSP_STATIC_INFO and UNLOADING_GUEST_DRIVER (fact sheet
- * §5; the boot sequence itself is core/gsp/boot.c, DOC: GSP-RM boot).
+ * §5; the boot sequence itself is core/gsp/common/boot.c, DOC: GSP-RM boot).
  *
  * Compiled once per version, from core/gsp/r<NNN>/fw.c, after that
  * version's headers (DOC: firmware versions). The version defines

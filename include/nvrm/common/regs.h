@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 OR MIT */
 /*
  * GSP-RM, every supported version: the BAR0 registers nvcore's
- * version-neutral GSP code (core/gsp/boot.c, seq.c, rpc.c) uses: falcon and
+ * version-neutral GSP code (core/gsp/common/boot.c, seq.c, rpc.c) uses: falcon and
  * RISC-V control, the SEC2/GSP mailboxes, GC6 scratch, WPR2 and the VF CPU
  * interrupt tree (OGKM dev_falcon_v4.h, dev_riscv_pri.h, dev_gsp.h,
  * dev_gc6_island.h, dev_fb.h, dev_vm.h).

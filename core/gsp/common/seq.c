@@ -34,8 +34,8 @@
 #include <nvrm/common/regs.h>
 #include <nvrm/common/sequencer.h>
 
-#include "../nvcore.h"
-#include "gsp.h"
+#include "../../nvcore.h"
+#include "../gsp.h"
 #include "seqparse.h"
 
 #define NVC_SEQ_POLL_MAX_US	4000000u	/* REG_POLL timeout 0 (nouveau) */

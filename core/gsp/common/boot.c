@@ -40,9 +40,10 @@
 #include <nvrm/common/msgq.h>
 #include <nvrm/common/regs.h>
 
-#include "../nvcore.h"
-#include "gsp.h"
-#include "fw.h"
+#include "../../nvcore.h"
+#include "../gsp.h"
+#include "msgq.h"
+#include "../fw.h"
 #include "fwlog.h"
 
 static unsigned int boot_timeout_ms = 5000;

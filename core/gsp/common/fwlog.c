@@ -36,7 +36,7 @@
 #endif
 
 #include "nvrm/common/libos_log.h"
-#include "fwimage.h"
+#include "../fwimage.h"
 #include "fwlog.h"
 
 #define NVC_FWLOG_WIDTH_MAX	64

@@ -77,9 +77,11 @@
 
 #include <nvrm/common/msgq.h>
 #include <nvrm/common/regs.h>
+#include <nvrm/common/status.h>
 
-#include "../nvcore.h"
-#include "gsp.h"
+#include "../../nvcore.h"
+#include "../gsp.h"
+#include "msgq.h"
 
 static unsigned int rpc_timeout_ms = 2000;
 module_param(rpc_timeout_ms, uint, 0644);
@@ -1272,4 +1274,47 @@ int nvc_rpc_hist_show(struct nvc_gsp *gsp, char *buf, size_t size)
 	}
 	spin_unlock_irqrestore(&gsp->hist_lock, flags);
 	return len;
+}
+
+/**
+ * nvc_nv_status_to_errno() - map an NV_STATUS to a negative errno
+ * @status: NV_STATUS (or an NV_VGPU_MSG_RESULT_* code)
+ *
+ * Return: 0 for NV_OK, else a negative errno.
+ */
+int nvc_nv_status_to_errno(u32 status)
+{
+	switch (status) {
+	case NV_OK:
+		return 0;
+	case NV_ERR_NO_MEMORY:
+	case NV_ERR_INSUFFICIENT_RESOURCES:
+		return -ENOMEM;
+	case NV_ERR_NOT_READY:
+	case NV_ERR_BUSY_RETRY:
+	case NV_ERR_TIMEOUT_RETRY:
+	case NV_ERR_IN_USE:
+	case NV_ERR_STATE_IN_USE:
+		return -EBUSY;
+	case NV_ERR_INVALID_OBJECT_HANDLE:
+	case NV_ERR_OBJECT_NOT_FOUND:
+	case NV_ERR_INVALID_OBJECT_PARENT:
+	case NV_ERR_INVALID_CLIENT:
+		return -ENOENT;
+	case NV_ERR_INSERT_DUPLICATE_NAME:
+		return -EEXIST;
+	case NV_ERR_NOT_SUPPORTED:
+	case NV_ERR_INVALID_CLASS:
+	case NV_ERR_INVALID_COMMAND:
+	case NV_VGPU_MSG_RESULT_RPC_UNKNOWN_FUNCTION:
+		return -EOPNOTSUPP;
+	case NV_ERR_INSUFFICIENT_PERMISSIONS:
+		return -EPERM;
+	case NV_ERR_TIMEOUT:
+		return -ETIMEDOUT;
+	case NV_ERR_GPU_IS_LOST:
+		return -ENODEV;
+	default:
+		return -EINVAL;
+	}
 }

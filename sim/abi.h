@@ -10,12 +10,11 @@
  * tree with its controls and static info, the event numbers and payloads.
  * Each table is built by sim/rNNN/abi.c, which compiles sim/fwabi.c and
  * sim/rpc.c against the version's headers in include/nvrm (nothing else
- * in nvsim includes a firmware header but the vGPU plugin's version-neutral
- * code, which reads only include/nvrm/common/ and the guest buffer layout
- * (sim/vgpu.c, sim/vgpu_guest*.c); sim/fwabi.c also compiles the vGPU
+ * in nvsim includes a firmware header; sim/fwabi.c also compiles the vGPU
  * controls and guest RPCs, sim/vgpu_ctrl.c, sim/vgpu_guest_check.c and
- * sim/vgpu_guest_rpc.c), so every size nvsim checks and every structure
- * it writes is that version's. Adding a version: a new sim/rNNN/abi.c, an
+ * sim/vgpu_guest_rpc.c, while the plugin's channels use nvsim's own
+ * sim/vgpu_wire.h, checked there), so every size nvsim checks and every
+ * structure it writes is that version's. Adding a version: a new sim/rNNN/abi.c, an
  * entry in nvsim_abis[] (sim/main.c) and the #if blocks where the new
  * version's layout differs.
  *

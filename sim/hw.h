@@ -208,6 +208,9 @@
 #define NV_OK					0x0
 #define NV_ERR_INVALID_ARGUMENT			0x1f
 #define NV_ERR_INVALID_PARAM_STRUCT		0x3a
+#define NV_ERR_INVALID_STATE			0x40
+#define NV_ERR_NOT_SUPPORTED			0x56
+#define NV_ERR_GENERIC				0xffff
 
 /* vmm.h */
 #define NV_MMU_VER2_PDE__SIZE				0x8

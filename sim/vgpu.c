@@ -63,14 +63,11 @@
 #include <linux/slab.h>
 #include <linux/workqueue.h>
 
-#include <nvrm/common/status.h>
-#include <nvrm/common/vgpu_plugin.h>
-/* The guest doorbell handles (nv_sriov_defines.h), used under every version. */
-#include <nvrm/570.144/vgpu_guest.h>
-
+#include "hw.h"
 #include "nvsim.h"
 #include "vgpu.h"
 #include "vgpu_guest.h"
+#include "vgpu_wire.h"
 
 static void nvsim_vgpu_work(struct work_struct *work);
 
@@ -167,18 +164,18 @@ void nvsim_vgpu_reset(struct nvsim_gpu *gpu)
 void nvsim_vgpu_doorbell(struct nvsim_gpu *gpu, u32 val)
 {
 	struct nvsim_vgpu *vg = gpu->vgpu;
-	u32 gfid = (val - NVRM_VGPU_DOORBELL_ADD) / 32;
+	u32 gfid = (val - NVSIM_VGPU_DOORBELL_ADD) / 32;
 
 	if (!vg)
 		return;
 	/* Guest doorbells relayed on the PF (vgpu_guest.c). */
-	if (val % 32 == NV_DOORBELL_NOTIFY_LEAF_VF_RPC_SETUP_HANDLE ||
-	    val % 32 == NV_DOORBELL_NOTIFY_LEAF_VF_RPC_MESSAGE_HANDLE) {
+	if (val % 32 == NVSIM_DOORBELL_NOTIFY_LEAF_VF_RPC_SETUP_HANDLE ||
+	    val % 32 == NVSIM_DOORBELL_NOTIFY_LEAF_VF_RPC_MESSAGE_HANDLE) {
 		nvsim_vgpu_guest_doorbell(gpu, val / 32, val % 32);
 		return;
 	}
-	if (val < NVRM_VGPU_DOORBELL_ADD ||
-	    (val - NVRM_VGPU_DOORBELL_ADD) % 32 || !gfid ||
+	if (val < NVSIM_VGPU_DOORBELL_ADD ||
+	    (val - NVSIM_VGPU_DOORBELL_ADD) % 32 || !gfid ||
 	    gfid > NVSIM_VGPU_MAX_GFID) {
 		vg->bad++;
 		return;
@@ -205,8 +202,8 @@ static u32 nvsim_vgpu_msg(struct nvsim_vgpu *vg, struct nvsim_vgpu_inst *in,
 			  u32 type, u8 *msg)
 {
 	switch (type) {
-	case NVRM_VGPU_CPU_RPC_MSG_VERSION_NEGOTIATION: {
-		struct nvrm_vgpu_rpc_version *v = (void *)msg;
+	case NVSIM_VGPU_CPU_RPC_MSG_VERSION_NEGOTIATION: {
+		struct nvsim_vgpu_rpc_version *v = (void *)msg;
 
 		if (!v->version_cpu)
 			return NV_ERR_INVALID_ARGUMENT;
@@ -214,8 +211,8 @@ static u32 nvsim_vgpu_msg(struct nvsim_vgpu *vg, struct nvsim_vgpu_inst *in,
 					      NVSIM_VGPU_RPC_VERSION);
 		return NV_OK;
 	}
-	case NVRM_VGPU_CPU_RPC_MSG_SETUP_CONFIG_PARAMS_AND_INIT: {
-		struct nvrm_vgpu_rpc_config *c = (void *)msg;
+	case NVSIM_VGPU_CPU_RPC_MSG_SETUP_CONFIG_PARAMS_AND_INIT: {
+		struct nvsim_vgpu_rpc_config *c = (void *)msg;
 
 		if (in->state != NVSIM_VGPU_READY)
 			return NV_ERR_INVALID_STATE;
@@ -223,21 +220,21 @@ static u32 nvsim_vgpu_msg(struct nvsim_vgpu *vg, struct nvsim_vgpu_inst *in,
 		    c->driver_vm_vf_dbdf != in->dbdf ||
 		    !memchr_inv(c->vgpu_uuid, 0, sizeof(c->vgpu_uuid)) ||
 		    (c->vgpu_device_instance_id & 0xffff0000u) != 0xc1d00000u ||
-		    (c->host_cpu_arch != NVRM_VGPU_HOST_CPU_ARCH_AARCH64 &&
-		     c->host_cpu_arch != NVRM_VGPU_HOST_CPU_ARCH_X86_64) ||
+		    (c->host_cpu_arch != NVSIM_VGPU_HOST_CPU_ARCH_AARCH64 &&
+		     c->host_cpu_arch != NVSIM_VGPU_HOST_CPU_ARCH_X86_64) ||
 		    !nvsim_is_pow2(c->host_page_size) || c->host_page_size < SZ_4K)
 			return NV_ERR_INVALID_ARGUMENT;
 		in->state = NVSIM_VGPU_CONFIGURED;
 		in->h_client = c->vgpu_device_instance_id;
 		return NV_OK;
 	}
-	case NVRM_VGPU_CPU_RPC_MSG_RESET:
+	case NVSIM_VGPU_CPU_RPC_MSG_RESET:
 		if (in->state != NVSIM_VGPU_CONFIGURED)
 			return NV_ERR_INVALID_STATE;
 		memset(&in->gs, 0, sizeof(in->gs));	/* the guest starts over */
 		return NV_OK;
-	case NVRM_VGPU_CPU_RPC_MSG_UPDATE_BME_STATE: {
-		struct nvrm_vgpu_rpc_bme *b = (void *)msg;
+	case NVSIM_VGPU_CPU_RPC_MSG_UPDATE_BME_STATE: {
+		struct nvsim_vgpu_rpc_bme *b = (void *)msg;
 
 		if (in->state != NVSIM_VGPU_CONFIGURED)
 			return NV_ERR_INVALID_STATE;
@@ -252,15 +249,15 @@ static void nvsim_vgpu_serve(struct nvsim_vgpu *vg, u32 gfid, u8 *msg)
 {
 	struct nvsim_gpu *gpu = vg->gpu;
 	struct nvsim_vgpu_inst *in = &vg->inst[gfid];
-	struct nvrm_vgpu_cpu_gsp_ctrl ctrl;
-	struct nvrm_vgpu_cpu_gsp_response rsp = {};
-	u32 marker = NVRM_GSP_PLUGIN_BOOTLOADED;
+	struct nvsim_vgpu_cpu_gsp_ctrl ctrl;
+	struct nvsim_vgpu_cpu_gsp_response rsp = {};
+	u32 marker = NVSIM_GSP_PLUGIN_BOOTLOADED;
 
 	if (in->state == NVSIM_VGPU_BOOTING) {
 		if (in->never_ready)
 			return;
-		if (!nvsim_heap_rw(gpu, in, NVRM_VGPU_HEAP_CTRL_OFF +
-				   offsetof(struct nvrm_vgpu_cpu_gsp_ctrl, message_seq_num),
+		if (!nvsim_heap_rw(gpu, in, NVSIM_VGPU_HEAP_CTRL_OFF +
+				   offsetof(struct nvsim_vgpu_cpu_gsp_ctrl, message_seq_num),
 				   &marker, sizeof(marker), true))
 			in->state = NVSIM_VGPU_READY;
 		return;
@@ -269,17 +266,17 @@ static void nvsim_vgpu_serve(struct nvsim_vgpu *vg, u32 gfid, u8 *msg)
 		vg->bad++;	/* a doorbell for a GFID with no plugin */
 		return;
 	}
-	if (nvsim_heap_rw(gpu, in, NVRM_VGPU_HEAP_CTRL_OFF, &ctrl, sizeof(ctrl),
+	if (nvsim_heap_rw(gpu, in, NVSIM_VGPU_HEAP_CTRL_OFF, &ctrl, sizeof(ctrl),
 			  false))
 		return;
 	if (ctrl.message_seq_num == in->last_seq)
 		return;		/* nothing new */
-	if (ctrl.version != NVRM_VGPU_CPU_GSP_CTRL_BUFF_VERSION ||
-	    ctrl.response_buff_offset != NVRM_VGPU_HEAP_RESPONSE_OFF ||
-	    ctrl.message_buff_offset != NVRM_VGPU_HEAP_MESSAGE_OFF) {
+	if (ctrl.version != NVSIM_VGPU_CPU_GSP_CTRL_BUFF_VERSION ||
+	    ctrl.response_buff_offset != NVSIM_VGPU_HEAP_RESPONSE_OFF ||
+	    ctrl.message_buff_offset != NVSIM_VGPU_HEAP_MESSAGE_OFF) {
 		rsp.result_code = NV_ERR_INVALID_ARGUMENT;
-	} else if (nvsim_heap_rw(gpu, in, NVRM_VGPU_HEAP_MESSAGE_OFF, msg,
-				 NVRM_VGPU_BUFF_SIZE, false)) {
+	} else if (nvsim_heap_rw(gpu, in, NVSIM_VGPU_HEAP_MESSAGE_OFF, msg,
+				 NVSIM_VGPU_BUFF_SIZE, false)) {
 		return;
 	} else if (vg->plugin_error) {
 		vg->plugin_error--;
@@ -287,17 +284,17 @@ static void nvsim_vgpu_serve(struct nvsim_vgpu *vg, u32 gfid, u8 *msg)
 	} else {
 		rsp.result_code = nvsim_vgpu_msg(vg, in, ctrl.message_type, msg);
 		if (rsp.result_code == NV_OK)
-			nvsim_heap_rw(gpu, in, NVRM_VGPU_HEAP_MESSAGE_OFF, msg,
-				      NVRM_VGPU_BUFF_SIZE, true);
+			nvsim_heap_rw(gpu, in, NVSIM_VGPU_HEAP_MESSAGE_OFF, msg,
+				      NVSIM_VGPU_BUFF_SIZE, true);
 	}
 	if (rsp.result_code)
 		vg->bad++;
 	in->messages++;
 	in->last_seq = ctrl.message_seq_num;
 	/* Result first, then the sequence number the host polls. */
-	nvsim_heap_rw(gpu, in, NVRM_VGPU_HEAP_RESPONSE_OFF + 4, &rsp.result_code,
+	nvsim_heap_rw(gpu, in, NVSIM_VGPU_HEAP_RESPONSE_OFF + 4, &rsp.result_code,
 		      sizeof(u32), true);
-	nvsim_heap_rw(gpu, in, NVRM_VGPU_HEAP_RESPONSE_OFF, &in->last_seq,
+	nvsim_heap_rw(gpu, in, NVSIM_VGPU_HEAP_RESPONSE_OFF, &in->last_seq,
 		      sizeof(u32), true);
 }
 
@@ -318,7 +315,7 @@ static void nvsim_vgpu_work(struct work_struct *work)
 	unsigned int gfid, slow;
 	u8 *msg;
 
-	msg = kmalloc(NVRM_VGPU_BUFF_SIZE, GFP_KERNEL);
+	msg = kmalloc(NVSIM_VGPU_BUFF_SIZE, GFP_KERNEL);
 	if (!msg)
 		return;
 	for (gfid = 1; gfid <= NVSIM_VGPU_MAX_GFID; gfid++) {

@@ -40,16 +40,13 @@
 #include <linux/bitops.h>
 #include <linux/slab.h>
 
-#include <nvrm/common/regs.h>
-#include <nvrm/common/status.h>
-/* The guest's buffers and registers: 570.144's, under every version. */
-#include <nvrm/570.144/vgpu_guest.h>
-
 #include "abi.h"
+#include "hw.h"
 #include "nvsim.h"
 #include "vgpu_guest.h"
+#include "vgpu_wire.h"
 
-static_assert(NVSIM_GUEST_SCRATCH == NVRM_VF_PRIV_MAILBOX_SCRATCH__SIZE_1);
+static_assert(NVSIM_GUEST_SCRATCH == NVSIM_VF_PRIV_MAILBOX_SCRATCH__SIZE_1);
 
 
 
@@ -65,7 +62,7 @@ int nvsim_vgpu_guest_init(struct nvsim_gpu *gpu)
 
 	if (!r)
 		return -ENOMEM;
-	r->buf = kvmalloc(NVRM_VGPU_GUEST_MSG_LARGE, GFP_KERNEL);
+	r->buf = kvmalloc(NVSIM_VGPU_GUEST_MSG_LARGE, GFP_KERNEL);
 	if (!r->buf) {
 		kfree(r);
 		return -ENOMEM;
@@ -92,9 +89,9 @@ void nvsim_vgpu_guest_fini(struct nvsim_gpu *gpu)
 
 static int nvsim_scratch_index(u32 addr)
 {
-	u32 base = NVRM_VF(NVRM_VF_PRIV_MAILBOX_SCRATCH(0));
+	u32 base = NVSIM_VF(NVSIM_VF_PRIV_MAILBOX_SCRATCH(0));
 
-	if (addr < base || addr >= base + 4 * NVRM_VF_PRIV_MAILBOX_SCRATCH__SIZE_1)
+	if (addr < base || addr >= base + 4 * NVSIM_VF_PRIV_MAILBOX_SCRATCH__SIZE_1)
 		return -1;
 	return (addr - base) / 4;
 }
@@ -155,10 +152,10 @@ void nvsim_vgpu_guest_doorbell(struct nvsim_gpu *gpu, u32 gfid, u32 handle)
 		nvsim_vgpu_guest_bad(gpu);
 		return;
 	}
-	if (handle == NV_DOORBELL_NOTIFY_LEAF_VF_RPC_SETUP_HANDLE) {
+	if (handle == NVSIM_DOORBELL_NOTIFY_LEAF_VF_RPC_SETUP_HANDLE) {
 		spin_lock_irqsave(&r->lock, flags);
-		r->addr[gfid] = (u64)r->scratch[NV_VF_SCRATCH_REGISTER_GUEST_RPC_HI] << 32 |
-				r->scratch[NV_VF_SCRATCH_REGISTER_GUEST_RPC_LO];
+		r->addr[gfid] = (u64)r->scratch[NVSIM_VF_SCRATCH_REGISTER_GUEST_RPC_HI] << 32 |
+				r->scratch[NVSIM_VF_SCRATCH_REGISTER_GUEST_RPC_LO];
 		spin_unlock_irqrestore(&r->lock, flags);
 		set_bit(gfid, r->setup);
 	} else {
@@ -179,7 +176,7 @@ void nvsim_guest_respond(struct nvsim_gpu *gpu,
 			 const struct nvsim_vgpu_target *t,
 			 const struct nvsim_guest_bufs *b, u32 req)
 {
-	nvsim_guest_fb_rw(gpu, t, b->rsp + offsetof(union VGPU_GSP_RESPONSE_BUF_V1, responseId),
+	nvsim_guest_fb_rw(gpu, t, b->rsp + NVSIM_GUEST_RSP_RESPONSE_ID,
 		    &req, sizeof(req), true);
 }
 
@@ -192,7 +189,7 @@ static void nvsim_guest_setup(struct nvsim_gpu *gpu, struct nvsim_vgpu_target *t
 	u64 off, size;
 	u32 req;
 
-	if (!(addr & VGPU_GSP_BUF_ADDR_V1_VALIDITY_VALID)) {
+	if (!(addr & NVSIM_VGPU_GSP_BUF_ADDR_V1_VALIDITY_VALID)) {
 		if (!gs->up)
 			goto bad;
 		b = gs->bufs;

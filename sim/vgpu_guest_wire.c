@@ -2,8 +2,8 @@
 /*
  * nvsim: checks of where a vGPU's guest put its channel with the GSP vGPU
  * plugin, as the plugin makes them (its own code, independent of nvcore's
- * relay: docs/nvsim.md). Buffers: OGKM 570.144 dev_vgpu.h, used under
- * every version; the message checks are per version
+ * relay: docs/nvsim.md). Buffers: OGKM 570.144 dev_vgpu.h (sim/vgpu_wire.h),
+ * used under every version; the message checks are per version
  * (vgpu_guest_check.c). OS-independent.
  */
 #ifdef __KERNEL__
@@ -16,7 +16,7 @@
 #endif
 
 #include "vgpu_guest.h"
-#include <nvrm/570.144/vgpu_guest.h>
+#include "vgpu_wire.h"
 
 static u32 rd32(const u8 *p)
 {
@@ -40,17 +40,17 @@ static u64 rd64(const u8 *p)
 int nvsim_guest_addr(u64 addr, u64 fb_len, u64 *off, u64 *size)
 {
 	static const u64 sizes[] = { 0x1000, 0x20000, 0x200000 };
-	u32 ap = (addr >> VGPU_GSP_BUF_ADDR_V1_APERTURE_SHIFT) &
-		 VGPU_GSP_BUF_ADDR_V1_APERTURE_MASK;
-	u32 sz = (addr >> VGPU_GSP_BUF_ADDR_V2_SIZE_SHIFT) &
-		 VGPU_GSP_BUF_ADDR_V2_SIZE_MASK;
+	u32 ap = (addr >> NVSIM_VGPU_GSP_BUF_ADDR_V1_APERTURE_SHIFT) &
+		 NVSIM_VGPU_GSP_BUF_ADDR_V1_APERTURE_MASK;
+	u32 sz = (addr >> NVSIM_VGPU_GSP_BUF_ADDR_V2_SIZE_SHIFT) &
+		 NVSIM_VGPU_GSP_BUF_ADDR_V2_SIZE_MASK;
 	u64 o = addr & ~0xfffULL;
 
-	if (!(addr & VGPU_GSP_BUF_ADDR_V1_VALIDITY_VALID))
+	if (!(addr & NVSIM_VGPU_GSP_BUF_ADDR_V1_VALIDITY_VALID))
 		return -EINVAL;
-	if (ap == VGPU_GSP_BUF_ADDR_V1_APERTURE_SYSMEM)
+	if (ap == NVSIM_VGPU_GSP_BUF_ADDR_V1_APERTURE_SYSMEM)
 		return -EOPNOTSUPP;
-	if (ap != VGPU_GSP_BUF_ADDR_V1_APERTURE_FBMEM || sz >= 3 ||
+	if (ap != NVSIM_VGPU_GSP_BUF_ADDR_V1_APERTURE_FBMEM || sz >= 3 ||
 	    (addr & 0xfe0) || o > fb_len || sizes[sz] > fb_len - o ||
 	    (o & (sizes[sz] - 1)))
 		return -EINVAL;
@@ -79,13 +79,13 @@ int nvsim_guest_ctrl_parse(const u8 *ctrl, u64 ctrl_off, u64 fb_len,
 	u64 rsz, msz;
 	u32 ver = rd32(ctrl);
 
-	if (ver != VGPU_GSP_CTRL_BUF_V1_VERSION && ver != VGPU_GSP_CTRL_BUF_V2_VERSION)
+	if (ver != NVSIM_VGPU_GSP_CTRL_BUF_V1_VERSION && ver != NVSIM_VGPU_GSP_CTRL_BUF_V2_VERSION)
 		return -EINVAL;
 	if (nvsim_guest_addr(rd64(ctrl + 0x8), fb_len, &b->rsp, &rsz) ||
 	    nvsim_guest_addr(rd64(ctrl + 0x18), fb_len, &b->msg, &msz))
 		return -EINVAL;
-	if (rsz != VGPU_GSP_RESPONSE_BUF_SIZE_V1 ||
-	    (msz != NVRM_VGPU_GUEST_MSG_MIN && msz != NVRM_VGPU_GUEST_MSG_LARGE) ||
+	if (rsz != NVSIM_VGPU_GSP_RESPONSE_BUF_SIZE_V1 ||
+	    (msz != NVSIM_VGPU_GUEST_MSG_MIN && msz != NVSIM_VGPU_GUEST_MSG_LARGE) ||
 	    !nvsim_disjoint(b->rsp, rsz, b->msg, msz) ||
 	    !nvsim_disjoint(b->rsp, rsz, ctrl_off, 0x1000) ||
 	    !nvsim_disjoint(b->msg, msz, ctrl_off, 0x1000))

@@ -69,7 +69,7 @@ if want static; then
 		fi
 	fi | emit
 	# Firmware headers only inside the version layers (scripts/fwdeps.sh).
-	for m in nvcore nvcore_test nvdrm nvvgpu; do
+	for m in nvcore nvcore_test nvdrm nvvgpu nvsim; do
 		[ -f "$ROOT/$m.mod" ] && "$ROOT/scripts/fwdeps.sh" "$ROOT" $m | head -n 20
 	done | emit
 	# Test code lives in nvcore_test.ko, which needs nvcore only.

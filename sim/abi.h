@@ -29,6 +29,8 @@
 
 #include <linux/types.h>
 
+#include "chanargs.h"
+
 struct nvsim_gpu;
 struct nvsim_vgpu_target;
 
@@ -74,6 +76,14 @@ struct nvsim_rmargs {
  * @enc_init_done: GSP_INIT_DONE payload
  * @engine_to_rm: RM_ENGINE_TYPE of an NV2080 engine type (0: none)
  * @chan_alloc_size: sizeof(NV_CHANNEL_ALLOC_PARAMS) (sim/chan.c)
+ * @group_decode: KEPLER_CHANNEL_GROUP_A parameters (sim/chanabi.c): NV_OK,
+ *	or NV_ERR_INVALID_PARAM_STRUCT for a size not this version's
+ * @chan_decode: GPFIFO channel parameters, likewise
+ * @chan_cid: write the channel's cid back into its parameters
+ * @ce_decode: copy-engine object parameters, likewise
+ * @fifo_ctrl_op: &enum nvsim_fifo_op of a control number
+ * @fifo_ctrl_decode: a channel control's parameters (size, fields)
+ * @fifo_ctrl_reply: write a channel control's reply
  * @guest_message: serve one relayed guest RPC (sim/vgpu_guest_rpc.c)
  */
 struct nvsim_abi {
@@ -100,6 +110,17 @@ struct nvsim_abi {
 	u32 (*enc_init_done)(void *buf);
 	u32 (*engine_to_rm)(u32 nv2080_type);
 	u32 chan_alloc_size;
+	u32 (*group_decode)(const void *p, u32 size,
+			    struct nvsim_group_args *out);
+	u32 (*chan_decode)(const void *p, u32 size,
+			   struct nvsim_chan_args *out);
+	void (*chan_cid)(void *p, u32 cid);
+	u32 (*ce_decode)(const void *p, u32 size, struct nvsim_ce_args *out);
+	u32 (*fifo_ctrl_op)(u32 cmd);
+	u32 (*fifo_ctrl_decode)(u32 cmd, const void *p, u32 size,
+				struct nvsim_fifo_ctrl *out);
+	void (*fifo_ctrl_reply)(u32 cmd, void *p,
+				const struct nvsim_fifo_ctrl *c);
 	void (*guest_message)(struct nvsim_gpu *gpu,
 			      struct nvsim_vgpu_target *t);
 };

@@ -6,7 +6,7 @@
  *
  * TURING_DMA_COPY_A (NVC5B5) on TU102, AMPERE_DMA_COPY_B (NVC7B5) on GA102
  * and AD102; method offsets and fields from the layout table
- * (include/nvrm/535.113.01/fifo.h; NVC6B5/NVC7B5 share NVC5B5's offsets).
+ * (sim/hwclass.h; NVC6B5/NVC7B5 share NVC5B5's offsets).
  * State methods: OFFSET_IN/OUT_UPPER (16:0) / _LOWER, PITCH_IN/OUT,
  * LINE_LENGTH_IN, LINE_COUNT, SET_SEMAPHORE_A (16:0) / _B / _PAYLOAD
  * (NVC7B5 also _PAYLOAD_UPPER), SET_REMAP_CONST_A/B, SET_REMAP_COMPONENTS,

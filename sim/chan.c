@@ -5,7 +5,10 @@
  *
  * DOC: nvsim channels
  *
- * GSP-RM's side of channel allocation, validated as OGKM 535.113.01 does
+ * GSP-RM's side of channel allocation, validated as OGKM 535.113.01 and
+ * 570.144 do (the parameters are decoded by the running version's
+ * sim/chanabi.c into sim/chanargs.h structures; this file reads no
+ * firmware header)
  * (src/nvidia/src/kernel/gpu/fifo/kernel_channel.c kchannelConstruct_IMPL,
  * kernel_channel_group_api.c kchangrpapiConstruct_IMPL, kernel_fifo.c
  * kfifoChidMgrAllocChid_IMPL, arch/maxwell/kernel_channel_gm107.c
@@ -78,8 +81,8 @@
 
 #include "fifo.h"
 
-#define NVSIM_USERMODE_BASE	NVRM_VF(NV_VIRTUAL_FUNCTION_DOORBELL - \
-					NVC361_NOTIFY_CHANNEL_PENDING)
+#define NVSIM_USERMODE_BASE	NVSIM_VF(NV_VIRTUAL_FUNCTION_DOORBELL - \
+					 NVC361_NOTIFY_CHANNEL_PENDING)
 #define NVSIM_GP_ENTRIES_MAX	(1u << 20)
 
 #define F(v, f)	NVSIM_FLD(v, f)
@@ -186,37 +189,34 @@ void nvsim_chan_kick_locked(struct nvsim_fifo *f, struct nvsim_chan *ch)
 	list_add_tail(&ch->link, &f->pend);
 }
 
-static bool nvsim_mem_ok(struct nvsim_gpu *gpu,
-			 const struct NV_MEMORY_DESC_PARAMS *m, u64 min, u64 align,
-			 bool vid_only)
+static bool nvsim_mem_ok(struct nvsim_gpu *gpu, const struct nvsim_memdesc *m,
+			 u64 min, u64 align, bool vid_only)
 {
 	if (m->size < min || !IS_ALIGNED(m->base, align))
 		return false;
-	if (m->addressSpace == NVRM_ADDR_FBMEM)
+	if (m->aspace == NVSIM_ASPACE_VID)
 		return m->base < gpu->chip->vram_size &&
 		       m->size <= gpu->chip->vram_size - m->base;
-	return !vid_only && m->addressSpace == NVRM_ADDR_SYSMEM &&
+	return !vid_only && m->aspace == NVSIM_ASPACE_SYS &&
 	       m->base + m->size > m->base;
 }
 
 /* Pick or check the channel ID (kfifoChidMgrAllocChid_IMPL). fifo.lock held. */
-static int nvsim_chid_pick(struct nvsim_fifo *f, u32 flags, u32 *chid)
+static int nvsim_chid_pick(struct nvsim_fifo *f, const struct nvsim_chan_args *a,
+			   u32 *chid)
 {
-	bool page_fixed = F(flags, NVRM_NVOS04_FLAGS_CHANNEL_USERD_INDEX_PAGE_FIXED);
-	bool idx_fixed = F(flags, NVRM_NVOS04_FLAGS_CHANNEL_USERD_INDEX_FIXED);
-	u32 idx = F(flags, NVRM_NVOS04_FLAGS_CHANNEL_USERD_INDEX_VALUE);
+	u32 idx = a->idx;
 	u32 c;
 
-	if (page_fixed) {
-		c = F(flags, NVRM_NVOS04_FLAGS_CHANNEL_USERD_INDEX_PAGE_VALUE) *
-		    NVRM_CHANNELS_PER_USERD_PAGE + idx;
+	if (a->page_fixed) {
+		c = a->page * NVSIM_CHID_PER_USERD_PAGE + idx;
 		if (c >= NVSIM_MAX_CHIDS || f->chans[c])
 			return NV_ERR_NO_MEMORY;
 		*chid = c;
 		return NV_OK;
 	}
 	for (c = 0; c < NVSIM_MAX_CHIDS; c++) {
-		if (idx_fixed && c % NVRM_CHANNELS_PER_USERD_PAGE != idx)
+		if (a->idx_fixed && c % NVSIM_CHID_PER_USERD_PAGE != idx)
 			continue;
 		if (!f->chans[c]) {
 			*chid = c;
@@ -227,49 +227,47 @@ static int nvsim_chid_pick(struct nvsim_fifo *f, u32 flags, u32 *chid)
 }
 
 static u32 nvsim_alloc_group(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
-			     const void *params, struct nvsim_fifo_obj *fo)
+			     const struct nvsim_group_args *p,
+			     struct nvsim_fifo_obj *fo)
 {
-	const struct NV_CHANNEL_GROUP_ALLOCATION_PARAMETERS *p = params;
 	struct nvsim_obj *vas;
 
-	if (p->hVASpace) {
-		vas = nvsim_obj_lookup(gpu, parent->client, p->hVASpace);
+	if (p->h_vas) {
+		vas = nvsim_obj_lookup(gpu, parent->client, p->h_vas);
 		if (!vas || vas->cls != FERMI_VASPACE_A || vas->parent != parent)
 			return NV_ERR_OBJECT_NOT_FOUND;
 	}
-	if (nvsim_per_runlist_chram(gpu) && nvsim_engine_index(gpu, p->engineType) < 0)
+	if (nvsim_per_runlist_chram(gpu) && nvsim_engine_index(gpu, p->engine) < 0)
 		return NV_ERR_INVALID_ARGUMENT;
-	if (p->engineType && nvsim_engine_index(gpu, p->engineType) < 0)
+	if (p->engine && nvsim_engine_index(gpu, p->engine) < 0)
 		return NV_ERR_INVALID_ARGUMENT;
-	fo->group_engine = p->engineType;
-	fo->group_vas = p->hVASpace;
+	fo->group_engine = p->engine;
+	fo->group_vas = p->h_vas;
 	return NV_OK;
 }
 
 static u32 nvsim_alloc_channel(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
-			       u32 handle, u32 cls, void *params,
-			       struct nvsim_fifo_obj *fo)
+			       u32 handle, u32 cls,
+			       const struct nvsim_chan_args *p,
+			       struct nvsim_fifo_obj *fo, u32 *cid)
 {
-	struct NV_CHANNEL_ALLOC_PARAMS *p = params;
 	struct nvsim_fifo *f = gpu->fifo;
 	struct nvsim_obj *vas;
 	struct nvsim_chan *ch;
 	u32 engine, vash, chid, st;
-	unsigned int i;
 	int idx;
 
-	if (F(p->flags, NVRM_NVOS04_FLAGS_CHANNEL_TYPE) !=
-	    NVRM_NVOS04_FLAGS_CHANNEL_TYPE_PHYSICAL)
+	if (!p->physical)
 		return NV_ERR_NOT_SUPPORTED;
-	if (p->hContextShare && p->hVASpace)
+	if (p->h_ctx_share && p->h_vas)
 		return NV_ERR_INVALID_ARGUMENT;
-	engine = p->engineType;
+	engine = p->engine;
 	if (parent->cls == KEPLER_CHANNEL_GROUP_A) {
 		const struct nvsim_fifo_obj *g = parent->priv;
 
-		if (p->hContextShare)
+		if (p->h_ctx_share)
 			return NV_ERR_OBJECT_NOT_FOUND;
-		if (p->hVASpace)
+		if (p->h_vas)
 			return NV_ERR_INVALID_ARGUMENT;
 		if (g->group_engine && engine && engine != g->group_engine)
 			return NV_ERR_INVALID_ARGUMENT;
@@ -279,37 +277,36 @@ static u32 nvsim_alloc_channel(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
 		if (!vash)
 			return NV_ERR_INVALID_STATE;
 	} else {
-		if (p->hContextShare)
+		if (p->h_ctx_share)
 			return NV_ERR_INVALID_ARGUMENT;
-		if (!p->hVASpace)
+		if (!p->h_vas)
 			return NV_ERR_INVALID_STATE;
-		vas = nvsim_obj_lookup(gpu, parent->client, p->hVASpace);
+		vas = nvsim_obj_lookup(gpu, parent->client, p->h_vas);
 		if (!vas || vas->cls != FERMI_VASPACE_A || vas->parent != parent)
 			return NV_ERR_OBJECT_NOT_FOUND;
-		vash = p->hVASpace;
+		vash = p->h_vas;
 	}
 	idx = nvsim_engine_index(gpu, engine);
 	if (idx < 0)
 		return NV_ERR_INVALID_ARGUMENT;
-	for (i = 0; i < ARRAY_SIZE(p->hUserdMemory); i++)
-		if (p->hUserdMemory[i])
-			return NV_ERR_INVALID_OBJECT_HANDLE;
-	if (!is_power_of_2(p->gpFifoEntries) || p->gpFifoEntries < 2 ||
-	    p->gpFifoEntries > NVSIM_GP_ENTRIES_MAX || !p->gpFifoOffset ||
-	    (p->gpFifoOffset & 7) || p->gpFifoOffset >> 49)
+	if (p->userd_handles)
+		return NV_ERR_INVALID_OBJECT_HANDLE;
+	if (!is_power_of_2(p->gp_entries) || p->gp_entries < 2 ||
+	    p->gp_entries > NVSIM_GP_ENTRIES_MAX || !p->gpfifo_va ||
+	    (p->gpfifo_va & 7) || p->gpfifo_va >> 49)
 		return NV_ERR_INVALID_ARGUMENT;
-	if (!nvsim_mem_ok(gpu, &p->userdMem, NVSIM_USERD_SIZE, NVSIM_USERD_SIZE, false) ||
-	    !nvsim_mem_ok(gpu, &p->instanceMem, SZ_4K, SZ_4K, true))
+	if (!nvsim_mem_ok(gpu, &p->userd, NVSIM_USERD_SIZE, NVSIM_USERD_SIZE, false) ||
+	    !nvsim_mem_ok(gpu, &p->inst, SZ_4K, SZ_4K, true))
 		return NV_ERR_INVALID_ARGUMENT;
-	if (p->ramfcMem.size &&
-	    (p->ramfcMem.addressSpace != p->instanceMem.addressSpace ||
-	     p->ramfcMem.base < p->instanceMem.base ||
-	     p->ramfcMem.size > p->instanceMem.size ||
-	     p->ramfcMem.base - p->instanceMem.base >
-	     p->instanceMem.size - p->ramfcMem.size))
+	if (p->ramfc.size &&
+	    (p->ramfc.aspace != p->inst.aspace ||
+	     p->ramfc.base < p->inst.base ||
+	     p->ramfc.size > p->inst.size ||
+	     p->ramfc.base - p->inst.base >
+	     p->inst.size - p->ramfc.size))
 		return NV_ERR_INVALID_ARGUMENT;
-	if (p->errorNotifierMem.size &&
-	    !nvsim_mem_ok(gpu, &p->errorNotifierMem, 16, 1, false))
+	if (p->notifier.size &&
+	    !nvsim_mem_ok(gpu, &p->notifier, 16, 1, false))
 		return NV_ERR_INVALID_ARGUMENT;
 
 	ch = kzalloc(sizeof(*ch), GFP_KERNEL);
@@ -324,19 +321,19 @@ static u32 nvsim_alloc_channel(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
 	ch->engine_idx = idx;
 	ch->runlist = idx;
 	ch->vas = vash;
-	ch->gpfifo_va = p->gpFifoOffset;
-	ch->gp_entries = p->gpFifoEntries;
-	ch->userd_vid = p->userdMem.addressSpace == NVRM_ADDR_FBMEM;
-	ch->userd_pa = p->userdMem.base;
-	ch->deny_phys_ce = p->flags & BIT(7);	/* CHANNEL_DENY_PHYSICAL_MODE_CE 7:7 */
-	if (p->errorNotifierMem.size) {
-		ch->notifier_vid = p->errorNotifierMem.addressSpace == NVRM_ADDR_FBMEM;
-		ch->notifier_pa = p->errorNotifierMem.base;
+	ch->gpfifo_va = p->gpfifo_va;
+	ch->gp_entries = p->gp_entries;
+	ch->userd_vid = p->userd.aspace == NVSIM_ASPACE_VID;
+	ch->userd_pa = p->userd.base;
+	ch->deny_phys_ce = p->deny_phys_ce;
+	if (p->notifier.size) {
+		ch->notifier_vid = p->notifier.aspace == NVSIM_ASPACE_VID;
+		ch->notifier_pa = p->notifier.base;
 	}
 	nvsim_pb_reset(&ch->pb);
 
 	spin_lock_irq(&f->lock);
-	st = nvsim_chid_pick(f, p->flags, &chid);
+	st = nvsim_chid_pick(f, p, &chid);
 	if (st == NV_OK) {
 		ch->chid = chid;
 		f->chans[chid] = ch;
@@ -348,28 +345,17 @@ static u32 nvsim_alloc_channel(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
 		return st;
 	}
 	fo->chan = ch;
-	p->cid = atomic_inc_return(&nvsim_cid);
+	*cid = atomic_inc_return(&nvsim_cid);
 	return NV_OK;
 }
 
 static u32 nvsim_alloc_ce(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
-			  u32 cls, const void *params)
+			  u32 cls, const struct nvsim_ce_args *p)
 {
-	const struct NVB0B5_ALLOCATION_PARAMETERS *p = params;
 	const struct nvsim_fifo_obj *fo = parent->priv;
 	struct nvsim_chan *ch = fo->chan;
-	u32 want;
 
-	if (!nvsim_is_ce(ch->engine))
-		return NV_ERR_INVALID_ARGUMENT;
-	if (p->version == NVRM_NVB0B5_ALLOCATION_PARAMETERS_VERSION_1)
-		want = ch->engine;
-	else if (p->version == NVRM_NVB0B5_ALLOCATION_PARAMETERS_VERSION_0)
-		want = p->engineType + NV2080_ENGINE_TYPE_COPY0;
-	else
-		return NV_ERR_INVALID_ARGUMENT;
-	if (p->version == NVRM_NVB0B5_ALLOCATION_PARAMETERS_VERSION_1 ?
-	    p->engineType != ch->engine : want != ch->engine)
+	if (!nvsim_is_ce(ch->engine) || !p->known || p->engine != ch->engine)
 		return NV_ERR_INVALID_ARGUMENT;
 	if (READ_ONCE(ch->ce_cls))
 		return NV_ERR_INSUFFICIENT_RESOURCES;
@@ -392,40 +378,46 @@ static u32 nvsim_alloc_ce(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
 u32 nvsim_fifo_alloc(struct nvsim_gpu *gpu, struct nvsim_obj *parent,
 		     struct nvsim_obj *o, void *params, u32 size)
 {
+	const struct nvsim_abi *abi = nvsim_abi_of(gpu);
+	struct nvsim_group_args ga;
+	struct nvsim_chan_args ca;
+	struct nvsim_ce_args cea;
 	struct nvsim_fifo_obj *fo;
-	u32 st;
+	u32 st, cid = 0;
 
+	/* The parent first, then this version's parameter size (decoders). */
 	if (o->cls == KEPLER_CHANNEL_GROUP_A) {
 		if (parent->cls != NV01_DEVICE_0)
 			return NV_ERR_INVALID_CLASS;
-		if (size != sizeof(struct NV_CHANNEL_GROUP_ALLOCATION_PARAMETERS))
-			return NV_ERR_INVALID_PARAM_STRUCT;
+		st = abi->group_decode(params, size, &ga);
 	} else if (o->cls == nvsim_gpfifo_class(gpu)) {
 		if (parent->cls != NV01_DEVICE_0 &&
 		    parent->cls != KEPLER_CHANNEL_GROUP_A)
 			return NV_ERR_INVALID_CLASS;
-		/* This version's size; the fields read are 535's prefix. */
-		if (size != nvsim_abi_of(gpu)->chan_alloc_size)
-			return NV_ERR_INVALID_PARAM_STRUCT;
+		st = abi->chan_decode(params, size, &ca);
 	} else {
 		if (parent->cls != nvsim_gpfifo_class(gpu))
 			return NV_ERR_INVALID_CLASS;
-		if (size != sizeof(struct NVB0B5_ALLOCATION_PARAMETERS))
-			return NV_ERR_INVALID_PARAM_STRUCT;
-		return nvsim_alloc_ce(gpu, parent, o->cls, params);
+		st = abi->ce_decode(params, size, &cea);
+		return st != NV_OK ? st : nvsim_alloc_ce(gpu, parent, o->cls, &cea);
 	}
+	if (st != NV_OK)
+		return st;
 
 	fo = kzalloc(sizeof(*fo), GFP_KERNEL);
 	if (!fo)
 		return NV_ERR_NO_MEMORY;
 	if (o->cls == KEPLER_CHANNEL_GROUP_A)
-		st = nvsim_alloc_group(gpu, parent, params, fo);
+		st = nvsim_alloc_group(gpu, parent, &ga, fo);
 	else
-		st = nvsim_alloc_channel(gpu, parent, o->handle, o->cls, params, fo);
+		st = nvsim_alloc_channel(gpu, parent, o->handle, o->cls, &ca, fo,
+					 &cid);
 	if (st != NV_OK) {
 		kfree(fo);
 		return st;
 	}
+	if (o->cls != KEPLER_CHANNEL_GROUP_A)
+		abi->chan_cid(params, cid);
 	o->priv = fo;
 	return NV_OK;
 }
@@ -590,12 +582,13 @@ void nvsim_chan_remove(struct nvsim_chan *ch)
  */
 bool nvsim_fifo_ctrl_known(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd)
 {
+	u32 op = nvsim_abi_of(gpu)->fifo_ctrl_op(cmd);
+
 	if (o->cls == KEPLER_CHANNEL_GROUP_A)
-		return cmd == NVA06C_CTRL_CMD_GPFIFO_SCHEDULE;
+		return op == NVSIM_FIFO_OP_GROUP_SCHEDULE;
 	if (o->cls == nvsim_gpfifo_class(gpu))
-		return cmd == NVA06F_CTRL_CMD_GPFIFO_SCHEDULE ||
-		       cmd == NVA06F_CTRL_CMD_BIND ||
-		       cmd == NVC36F_CTRL_CMD_GPFIFO_GET_WORK_SUBMIT_TOKEN;
+		return op == NVSIM_FIFO_OP_SCHEDULE || op == NVSIM_FIFO_OP_BIND ||
+		       op == NVSIM_FIFO_OP_TOKEN;
 	return false;
 }
 
@@ -626,46 +619,34 @@ static void nvsim_chan_enable(struct nvsim_gpu *gpu, struct nvsim_chan *ch,
 u32 nvsim_fifo_ctrl(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd,
 		    void *params, u32 size)
 {
+	const struct nvsim_abi *abi = nvsim_abi_of(gpu);
 	struct nvsim_fifo_obj *fo = o->priv;
-	struct nvsim_obj *c;
+	struct nvsim_fifo_ctrl c = {};
+	struct nvsim_obj *child;
+	u32 st;
 
-	switch (cmd) {
-	case NVA06C_CTRL_CMD_GPFIFO_SCHEDULE: {
-		struct NVA06C_CTRL_GPFIFO_SCHEDULE_PARAMS *p = params;
-
-		if (size != sizeof(*p))
-			return NV_ERR_INVALID_PARAM_STRUCT;
-		list_for_each_entry(c, &o->children, sibling)
-			if (c->priv && ((struct nvsim_fifo_obj *)c->priv)->chan)
-				nvsim_chan_enable(gpu, ((struct nvsim_fifo_obj *)c->priv)->chan,
-						  p->bEnable);
+	st = abi->fifo_ctrl_decode(cmd, params, size, &c);
+	if (st != NV_OK)
+		return st;
+	switch (c.op) {
+	case NVSIM_FIFO_OP_GROUP_SCHEDULE:
+		list_for_each_entry(child, &o->children, sibling)
+			if (child->priv &&
+			    ((struct nvsim_fifo_obj *)child->priv)->chan)
+				nvsim_chan_enable(gpu, ((struct nvsim_fifo_obj *)child->priv)->chan,
+						  c.enable);
 		return NV_OK;
-	}
-	case NVA06F_CTRL_CMD_GPFIFO_SCHEDULE: {
-		struct NVA06F_CTRL_GPFIFO_SCHEDULE_PARAMS *p = params;
-
-		if (size != sizeof(*p))
-			return NV_ERR_INVALID_PARAM_STRUCT;
-		nvsim_chan_enable(gpu, fo->chan, p->bEnable);
+	case NVSIM_FIFO_OP_SCHEDULE:
+		nvsim_chan_enable(gpu, fo->chan, c.enable);
 		return NV_OK;
-	}
-	case NVA06F_CTRL_CMD_BIND: {
-		struct NVA06F_CTRL_BIND_PARAMS *p = params;
-
-		if (size != sizeof(*p))
-			return NV_ERR_INVALID_PARAM_STRUCT;
-		return p->engineType == fo->chan->engine ? NV_OK :
+	case NVSIM_FIFO_OP_BIND:
+		return c.engine == fo->chan->engine ? NV_OK :
 		       NV_ERR_INVALID_ARGUMENT;
-	}
-	case NVC36F_CTRL_CMD_GPFIFO_GET_WORK_SUBMIT_TOKEN: {
-		struct NVC36F_CTRL_CMD_GPFIFO_GET_WORK_SUBMIT_TOKEN_PARAMS *p = params;
-
-		if (size != sizeof(*p))
-			return NV_ERR_INVALID_PARAM_STRUCT;
-		p->workSubmitToken = fo->chan->runlist << NVRM_VF_DOORBELL_RUNLIST_ID__BIT_LO |
-				     fo->chan->chid;
+	case NVSIM_FIFO_OP_TOKEN:
+		c.token = fo->chan->runlist << NVSIM_DOORBELL_RUNLIST_ID__BIT_LO |
+			  fo->chan->chid;
+		abi->fifo_ctrl_reply(cmd, params, &c);
 		return NV_OK;
-	}
 	}
 	return NV_ERR_NOT_SUPPORTED;
 }
@@ -725,8 +706,8 @@ bool nvsim_usermode_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
 		return false;
 	if (addr - NVSIM_USERMODE_BASE != NVC361_NOTIFY_CHANNEL_PENDING || !f)
 		return true;
-	chid = F(val, NVRM_VF_DOORBELL_VECTOR);
-	rl = F(val, NVRM_VF_DOORBELL_RUNLIST_ID);
+	chid = F(val, NVSIM_DOORBELL_VECTOR);
+	rl = F(val, NVSIM_DOORBELL_RUNLIST_ID);
 	spin_lock_irqsave(&f->lock, flags);
 	ch = chid < NVSIM_MAX_CHIDS ? f->chans[chid] : NULL;
 	if (ch && ch->runlist == rl && !ch->dead &&
@@ -756,6 +737,51 @@ static const char *const nvsim_fs_names[NVSIM_FS_NR] = {
 	[NVSIM_FS_MMU_FAULTS] = "mmu_faults",
 	[NVSIM_FS_RC] = "rc",
 };
+
+/*
+ * "abicheck": offer nvsim_fifo_alloc() (the RM_ALLOC path of the GPU's
+ * GPFIFO class) a zeroed NV_CHANNEL_ALLOC_PARAMS of every version nvsim
+ * plays, under a device. The running version's size must get past the size
+ * check (and fail later: NV_ERR_INVALID_STATE, no VA space named); any
+ * other version's size must be NV_ERR_INVALID_PARAM_STRUCT. Touches no RM
+ * object: the parent and the object are on the stack.
+ */
+static void nvsim_fifo_abicheck(struct nvsim_gpu *gpu, char *res, size_t len)
+{
+	static const struct nvsim_abi *const abis[] = {
+		&nvsim_abi_r535, &nvsim_abi_r570,
+	};
+	const struct nvsim_abi *own = nvsim_abi_of(gpu);
+	struct nvsim_obj dev = { .cls = NV01_DEVICE_0 };
+	size_t n = 0;
+	unsigned int i;
+	bool ok = true;
+
+	n += scnprintf(res + n, len - n, "abicheck %s:", own->version);
+	for (i = 0; i < ARRAY_SIZE(abis); i++) {
+		struct nvsim_obj o = { .cls = nvsim_gpfifo_class(gpu) };
+		u32 size = abis[i]->chan_alloc_size, st, want;
+		void *buf = kzalloc(size, GFP_KERNEL);
+
+		if (!buf) {
+			ok = false;
+			break;
+		}
+		INIT_LIST_HEAD(&dev.children);
+		INIT_LIST_HEAD(&o.children);
+		o.parent = &dev;
+		st = nvsim_fifo_alloc(gpu, &dev, &o, buf, size);
+		kfree(o.priv);
+		kfree(buf);
+		want = size == own->chan_alloc_size ? NV_ERR_INVALID_STATE :
+		       NV_ERR_INVALID_PARAM_STRUCT;
+		ok &= st == want;
+		n += scnprintf(res + n, len - n, " %s %#x -> %#x%s",
+			       abis[i]->version, size, st,
+			       st == want ? "" : " (wrong)");
+	}
+	scnprintf(res + n, len - n, ok ? " ok" : " FAIL");
+}
 
 static ssize_t nvsim_fifo_dbg_read(struct file *file, char __user *ubuf,
 				   size_t count, loff_t *ppos)
@@ -819,6 +845,12 @@ static ssize_t nvsim_fifo_dbg_write(struct file *file, const char __user *ubuf,
 	if (!strcmp(word, "selftest")) {
 		mutex_lock(&f->test_lock);
 		nvsim_fifo_selftest(gpu, f->test_result, sizeof(f->test_result));
+		mutex_unlock(&f->test_lock);
+		return count;
+	}
+	if (!strcmp(word, "abicheck")) {
+		mutex_lock(&f->test_lock);
+		nvsim_fifo_abicheck(gpu, f->test_result, sizeof(f->test_result));
 		mutex_unlock(&f->test_lock);
 		return count;
 	}

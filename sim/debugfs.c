@@ -38,6 +38,13 @@
  *	program starts with 64 REG_POLLs that never succeed, timeout
  *	0xffffffff us) or seq_delay_forever (it starts with 256 DELAY_US of
  *	1 s each). Applies once, to the next booter run.
+ * sysinfo_refusal (rw, string)
+ *	How GSP-RM refuses a GSP_SET_SYSTEM_INFO it cannot read (another
+ *	version's, docs/nvsim.md): halt (default: HALT interrupt, GSP
+ *	MAILBOX0 = 0xbad00009), halt_quiet (halted, no interrupt, mailboxes
+ *	untouched), mailbox (runs on without GSP_INIT_DONE, OGKM-535's error
+ *	word in NV_PGSP_MAILBOX(0)) or silent (runs on without
+ *	GSP_INIT_DONE). Applies to every boot until changed.
  * stats (ro)
  *	Counters, one "name value" per line. Besides the transport counters:
  *	ce_fills and ce_bytes (copy-engine fills done), vram_rw_bytes (bytes
@@ -124,6 +131,13 @@ static const char *const nvsim_boot_fault_names[] = {
 	[NVSIM_BOOT_FAULT_NO_INIT_DONE] = "no_init_done",
 	[NVSIM_BOOT_FAULT_SEQ_POLL_FOREVER] = "seq_poll_forever",
 	[NVSIM_BOOT_FAULT_SEQ_DELAY_FOREVER] = "seq_delay_forever",
+};
+
+static const char *const nvsim_refusal_names[NVSIM_REFUSE_NR] = {
+	[NVSIM_REFUSE_HALT] = "halt",
+	[NVSIM_REFUSE_HALT_QUIET] = "halt_quiet",
+	[NVSIM_REFUSE_MAILBOX] = "mailbox",
+	[NVSIM_REFUSE_SILENT] = "silent",
 };
 
 static int nvsim_count_get(void *data, u64 *val)
@@ -338,6 +352,48 @@ static const struct file_operations nvsim_boot_fault_fops = {
 	.release = single_release,
 };
 
+static int nvsim_refusal_show(struct seq_file *s, void *unused)
+{
+	struct nvsim_gpu *gpu = s->private;
+	int v;
+
+	spin_lock(&gpu->fault_lock);
+	v = gpu->faults.refusal;
+	spin_unlock(&gpu->fault_lock);
+	seq_printf(s, "%s\n", nvsim_refusal_names[v]);
+	return 0;
+}
+
+static int nvsim_refusal_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, nvsim_refusal_show, inode->i_private);
+}
+
+static ssize_t nvsim_refusal_write(struct file *file, const char __user *ubuf,
+				   size_t len, loff_t *ppos)
+{
+	struct nvsim_gpu *gpu = ((struct seq_file *)file->private_data)->private;
+	int v;
+
+	v = nvsim_dbg_choice(ubuf, len, nvsim_refusal_names,
+			     ARRAY_SIZE(nvsim_refusal_names));
+	if (v < 0)
+		return v;
+	spin_lock(&gpu->fault_lock);
+	gpu->faults.refusal = v;
+	spin_unlock(&gpu->fault_lock);
+	return len;
+}
+
+static const struct file_operations nvsim_refusal_fops = {
+	.owner = THIS_MODULE,
+	.open = nvsim_refusal_open,
+	.read = seq_read,
+	.write = nvsim_refusal_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
 #define NVSIM_INJECT_WRITE_MAX	256
 
 static ssize_t nvsim_inject_write(struct file *file, const char __user *ubuf,
@@ -391,6 +447,8 @@ void nvsim_debugfs_gpu_init(struct nvsim_gpu *gpu)
 	debugfs_create_file_unsafe("reset", 0200, gpu->dbg, gpu, &nvsim_reset_fops);
 	debugfs_create_file("boot_fault", 0600, gpu->dbg, gpu,
 			    &nvsim_boot_fault_fops);
+	debugfs_create_file("sysinfo_refusal", 0600, gpu->dbg, gpu,
+			    &nvsim_refusal_fops);
 	debugfs_create_file("stats", 0400, gpu->dbg, gpu, &nvsim_stats_fops);
 	debugfs_create_file("inject", 0200, gpu->dbg, gpu, &nvsim_inject_fops);
 	nvsim_personality_debugfs(gpu);

@@ -7,7 +7,7 @@
  * nvsim's own ordered worker (one per GPU) runs the channels a doorbell or
  * a GPFIFO_SCHEDULE enable put on its pending list; the MMIO write only
  * queues. Per channel, as the PBDMA does (OGKM clc46f.h / clc56f.h; the
- * fields are in include/nvrm/535.113.01/fifo.h):
+ * fields are in sim/hwclass.h):
  *
  * - GP_PUT is read from USERD (Nvc46fControl.GPPut at +0x8c, in VRAM or
  *   system memory as userdMem says); a GP_PUT at or past the ring size is a
@@ -428,7 +428,7 @@ static enum nvsim_run nvsim_chan_run(struct nvsim_chan *ch, u32 *words)
 	unsigned int done = 0;
 	int ret;
 
-	if (nvsim_userd_rw(ch, offsetof(struct Nvc46fControl, GPPut), &gp_put, false))
+	if (nvsim_userd_rw(ch, NVSIM_USERD_GP_PUT, &gp_put, false))
 		return NVSIM_RUN_STOPPED;
 	if (gp_put >= ch->gp_entries) {
 		nvsim_chan_rc(ch, ROBUST_CHANNEL_PBDMA_ERROR, false,
@@ -465,18 +465,18 @@ static enum nvsim_run nvsim_chan_run(struct nvsim_chan *ch, u32 *words)
 		ch->gp_get = (ch->gp_get + 1) & (ch->gp_entries - 1);
 		nvsim_fs_add(ch->gpu, NVSIM_FS_GP_ENTRIES, 1);
 		v = lower_32_bits(ch->seg.get + 4ull * ch->seg.length);
-		if (nvsim_userd_rw(ch, offsetof(struct Nvc46fControl, Get), &v, true))
+		if (nvsim_userd_rw(ch, NVSIM_USERD_GET, &v, true))
 			return NVSIM_RUN_STOPPED;
 		v = upper_32_bits(ch->seg.get + 4ull * ch->seg.length);
-		if (nvsim_userd_rw(ch, offsetof(struct Nvc46fControl, GetHi), &v, true))
+		if (nvsim_userd_rw(ch, NVSIM_USERD_GET_HI, &v, true))
 			return NVSIM_RUN_STOPPED;
 		v = ch->gp_get;
-		if (nvsim_userd_rw(ch, offsetof(struct Nvc46fControl, GPGet), &v, true))
+		if (nvsim_userd_rw(ch, NVSIM_USERD_GP_GET, &v, true))
 			return NVSIM_RUN_STOPPED;
 		done++;
 		/* Caught up: look at GP_PUT again before going idle. */
 		if (!ch->in_seg && ch->gp_get == gp_put) {
-			if (nvsim_userd_rw(ch, offsetof(struct Nvc46fControl, GPPut),
+			if (nvsim_userd_rw(ch, NVSIM_USERD_GP_PUT,
 					   &gp_put, false))
 				return NVSIM_RUN_STOPPED;
 			if (gp_put >= ch->gp_entries) {

@@ -9,19 +9,17 @@
 #include <linux/workqueue.h>
 
 /*
- * The channel code reads 535.113.01's layouts (fifo.h, rm.h); of what it
- * parses only NV_CHANNEL_ALLOC_PARAMS differs in 570.144 (tpcConfigID
- * appended), whose size each version gives in struct nvsim_abi.
+ * Firmware-free: hardware formats are sim/hwclass.h's; the RM-API
+ * parameters of channels are decoded by the running version's code
+ * (sim/chanabi.c) into the nvsim_*_args structures below.
  */
-#include <nvrm/535.113.01/nvrm.h>
-
 #include "nvsim.h"
+#include "hwclass.h"
 #include "pbdec.h"
 
 /* Channel IDs per GPU (core/partition_types.h NVC_GPU_CHIDS; TU102 PCCSR). */
 #define NVSIM_MAX_CHIDS		4096
 #define NVSIM_SUBCHANNELS	8
-#define NVSIM_USERD_SIZE	sizeof(struct Nvc46fControl)
 
 /**
  * struct nvsim_ce_regs - copy-engine class state of one subchannel

@@ -109,9 +109,9 @@ static int st_job(struct st_ctx *t, int ring, u32 slot, int pg, u32 off,
 
 static void st_kick(struct st_ctx *t, struct nvsim_chan *ch, u32 put)
 {
-	nvsim_vram_rw(t->gpu, ch->userd_pa + offsetof(struct Nvc46fControl, GPPut),
+	nvsim_vram_rw(t->gpu, ch->userd_pa + NVSIM_USERD_GP_PUT,
 		      &put, 4, true);
-	nvsim_reg_write(t->gpu, NVRM_VF(NV_VIRTUAL_FUNCTION_DOORBELL),
+	nvsim_reg_write(t->gpu, NVSIM_VF(NV_VIRTUAL_FUNCTION_DOORBELL),
 			ch->runlist << 16 | ch->chid);
 }
 
@@ -125,7 +125,7 @@ static bool st_wait(struct st_ctx *t, struct nvsim_chan *ch, u32 get,
 	for (i = 0; i < 5000; i++) {
 		if (want_dead ? READ_ONCE(ch->dead) :
 		    (!nvsim_vram_rw(t->gpu, ch->userd_pa +
-				    offsetof(struct Nvc46fControl, GPGet), &v, 4,
+				    NVSIM_USERD_GP_GET, &v, 4,
 				    false) && v == get))
 			return true;
 		usleep_range(1000, 1100);
@@ -262,7 +262,7 @@ int nvsim_fifo_selftest(struct nvsim_gpu *gpu, char *res, size_t len)
 		goto out;
 	}
 
-	nvsim_reg_write(gpu, NVRM_VF(NV_VIRTUAL_FUNCTION_DOORBELL), 0x7f0fff);
+	nvsim_reg_write(gpu, NVSIM_VF(NV_VIRTUAL_FUNCTION_DOORBELL), 0x7f0fff);
 	st_kick(t, b, 1);
 	st_kick(t, c, 1);
 	st_kick(t, a, 1);

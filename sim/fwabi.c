@@ -123,10 +123,29 @@ NVSIM_SAME_VAL(NVRM_VF_CPU_INTR_LEAF_TRIGGER, NVSIM_VF_CPU_INTR_LEAF_TRIGGER);
 NVSIM_SAME_VAL(NVRM_INTR_VECTORS, NVSIM_INTR_VECTORS);
 
 /*
- * The channel code (sim/chan.c) parses 535.113.01's NV_CHANNEL_ALLOC_PARAMS;
- * every version must keep its fields where 535 has them.
+ * Hardware class formats of nvsim's channel executor (sim/hwclass.h): a
+ * macro there that this version's fifo.h defines differently is a
+ * redefinition; the USERD and doorbell facts are asserted here.
  */
-static_assert(offsetof(struct NV_CHANNEL_ALLOC_PARAMS, hmacNonce) == 0x148);
+#include "hwclass.h"
+
+NVSIM_SAME_VAL(sizeof(struct Nvc46fControl), NVSIM_USERD_SIZE);
+NVSIM_SAME_VAL(sizeof(struct Nvc56fControl), NVSIM_USERD_SIZE);
+NVSIM_SAME_VAL(offsetof(struct Nvc46fControl, Get), NVSIM_USERD_GET);
+NVSIM_SAME_VAL(offsetof(struct Nvc46fControl, GetHi), NVSIM_USERD_GET_HI);
+NVSIM_SAME_VAL(offsetof(struct Nvc46fControl, GPGet), NVSIM_USERD_GP_GET);
+NVSIM_SAME_VAL(offsetof(struct Nvc46fControl, GPPut), NVSIM_USERD_GP_PUT);
+NVSIM_SAME_VAL(offsetof(struct Nvc56fControl, GPGet), NVSIM_USERD_GP_GET);
+NVSIM_SAME_VAL(offsetof(struct Nvc56fControl, GPPut), NVSIM_USERD_GP_PUT);
+NVSIM_SAME_VAL(NVRM_CHANNELS_PER_USERD_PAGE, NVSIM_CHID_PER_USERD_PAGE);
+NVSIM_SAME_VAL(NVRM_VF_DOORBELL_VECTOR__BIT_HI, NVSIM_DOORBELL_VECTOR__BIT_HI);
+NVSIM_SAME_VAL(NVRM_VF_DOORBELL_VECTOR__BIT_LO, NVSIM_DOORBELL_VECTOR__BIT_LO);
+NVSIM_SAME_VAL(NVRM_VF_DOORBELL_RUNLIST_ID__BIT_HI, NVSIM_DOORBELL_RUNLIST_ID__BIT_HI);
+NVSIM_SAME_VAL(NVRM_VF_DOORBELL_RUNLIST_ID__BIT_LO, NVSIM_DOORBELL_RUNLIST_ID__BIT_LO);
+NVSIM_SAME_VAL(NVRM_VF_FULL_PHYS_OFFSET, NV_VIRTUAL_FUNCTION_FULL_PHYS_OFFSET__BASE);
+
+/* Channel-object parameters of this version (sim/chanargs.h). */
+#include "chanabi.c"
 
 /* ---- engines ---- */
 
@@ -364,4 +383,11 @@ const struct nvsim_abi NVSIM_ABI_NAME = {
 	.enc_init_done = fwabi_enc_init_done,
 	.engine_to_rm = fwabi_engine_to_rm,
 	.chan_alloc_size = sizeof(struct NV_CHANNEL_ALLOC_PARAMS),
+	.group_decode = chanabi_group_decode,
+	.chan_decode = chanabi_chan_decode,
+	.chan_cid = chanabi_chan_cid,
+	.ce_decode = chanabi_ce_decode,
+	.fifo_ctrl_op = chanabi_ctrl_op,
+	.fifo_ctrl_decode = chanabi_ctrl_decode,
+	.fifo_ctrl_reply = chanabi_ctrl_reply,
 };

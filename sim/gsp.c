@@ -35,7 +35,11 @@ enum nvsim_halt {
 	NVSIM_HALT_CLEAN,	/* after UNLOADING_GUEST_DRIVER */
 	NVSIM_HALT_ERROR,	/* HALT interrupt, MAILBOX0 = code */
 	NVSIM_HALT_KILLED,	/* reset, unbind, unload booter: just stop */
+	NVSIM_HALT_QUIET,	/* halted, no interrupt, mailboxes untouched */
 };
+
+/* nvsim_rm_boot(): GSP-RM runs on but sends no GSP_INIT_DONE. */
+#define NVSIM_RM_NO_INIT_DONE	1
 
 /* ---- small helpers ---- */
 
@@ -220,16 +224,54 @@ static int nvsim_rm_wait_sysinfo(struct nvsim_gpu *gpu)
 	return 0;
 }
 
+/*
+ * The system information was refused: the way of sysinfo_refusal. A halt
+ * returns an error (*code 0: no HALT interrupt, mailboxes untouched); the
+ * other ways return NVSIM_RM_NO_INIT_DONE: GSP-RM runs on, without
+ * GSP_INIT_DONE.
+ */
+static int nvsim_rm_refuse(struct nvsim_gpu *gpu, u32 *code)
+{
+	unsigned long flags;
+	int how;
+
+	spin_lock(&gpu->fault_lock);
+	how = gpu->faults.refusal;
+	spin_unlock(&gpu->fault_lock);
+	switch (how) {
+	case NVSIM_REFUSE_HALT_QUIET:
+		*code = 0;
+		return -EINVAL;
+	case NVSIM_REFUSE_MAILBOX:
+		/* OGKM-535 gsp_error.h: TAG 0xe, TASK 0, REASON 0, CODE 9. */
+		spin_lock_irqsave(&gpu->reg_lock, flags);
+		gpu->regs.gsp_err_mbox[0] = NVSIM_GSP_ERROR_TAG_VAL <<
+					    NVSIM_GSP_ERROR_TAG_SHIFT |
+					    (NVSIM_RM_E_SYSINFO & 0xff);
+		gpu->regs.gsp_err_mbox[1] = 0;
+		spin_unlock_irqrestore(&gpu->reg_lock, flags);
+		return NVSIM_RM_NO_INIT_DONE;
+	case NVSIM_REFUSE_SILENT:
+		return NVSIM_RM_NO_INIT_DONE;
+	}
+	*code = NVSIM_RM_E_SYSINFO;
+	return -EINVAL;
+}
+
 /* Everything between the booter and GSP_INIT_DONE. */
 static int nvsim_rm_boot(struct nvsim_gpu *gpu, u32 *code)
 {
 	bool skip_init_done = gpu->fw.no_init_done;
 	u8 done[NVSIM_EV_SMALL];
 	u64 rmargs_pa, rmargs_size;
+	unsigned long flags;
 	int ret;
 
 	gpu->fw.no_init_done = false;
 	WRITE_ONCE(gpu->fw.init_done, false);
+	spin_lock_irqsave(&gpu->reg_lock, flags);
+	gpu->regs.gsp_err_mbox[0] = 0;	/* a new GSP-RM: no error yet */
+	spin_unlock_irqrestore(&gpu->reg_lock, flags);
 	ret = nvsim_rm_libos(gpu, &rmargs_pa, &rmargs_size);
 	if (ret) {
 		*code = ret == -ENOSPC ? NVSIM_RM_E_LOGS : NVSIM_RM_E_LIBOS;
@@ -257,14 +299,15 @@ static int nvsim_rm_boot(struct nvsim_gpu *gpu, u32 *code)
 	}
 	/*
 	 * GSP-RM cannot initialise from system information it could not read
-	 * (e.g. another version's GspSystemInfo): it halts (an assumption,
-	 * docs/nvsim.md).
+	 * (e.g. another version's GspSystemInfo). How it shows that is not
+	 * public (docs/nvsim.md): it halts, with or without the HALT
+	 * interrupt, or goes on without GSP_INIT_DONE, with or without an
+	 * error word in NV_PGSP_MAILBOX(0) (nvsim_rm_refuse()).
 	 */
 	if (gpu->fw.sysinfo_status != NV_OK) {
-		*code = NVSIM_RM_E_SYSINFO;
 		nvsim_logf(gpu, NVSIM_LOGINIT, "%s",
 			   "GSP_SET_SYSTEM_INFO refused: GSP-RM init failed");
-		return -EINVAL;
+		return nvsim_rm_refuse(gpu, code);
 	}
 	*code = NVSIM_RM_E_SEQ;
 	ret = nvsim_rm_sequencer(gpu);
@@ -396,12 +439,17 @@ static void nvsim_rm_run(struct nvsim_gpu *gpu)
 
 	nvsim_stat_inc(gpu, NVSIM_S_BOOTS);
 	ret = nvsim_rm_boot(gpu, &code);
-	if (ret) {
+	if (ret == NVSIM_RM_NO_INIT_DONE) {
+		/* Refused the system information but runs on (serves RPCs). */
+		nvsim_stat_inc(gpu, NVSIM_S_BOOT_FAILURES);
+		pr_warn_ratelimited("nvsim: GPU %u: GSP-RM boot failed (no GSP_INIT_DONE, error mailbox %#x)\n",
+				    gpu->index, gpu->regs.gsp_err_mbox[0]);
+	} else if (ret) {
 		nvsim_stat_inc(gpu, NVSIM_S_BOOT_FAILURES);
 		pr_warn_ratelimited("nvsim: GPU %u: GSP-RM boot failed (%d, code %#x)\n",
 				    gpu->index, ret, code);
-		nvsim_rm_halt(gpu, nvsim_rm_alive(gpu) ? NVSIM_HALT_ERROR :
-			      NVSIM_HALT_KILLED, code);
+		nvsim_rm_halt(gpu, !nvsim_rm_alive(gpu) ? NVSIM_HALT_KILLED :
+			      code ? NVSIM_HALT_ERROR : NVSIM_HALT_QUIET, code);
 		return;
 	}
 	for (;;) {

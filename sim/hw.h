@@ -38,6 +38,7 @@
 /* events.h */
 #define GSP_ERROR					0x78
 #define ROBUST_CHANNEL_FIFO_ERROR_MMU_ERR_FLT		0x1f
+#define ROBUST_CHANNEL_PBDMA_ERROR			0x20
 #define NV0005_NOTIFY_INDEX_INDEX_MASK	0xffffu
 
 /* libos_log.h */
@@ -98,6 +99,10 @@
 #define NV_PRISCV_RISCV_CPUCTL_ACTIVE_STAT__MASK		0x80
 #define NV_PGSP_QUEUE_HEAD(i)				(0x110c00 + (i) * 8)
 #define NV_PBUS_SW_SCRATCH(i)				(0x1400 + (i) * 4)
+/* GSP-RM's error mailbox and error word (OGKM dev_gsp.h, gsp_error.h). */
+#define NV_PGSP_MAILBOX(i)				(0x110804 + (i) * 4)
+#define NVSIM_GSP_ERROR_TAG_SHIFT		28
+#define NVSIM_GSP_ERROR_TAG_VAL			0xe
 #define NV_PGC6_AON_SECURE_SCRATCH_GROUP_05(i)		(0x118234 + (i) * 4)
 #define NVSIM_GSP_RISCV_CORE_SWITCH_RISCV_STATUS \
 	(NVSIM_RISCV_GSP_BASE + NV_PRISCV_RISCV_CORE_SWITCH_RISCV_STATUS)
@@ -208,8 +213,14 @@
 #define NV_OK					0x0
 #define NV_ERR_INVALID_ARGUMENT			0x1f
 #define NV_ERR_INVALID_PARAM_STRUCT		0x3a
+#define NV_ERR_INSUFFICIENT_RESOURCES		0x1a
+#define NV_ERR_INVALID_CLASS			0x22
+#define NV_ERR_INVALID_OBJECT_HANDLE		0x33
 #define NV_ERR_INVALID_STATE			0x40
+#define NV_ERR_NO_FREE_FIFOS			0x4f
+#define NV_ERR_NO_MEMORY			0x51
 #define NV_ERR_NOT_SUPPORTED			0x56
+#define NV_ERR_OBJECT_NOT_FOUND			0x57
 #define NV_ERR_GENERIC				0xffff
 
 /* vmm.h */

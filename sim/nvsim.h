@@ -179,6 +179,7 @@ struct nvsim_seq_obs {
  * @gsp_killed: the GSP core was reset or stopped while GSP-RM ran
  * @rm_running: GSP-RM runs (a reset kills it)
  * @obs: sequencer observation
+ * @gsp_err_mbox: NV_PGSP_MAILBOX(0) and (1), GSP-RM's error mailbox
  */
 struct nvsim_regs {
 	struct nvsim_falcon gsp;
@@ -199,6 +200,7 @@ struct nvsim_regs {
 	bool gsp_killed;
 	bool rm_running;
 	struct nvsim_seq_obs obs;
+	u32 gsp_err_mbox[2];
 };
 
 /* Fault knobs that count occurrences (debugfs names in sim/debugfs.c). */
@@ -211,6 +213,21 @@ enum nvsim_fault {
 	NVSIM_F_SKIP_SEQNUM,
 	NVSIM_F_LOSE_IRQ,
 	NVSIM_F_NR,
+};
+
+/*
+ * How GSP-RM refuses system information it cannot read (an assumption,
+ * docs/nvsim.md "Firmware-version mismatch"): halt with the HALT interrupt
+ * and GSP MAILBOX0 = 0xbad00009; halt silently (no interrupt, mailboxes
+ * untouched); keep running and post OGKM-535's error word in
+ * NV_PGSP_MAILBOX(0); or keep running and never send GSP_INIT_DONE.
+ */
+enum nvsim_refusal {
+	NVSIM_REFUSE_HALT,
+	NVSIM_REFUSE_HALT_QUIET,
+	NVSIM_REFUSE_MAILBOX,
+	NVSIM_REFUSE_SILENT,
+	NVSIM_REFUSE_NR,
 };
 
 enum nvsim_boot_fault {
@@ -228,6 +245,8 @@ enum nvsim_boot_fault {
  * @delay_reply_ms: delay every reply by this much while non-zero
  * @hang: stop serving the command queue
  * @boot_fault: &enum nvsim_boot_fault for the next boot
+ * @refusal: &enum nvsim_refusal, how GSP-RM refuses unreadable system
+ *	information (every boot until changed)
  * @seed: last seed written
  * @rnd: PRNG used wherever a fault picks a victim
  */
@@ -236,6 +255,7 @@ struct nvsim_faults {
 	u32 delay_reply_ms;
 	bool hang;
 	int boot_fault;
+	int refusal;
 	u64 seed;
 	struct rnd_state rnd;
 };

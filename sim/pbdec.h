@@ -5,13 +5,18 @@
  * Pure functions on untrusted words, shared by the simulated PBDMA
  * (sim/fifo.c), the unit tests (tests/unit/sim) and the fuzz target
  * (tests/fuzz/fuzz_pbdec.c). Field positions: NVC46F_GP_ENTRY* and
- * NVC46F_DMA_* of include/nvrm/535.113.01/fifo.h (OGKM clc46f.h, checked by
- * the abi tier); NVC56F (Ampere, Ada) has the same formats.
+ * NVC46F_DMA_* of sim/hwclass.h (OGKM src/common/sdk/nvidia/inc/class/
+ * clc46f.h, checked against each firmware version's headers by
+ * sim/rNNN/abi.c); NVC56F (Ampere, Ada) has the same formats.
  */
 #ifndef NVSIM_PBDEC_H
 #define NVSIM_PBDEC_H
 
-#include <nvrm/535.113.01/fifo.h>
+#ifdef __KERNEL__
+#include <linux/types.h>
+#endif
+
+#include "hwclass.h"
 
 #define NVSIM_FLD(v, f) \
 	(((v) >> f##__BIT_LO) & ((2ull << (f##__BIT_HI - f##__BIT_LO)) - 1))

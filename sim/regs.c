@@ -30,6 +30,9 @@
  * - QUEUE_HEAD(i) writes are the doorbell; RISC-V status registers report
  *   the core running (TU102: CORE_SWITCH_STATUS bit 0; GA102+: RISCV_CPUCTL
  *   bit 7); the RISC-V IRQ mask register mirrors the falcon IRQMASK.
+ * - NV_PGSP_MAILBOX(0/1) (OGKM dev_gsp.h) is plain storage GSP-RM writes
+ *   its error word to when it refuses its system information that way
+ *   (sysinfo_refusal=mailbox, sim/gsp.c); a power-on reset clears it.
  * - The interrupt tree of the NV_VIRTUAL_FUNCTION aperture (OGKM dev_vm.h,
  *   macros in sim/hw.h): LEAF(0..7) holds pending vectors
  *   (write 1 to clear), LEAF_EN_SET / LEAF_EN_CLEAR enable / disable the
@@ -422,6 +425,8 @@ static u32 nvsim_read_locked(struct nvsim_gpu *gpu, u32 addr)
 	if (addr == NVSIM_GSP + NV_PFALCON_FALCON_CPUCTL && o->suspended &&
 	    r->gsp.halted && !o->halt_seen)
 		o->halt_seen = ++o->ev;
+	if (addr == NV_PGSP_MAILBOX(0) || addr == NV_PGSP_MAILBOX(1))
+		return r->gsp_err_mbox[addr == NV_PGSP_MAILBOX(1)];
 	if (addr >= NVSIM_GSP && addr < NVSIM_GSP + NVSIM_FALCON_SPAN)
 		return nvsim_falcon_read(&r->gsp, addr - NVSIM_GSP);
 	if (addr >= NVSIM_SEC2 && addr < NVSIM_SEC2 + NVSIM_FALCON_SPAN)
@@ -651,6 +656,8 @@ void nvsim_reg_write(struct nvsim_gpu *gpu, u32 addr, u32 val)
 	old = f->irqstat & f->irqmask;
 	if (nvsim_lockdown_violation(gpu, addr, true)) {
 		/* dropped */
+	} else if (addr == NV_PGSP_MAILBOX(0) || addr == NV_PGSP_MAILBOX(1)) {
+		gpu->regs.gsp_err_mbox[addr == NV_PGSP_MAILBOX(1)] = val;
 	} else if (addr >= NVSIM_GSP && addr < NVSIM_GSP + NVSIM_FALCON_SPAN) {
 		u32 off = addr - NVSIM_GSP;
 

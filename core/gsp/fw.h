@@ -67,6 +67,71 @@ struct nvc_fw_heap {
 };
 
 /**
+ * struct nvc_fw_chan - a channel's RM objects as nvcore lays them out
+ * (core/gsp/channel.c fills it, the version's @chan_create sends it)
+ * @h_client: RM client
+ * @h_group: handle of its channel group (under the client's device)
+ * @h_chan: handle of the GPFIFO channel (under the group)
+ * @h_ce: handle of the copy-engine object (under the channel)
+ * @h_vaspace: the group's VA space
+ * @chid: channel ID (USERD index flags, page fixed)
+ * @engine_type: NV2080 engine type of the copy engine
+ * @chan_class: GPFIFO class
+ * @ce_class: copy-engine class
+ * @kernel: a privileged (kernel) channel
+ * @gpfifo_va: GPU VA of the GPFIFO ring
+ * @gpfifo_entries: its entries
+ * @inst: VRAM address of the instance block (RAMFC at its start)
+ * @inst_size: its size
+ * @ramfc_size: RAMFC size
+ * @userd: VRAM address of the channel's USERD
+ * @notifier: VRAM address of the error notifier
+ * @mthdbuf: VRAM address of the CE fault-method buffer
+ * @mthdbuf_size: its size (0: none)
+ * @token: out: the work-submit token
+ */
+struct nvc_fw_chan {
+	u32 h_client;
+	u32 h_group;
+	u32 h_chan;
+	u32 h_ce;
+	u32 h_vaspace;
+	u32 chid;
+	u32 engine_type;
+	u32 chan_class;
+	u32 ce_class;
+	bool kernel;
+	u64 gpfifo_va;
+	u32 gpfifo_entries;
+	u64 inst;
+	u32 inst_size;
+	u32 ramfc_size;
+	u64 userd;
+	u64 notifier;
+	u64 mthdbuf;
+	u32 mthdbuf_size;
+	u32 token;
+};
+
+/**
+ * struct nvc_fw_chan_layout - a version's USERD and doorbell facts
+ * @userd_size: bytes of one channel's USERD
+ * @chids_per_userd_page: channels per 4 KiB USERD page
+ * @gp_get: offset of GP_GET in USERD
+ * @gp_put: offset of GP_PUT in USERD
+ * @doorbell: BAR0 offset of the usermode doorbell
+ * @notifier_size: bytes of the error notifier (every notification entry)
+ */
+struct nvc_fw_chan_layout {
+	u32 userd_size;
+	u32 chids_per_userd_page;
+	u32 gp_get;
+	u32 gp_put;
+	u32 doorbell;
+	u32 notifier_size;
+};
+
+/**
  * struct nvc_fw_ops - what nvcore needs to know of one GSP-RM version
  * @tag: short name of the version directory ("r535")
  * @heap: heap sizing constants
@@ -97,6 +162,11 @@ struct nvc_fw_heap {
  * @fb_query: NV2080 FB_GET_INFO_V2 for one &enum nvc_fb_query
  * @notifier_alloc: NV0005 event object + EVENT_SET_NOTIFICATION (repeat)
  * @vaspace_alloc: FERMI_VASPACE_A + COPY_SERVER_RESERVED_PDES
+ * @chan: USERD and doorbell facts (with has_channels)
+ * @chan_classes: GPFIFO and copy-engine classes of the chip
+ * @chan_mthdbuf_size: CE fault-method buffer size GSP-RM asks (0: none)
+ * @chan_create: channel group, channel, CE object, BIND, schedule, token
+ * @chan_schedule: GPFIFO_SCHEDULE of the channel's group (or channel)
  * @vgpu: the vGPU manager (core/gsp/vgpu_mgr.h), NULL if not implemented
  */
 struct nvc_fw_vgpu_ops;
@@ -143,6 +213,14 @@ struct nvc_fw_ops {
 			      u32 notifier);
 	int (*vaspace_alloc)(struct nvc_gsp *gsp, u32 h_client, u32 h_vaspace,
 			     const struct nvc_vaspace_pdes *pdes);
+
+	const struct nvc_fw_chan_layout *chan;
+	int (*chan_classes)(const struct nvc_gpu_info *info, u32 *chan,
+			    u32 *ce);
+	u32 (*chan_mthdbuf_size)(struct nvc_gsp *gsp, u32 h_client);
+	int (*chan_create)(struct nvc_gsp *gsp, struct nvc_fw_chan *c);
+	int (*chan_schedule)(struct nvc_gsp *gsp, const struct nvc_fw_chan *c,
+			     bool enable);
 	const struct nvc_fw_vgpu_ops *vgpu;
 };
 

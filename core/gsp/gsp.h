@@ -38,6 +38,19 @@ struct msgqRxHeader;
 #define NVC_GSP_NR_LOGS		3
 #define NVC_INTR_VECTORS	256	/* NVRM_INTR_VECTORS */
 #define NVC_INTR_LEAVES		(NVC_INTR_VECTORS / 32)
+/* Entries of GSP-RM's kernel interrupt table (NV2080_CTRL_INTERNAL_INTR_MAX_TABLE_SIZE). */
+#define NVC_INTR_TABLE_MAX	128
+
+/**
+ * struct nvc_intr_nonstall - a non-stall vector of GSP-RM's kernel
+ *	interrupt table, as read at boot
+ * @type: the NV2080 engine type the vector belongs to
+ * @vector: its vector in the interrupt tree (< NVC_INTR_VECTORS)
+ */
+struct nvc_intr_nonstall {
+	u32 type;
+	u32 vector;
+};
 
 /**
  * struct nvc_dma - one DMA-coherent allocation
@@ -176,6 +189,10 @@ struct nvc_rpc_waiter;
  * @nonstall_vec: non-stall interrupt vector of each engine (or U32_MAX)
  * @vec_engine: engine of each non-stall vector (0xff: none)
  * @nonstall_leaves: bitmask of interrupt leaf registers in use
+ * @intr_table: the non-stall entries of the kernel interrupt table, in its
+ *	order, read once per boot with @gsp_vector (the version's gsp_vector
+ *	op) and mapped to engines by enumeration
+ * @nr_intr_table: entries in @intr_table
  * @irq_lock: protects @leaf_en, @top_en and @lockdown, and serialises the
  *	interrupt handler's register accesses against lockdown changes
  * @gsp_vector: the GSP's stall vector in the interrupt tree (U32_MAX: none)
@@ -267,6 +284,8 @@ struct nvc_gsp {
 	u32 nonstall_vec[NVC_MAX_ENGINES];
 	u8 vec_engine[NVC_INTR_VECTORS];
 	u8 nonstall_leaves;
+	struct nvc_intr_nonstall intr_table[NVC_INTR_TABLE_MAX];
+	unsigned int nr_intr_table;
 	spinlock_t irq_lock;
 	u32 gsp_vector;
 	u32 leaf_en[NVC_INTR_LEAVES];

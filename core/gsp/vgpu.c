@@ -119,20 +119,6 @@ int nvc_vgpu_types_query(struct nvc_vgpu_mgr *mgr, bool creatable, u32 *ids, uns
 EXPORT_SYMBOL_NS_GPL(nvc_vgpu_types_query, NVCORE);
 
 /**
- * nvc_vgpu_type_info() - a type as GSP-RM holds it
- * @mgr: the manager
- * @id: type id
- * @out: output
- *
- * Return: 0, -ENOENT for an unknown type, or a negative errno.
- */
-int nvc_vgpu_type_info(struct nvc_vgpu_mgr *mgr, u32 id, struct nvc_vgpu_type *out)
-{
-	return mgr->ops->type_info(mgr, id, out);
-}
-EXPORT_SYMBOL_NS_GPL(nvc_vgpu_type_info, NVCORE);
-
-/**
  * nvc_vgpu_create() - create a vGPU and start its GSP plugin
  * @mgr: the manager
  * @part: a partition of the manager's client with room for the type's FB

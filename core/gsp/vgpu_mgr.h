@@ -95,7 +95,6 @@ struct nvc_fw_vgpu_ops {
 	void (*guest_regs)(struct nvc_vgpu_mgr *mgr, struct nvc_vgpu_guest_regs *regs);
 	int (*types_set)(struct nvc_vgpu_mgr *mgr, const struct nvc_vgpu_type *types, unsigned int n);
 	int (*types_query)(struct nvc_vgpu_mgr *mgr, bool creatable, u32 *ids, unsigned int max);
-	int (*type_info)(struct nvc_vgpu_mgr *mgr, u32 id, struct nvc_vgpu_type *out);
 	struct nvc_vgpu *(*create)(struct nvc_vgpu_mgr *mgr,
 				   struct nvc_partition *part,
 				   const struct nvc_vgpu_create_args *args);

@@ -84,8 +84,6 @@ int nvc_vgpu_types_set(struct nvc_vgpu_mgr *mgr,
 		       const struct nvc_vgpu_type *types, unsigned int n);
 int nvc_vgpu_types_query(struct nvc_vgpu_mgr *mgr, bool creatable, u32 *ids,
 			 unsigned int max);
-int nvc_vgpu_type_info(struct nvc_vgpu_mgr *mgr, u32 id,
-		       struct nvc_vgpu_type *out);
 
 /**
  * struct nvc_vgpu_guest_regs - BAR0 offsets of the registers a guest uses

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * libFuzzer target for the GSP static-info parser: any bytes, any length.
- * A summary that parses must be self-consistent.
+ * A summary that parses must be self-consistent. Built for 535.113.01;
+ * fuzz_static_info_r570.c builds it for 570.144.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -9,10 +10,17 @@
 
 #include "static_info.h"
 
+#ifdef NVT_FW_R570
+/* The 570.144 instance of the parser (core/gsp/r570/static_info.c). */
+int nvc_r570_static_info_parse(const void *buf, size_t len,
+			       struct nvc_static_summary *out);
+#define nvc_static_info_parse nvc_r570_static_info_parse
+#else
 /* The 535.113.01 instance of the parser (core/gsp/r535/static_info.c). */
 int nvc_r535_static_info_parse(const void *buf, size_t len,
 			       struct nvc_static_summary *out);
 #define nvc_static_info_parse nvc_r535_static_info_parse
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -9,6 +9,7 @@
 #include <linux/device.h>
 #include <linux/mm.h>
 #include <linux/overflow.h>
+#include <linux/sched.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/stddef.h>
@@ -48,6 +49,7 @@ static bool nvc_fw_quiet_event(u32 function)
 #include "../tmpl/events.c"
 #include "../tmpl/enum.c"
 #include "../tmpl/rmapi.c"
+#include "../tmpl/fifo.c"
 #include "../tmpl/vgpu_guest_dec.c"
 #include "../tmpl/vgpu_guest.c"
 #include "../tmpl/vgpu_mgr.c"

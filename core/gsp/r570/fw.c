@@ -9,13 +9,16 @@
  * the widened static info, RC_TRIGGERED with its 570 fields, events from
  * 0x101B renumbered), and the version's differences are defined below.
  *
- * Not implemented for 570.144 yet: VA spaces (no FERMI_VASPACE_A/NV90F1 layouts in
- * include/nvrm/570.144/ yet: nvc_vaspace_create() fails -EOPNOTSUPP) and
- * so channels (core/gsp/r535/fifo.c is 535-only: has_channels false).
+ * VA spaces (FERMI_VASPACE_A + NV90F1 COPY_SERVER_RESERVED_PDES, same
+ * layouts as 535.113.01) and channels (core/gsp/tmpl/fifo.c with 570's
+ * 0x170-byte NV_CHANNEL_ALLOC_PARAMS and three-entry channel notifier) and
+ * the vGPU host (core/gsp/tmpl/vgpu_mgr.c with 570's vgpu.h) are
+ * implemented.
  */
 #include <linux/device.h>
 #include <linux/mm.h>
 #include <linux/overflow.h>
+#include <linux/sched.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/stddef.h>
@@ -33,6 +36,8 @@
 #define NVC_FW_TAG		"r570"
 /* LIBOS3 bare-metal OS carve-out (OGKM 570.144 gsp_fw_heap.h). */
 #define NVC_FW_HEAP_OS_LIBOS3	GSP_FW_HEAP_PARAM_OS_SIZE_LIBOS3_BAREMETAL
+#define NVC_FW_HAS_VASPACE
+#define NVC_FW_HAS_CHANNELS
 /* The video encoders: NVENC in 570.144's engine_idx.h (MSENC before). */
 #define NVC_FW_MC_NVENC0	MC_ENGINE_IDX_NVENC
 #define NVC_FW_MC_NVENC2	MC_ENGINE_IDX_NVENC2
@@ -73,6 +78,7 @@ static bool nvc_fw_quiet_event(u32 function)
 #include "../tmpl/events.c"
 #include "../tmpl/enum.c"
 #include "../tmpl/rmapi.c"
+#include "../tmpl/fifo.c"
 #include "../tmpl/vgpu_guest_dec.c"
 #include "../tmpl/vgpu_guest.c"
 #include "../tmpl/vgpu_mgr.c"

@@ -116,43 +116,24 @@ out:
 }
 
 /*
- * Interrupt vectors from GSP-RM's kernel table (fact sheet §1.7): the
- * non-stall vector of each engine, for fence signalling in the IRQ
- * handler. engineIdx is an MC_ENGINE_IDX_* value (OGKM engine_idx.h),
- * mapped to the NV2080 types of GPU_GET_ENGINES_V2 as nouveau's
- * r535_gsp_intr_get_table does (nvc_fw_mc_engine_to_nv2080()).
+ * The non-stall vector of each engine, for fence signalling in the IRQ
+ * handler, from the kernel interrupt table read with the GSP's stall
+ * vector (intr.c, nvc_fw_gsp_vector()). The first entry of a vector wins.
  */
-static int nvc_enum_intr(struct nvc_gsp *gsp, struct nvc_gpu_info *info)
+static void nvc_enum_intr(struct nvc_gsp *gsp, struct nvc_gpu_info *info)
 {
-	struct NV2080_CTRL_INTERNAL_INTR_GET_KERNEL_TABLE_PARAMS *p;
 	unsigned int i, e;
-	int ret;
 
 	memset(gsp->vec_engine, 0xff, sizeof(gsp->vec_engine));
 	for (i = 0; i < NVC_MAX_ENGINES; i++)
 		gsp->nonstall_vec[i] = U32_MAX;
 	gsp->nonstall_leaves = 0;
 
-	p = kzalloc(sizeof(*p), GFP_KERNEL);
-	if (!p)
-		return -ENOMEM;
-	ret = nvc_fw_rm_control(gsp, gsp->h_int_client, gsp->h_int_subdevice,
-			     NV2080_CTRL_CMD_INTERNAL_INTR_GET_KERNEL_TABLE, p,
-			     sizeof(*p));
-	if (ret)
-		goto out;
-	if (p->tableLen > ARRAY_SIZE(p->table)) {
-		ret = -EPROTO;
-		goto out;
-	}
-	for (i = 0; i < p->tableLen; i++) {
-		u32 vec = p->table[i].vectorNonStall;
-		u32 type = nvc_fw_mc_engine_to_nv2080(p->table[i].engineIdx);
+	for (i = 0; i < gsp->nr_intr_table; i++) {
+		u32 vec = gsp->intr_table[i].vector;
 
-		if (vec >= NVC_INTR_VECTORS || type == NV2080_ENGINE_TYPE_NULL)
-			continue;
 		for (e = 0; e < info->nr_engines; e++)
-			if (gsp->engine_types[e] == type)
+			if (gsp->engine_types[e] == gsp->intr_table[i].type)
 				break;
 		if (e == info->nr_engines || gsp->vec_engine[vec] != 0xff)
 			continue;
@@ -160,9 +141,6 @@ static int nvc_enum_intr(struct nvc_gsp *gsp, struct nvc_gpu_info *info)
 		gsp->vec_engine[vec] = e;
 		gsp->nonstall_leaves |= BIT(vec / 32);
 	}
-out:
-	kfree(p);
-	return ret;
 }
 
 /**
@@ -218,7 +196,7 @@ static int nvc_fw_enumerate(struct nvc_gsp *gsp, struct nvc_gpu_info *info)
 	if (!ret)
 		ret = nvc_enum_engines(gsp, info);
 	if (!ret)
-		ret = nvc_enum_intr(gsp, info);
+		nvc_enum_intr(gsp, info);
 out:
 	kfree(s);
 	return ret;

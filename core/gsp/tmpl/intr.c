@@ -38,14 +38,22 @@ static u32 nvc_fw_mc_engine_to_nv2080(u32 mc_engine_idx)
 	return NV2080_ENGINE_TYPE_NULL;
 }
 
-/* The GSP's stall vector from INTERNAL_INTR_GET_KERNEL_TABLE. */
+/*
+ * INTERNAL_INTR_GET_KERNEL_TABLE, fetched once per boot (fact sheet §1.7):
+ * the GSP's stall vector, and the non-stall vector of each engine nvcore
+ * knows (engineIdx is an MC_ENGINE_IDX_* value, OGKM engine_idx.h, mapped
+ * to NV2080 types as nouveau's r535_gsp_intr_get_table does), kept in
+ * gsp->intr_table for enumeration (enum.c) to map to the engine list.
+ */
 static int nvc_fw_gsp_vector(struct nvc_gsp *gsp)
 {
 	const struct GspStaticConfigInfo *si = gsp->static_info;
 	struct NV2080_CTRL_INTERNAL_INTR_GET_KERNEL_TABLE_PARAMS *p;
-	unsigned int i;
+	unsigned int i, n = 0;
 	int ret;
 
+	BUILD_BUG_ON(ARRAY_SIZE(p->table) > NVC_INTR_TABLE_MAX);
+	gsp->nr_intr_table = 0;
 	gsp->h_int_client = si->hInternalClient;
 	gsp->h_int_subdevice = si->hInternalSubdevice;
 	p = kzalloc(sizeof(*p), GFP_KERNEL);
@@ -60,14 +68,22 @@ static int nvc_fw_gsp_vector(struct nvc_gsp *gsp)
 	if (p->tableLen > ARRAY_SIZE(p->table))
 		goto out;
 	for (i = 0; i < p->tableLen; i++) {
-		if (p->table[i].engineIdx != MC_ENGINE_IDX_GSP)
+		u32 vec = p->table[i].vectorNonStall;
+		u32 type = nvc_fw_mc_engine_to_nv2080(p->table[i].engineIdx);
+
+		if (vec < NVC_INTR_VECTORS && type != NV2080_ENGINE_TYPE_NULL) {
+			gsp->intr_table[n].type = type;
+			gsp->intr_table[n].vector = vec;
+			n++;
+		}
+		if (p->table[i].engineIdx != MC_ENGINE_IDX_GSP || !ret)
 			continue;
-		if (p->table[i].vectorStall >= NVC_INTR_VECTORS)
-			break;
-		gsp->gsp_vector = p->table[i].vectorStall;
-		ret = 0;
-		break;
+		if (p->table[i].vectorStall < NVC_INTR_VECTORS) {
+			gsp->gsp_vector = p->table[i].vectorStall;
+			ret = 0;
+		}
 	}
+	gsp->nr_intr_table = n;
 out:
 	if (ret)
 		dev_err(gsp->gpu->dev, "nvcore: no usable GSP interrupt vector in the kernel interrupt table (%d)\n",

@@ -42,6 +42,13 @@ const struct nvc_fw_ops NVC_FW_OPS = {
 #ifdef NVC_FW_HAS_VASPACE
 	.vaspace_alloc = nvc_fw_vaspace_alloc,
 #endif
+#ifdef NVC_FW_HAS_CHANNELS
+	.chan = &nvc_fw_chan_layout,
+	.chan_classes = nvc_fw_chan_classes,
+	.chan_mthdbuf_size = nvc_fw_chan_mthdbuf_size,
+	.chan_create = nvc_fw_chan_create,
+	.chan_schedule = nvc_fw_chan_schedule,
+#endif
 #ifdef NVC_FW_HAS_VGPU
 	.vgpu = &nvc_fw_vgpu_ops,
 #endif

@@ -346,52 +346,6 @@ static int nvc_fw_vgpu_types_query(struct nvc_vgpu_mgr *mgr, bool creatable, u32
 	return ret;
 }
 
-/**
- * nvc_fw_vgpu_type_info() - a type as GSP-RM holds it
- * @mgr: the manager
- * @id: type id
- * @out: output
- *
- * Return: 0, -ENOENT for an unknown type, or a negative errno.
- */
-static int nvc_fw_vgpu_type_info(struct nvc_vgpu_mgr *mgr, u32 id,
-		       struct nvc_vgpu_type *out)
-{
-	struct NVA081_CTRL_VGPU_CONFIG_GET_VGPU_TYPE_INFO_PARAMS *p;
-	struct NVA081_CTRL_VGPU_INFO *r;
-	int ret;
-
-	p = kvzalloc(sizeof(*p), GFP_KERNEL);
-	if (!p)
-		return -ENOMEM;
-	p->vgpuType = id;
-	mutex_lock(&mgr->lock);
-	ret = nvc_vgpu_config_obj(mgr);
-	if (!ret)
-		ret = nvc_vgpu_ctrl(mgr, NVC_H_VGPU_CONFIG,
-				    NVA081_CTRL_CMD_VGPU_CONFIG_GET_VGPU_TYPE_INFO,
-				    p, sizeof(*p));
-	mutex_unlock(&mgr->lock);
-	if (!ret) {
-		r = &p->vgpuTypeInfo;
-		memset(out, 0, sizeof(*out));
-		out->id = r->vgpuType;
-		memcpy(out->name, r->vgpuName, sizeof(out->name) - 1);
-		memcpy(out->class_name, r->vgpuClass, sizeof(out->class_name) - 1);
-		out->max_instances = r->maxInstance;
-		out->num_heads = r->numHeads;
-		out->max_res_x = r->maxResolutionX;
-		out->max_res_y = r->maxResolutionY;
-		out->fb_length = r->fbLength;
-		out->heap_length = r->gspHeapSize;
-		out->bar1_length = r->bar1Length;
-		out->device_id = r->vdevId >> 16;
-		out->subsystem_id = r->vdevId;
-	}
-	kvfree(p);
-	return ret;
-}
-
 /* ---- host channel ---- */
 
 static int nvc_vgpu_heap_rw(struct nvc_vgpu *v, u64 off, void *buf,
@@ -980,7 +934,6 @@ static const struct nvc_fw_vgpu_ops nvc_fw_vgpu_ops = {
 	.guest_regs = nvc_fw_vgpu_guest_regs,
 	.types_set = nvc_fw_vgpu_types_set,
 	.types_query = nvc_fw_vgpu_types_query,
-	.type_info = nvc_fw_vgpu_type_info,
 	.create = nvc_fw_vgpu_create,
 	.destroy = nvc_fw_vgpu_destroy,
 	.get_info = nvc_fw_vgpu_get_info,

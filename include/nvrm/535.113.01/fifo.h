@@ -395,7 +395,7 @@ NVRM_CHECK_SIZE(Nvc56fControl, 0x200);
 #define NVC5B5_SET_REMAP_COMPONENTS_NUM_DST_COMPONENTS__BIT_LO	24
 
 
-/* ---- used by nvcore's channel code (core/gsp/fifo.c) ---- */
+/* ---- used by nvcore's channel code (core/gsp/tmpl/fifo.c) ---- */
 
 /* NV_MEMORY_DESC_PARAMS.addressSpace / cacheAttrib (g_mem_desc_nvoc.h, nv_memory_type.h). */
 #define ADDR_SYSMEM					NVRM_ADDR_SYSMEM

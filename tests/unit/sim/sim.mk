@@ -17,13 +17,23 @@ $(OUT)/test_sim_wire: $(NVSIM_UT_DEPS)
 	@mkdir -p $(OUT)
 	$(CC) $(NVSIM_UT_CFLAGS) -o $@ tests/unit/sim/test_sim_wire.c sim/wire.c
 
-$(OUT)/test_sim_pbdec: tests/unit/sim/test_sim_pbdec.c sim/pbdec.h \
-		include/nvrm/535.113.01/fifo.h tests/unit/test.h
+$(OUT)/test_sim_pbdec: tests/unit/sim/test_sim_pbdec.c sim/pbdec.h sim/hwclass.h \
+		tests/unit/test.h
 	@mkdir -p $(OUT)
 	$(CC) $(NVSIM_UT_CFLAGS) -Itests/unit -o $@ tests/unit/sim/test_sim_pbdec.c
 
-sim-unit: $(OUT)/test_sim_wire $(OUT)/test_sim_pbdec
+# The per-version channel-parameter decoders, once per firmware version.
+$(OUT)/test_sim_chanabi_%: tests/unit/sim/test_sim_chanabi.c sim/chanabi.c \
+		sim/chanargs.h tests/unit/test.h $(wildcard include/nvrm/*/*.h)
+	@mkdir -p $(OUT)
+	$(CC) $(NVSIM_UT_CFLAGS) -Itests/unit -DNVSIM_UT_VER=$* -o $@ \
+		tests/unit/sim/test_sim_chanabi.c
+
+sim-unit: $(OUT)/test_sim_wire $(OUT)/test_sim_pbdec \
+		$(OUT)/test_sim_chanabi_535 $(OUT)/test_sim_chanabi_570
 	$(OUT)/test_sim_wire
 	$(OUT)/test_sim_pbdec
+	$(OUT)/test_sim_chanabi_535
+	$(OUT)/test_sim_chanabi_570
 
 .PHONY: sim-unit

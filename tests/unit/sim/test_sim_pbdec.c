@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "test.h"
+#include "kshim.h"
 #include "pbdec.h"
 
 /* Decode @n words; record the methods. Returns the last result. */

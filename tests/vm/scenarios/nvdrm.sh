@@ -8,6 +8,7 @@
 # nvsim's MMU (through eviction and restore), a GSP crash with a VM mapped,
 # 200 open/close, unbinding nvdrm, nvcore and removing nvsim with fds and
 # mappings open, module reload x10.
+# vm-fw: both
 # vm-args: --ninep --timeout 400
 
 A=/sys/bus/auxiliary/devices

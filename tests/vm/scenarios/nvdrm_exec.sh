@@ -12,6 +12,7 @@
 # CHANNEL_CREATE / CHANNEL_DESTROY / EXEC with no kernel log line, and
 # nvdrm's kernel channel (physical-mode fill and copies, debugfs hook), and
 # unbinding nvdrm with a job in flight (its fence -ENODEV, ioctls -ENODEV).
+# vm-fw: both
 # vm-args: --ninep --timeout 400
 
 A=/sys/bus/auxiliary/devices

@@ -6,7 +6,12 @@
 # interrupts, MMU faults on an unmapped and a read-only page that stop only
 # their channel, a second job afterwards), then the fault knobs: a stalled
 # channel makes the job time out, unstalling lets the test pass again, a
-# slow CE still completes, malformed knob writes are refused.
+# slow CE still completes, malformed knob writes are refused. Runs under
+# both firmware versions; "abicheck" then shows that the running version's
+# RM_ALLOC path of the GPFIFO class takes only its own
+# NV_CHANNEL_ALLOC_PARAMS (570.144 refuses 535.113.01's 0x168 bytes with
+# NV_ERR_INVALID_PARAM_STRUCT and vice versa).
+# vm-fw: both
 # vm-args: --timeout 300
 
 S=/sys/kernel/debug/nvsim/gpu0
@@ -23,6 +28,21 @@ for chip in tu102 ga102 ad102; do
 	check "$chip: two MMU faults" test "$(stat_of mmu_faults)" -ge 2
 	check "$chip: non-stall interrupts" test "$(stat_of nonstall_intr)" -ge 2
 	check_eq "$chip: no channel left" "$(stat_of channels)" 0
+
+	# The other version's channel parameters are refused (0x3a).
+	fwv=$(cat /sys/bus/platform/devices/nvsim-gpu.0/nvcore/firmware_version)
+	r=$(echo "abicheck 0" >$F && sed -n 's/^selftest //p' $F)
+	echo "    $r"
+	case "$r" in
+	"abicheck $fwv:"*" ok") pass "$chip: $fwv takes only its own NV_CHANNEL_ALLOC_PARAMS" ;;
+	*) fail "$chip: $fwv takes only its own NV_CHANNEL_ALLOC_PARAMS" "$r" ;;
+	esac
+	case "$fwv" in
+	570.144) check "$chip: 570.144 refuses 535's 0x168 bytes" \
+		sh -c "echo '$r' | grep -q '535.113.01 0x168 -> 0x3a '" ;;
+	535.113.01) check "$chip: 535.113.01 refuses 570's 0x170 bytes" \
+		sh -c "echo '$r' | grep -q '570.144 0x170 -> 0x3a'" ;;
+	esac
 
 	# A stalled channel (the self-test's first one takes the top ID) never
 	# runs: its job times out.

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * nvcore GSP layer: channel groups, GPFIFO channels and copy-engine objects
- * for clients (include/nvcore/channel.h).
+ * for clients (include/nvcore/channel.h). Version-neutral: the RM objects
+ * are the firmware version's (core/gsp/tmpl/fifo.c, compiled into each
+ * version that defines NVC_FW_HAS_CHANNELS; struct nvc_fw_ops chan_*).
  *
  * DOC: channels on GSP-RM
  *
@@ -28,10 +30,16 @@
  * 5. NVC36F_CTRL_CMD_GPFIFO_GET_WORK_SUBMIT_TOKEN on the channel: the value
  *    the doorbell takes.
  *
- * Submission: GP_PUT is stored in USERD (Nvc56fControl.GPPut at 0x8c)
- * through BAR1, then the token is written to NV_VIRTUAL_FUNCTION_DOORBELL
- * (BAR0 0xb80000 + 0x30090: the usermode NOTIFY_CHANNEL_PENDING register,
- * layout table reg-tu102 rows).
+ * Submission: GP_PUT is stored in USERD (Nvc56fControl.GPPut at 0x8c,
+ * OGKM src/common/sdk/nvidia/inc/class/clc56f.h) through BAR1, then the
+ * token is written to NV_VIRTUAL_FUNCTION_DOORBELL (BAR0 0xb80000 +
+ * 0x30090: the usermode NOTIFY_CHANNEL_PENDING register); the version
+ * gives these offsets (struct nvc_fw_chan_layout), the same in 535.113.01
+ * and 570.144.
+ *
+ * Versions: 535.113.01 and 570.144 differ here only in the size of
+ * NV_CHANNEL_ALLOC_PARAMS (570 appends tpcConfigID) and in the entries of
+ * the error notifier (570 adds KEY_ROTATION_STATUS): see tmpl/fifo.c.
  *
  * Handles: group 0xa06c0000 | chid, channel 0xf1f00000 | chid (nouveau's
  * scheme), CE object 0xb5b50000 | chid; channel IDs are unique on the GPU,
@@ -44,13 +52,12 @@
 #include <linux/sizes.h>
 #include <linux/slab.h>
 
-#include <nvrm/535.113.01/nvrm.h>
-
 #include <nvcore/channel.h>
 
-#include "../../nvcore.h"
-#include "../../client.h"
-#include "../gsp.h"
+#include "../nvcore.h"
+#include "../client.h"
+#include "fw.h"
+#include "gsp.h"
 
 #define NVC_CHAN_H_GROUP	0xa06c0000u
 #define NVC_CHAN_H_CHAN		0xf1f00000u
@@ -61,59 +68,29 @@
 #define NVC_CHAN_INST_SIZE	0x1000
 #define NVC_CHAN_RAMFC_SIZE	0x200
 #define NVC_CHAN_USERD_PAGE	0x1000
+#define NVC_CHAN_USERD_SIZE	0x1000
 #define NVC_CHAN_NOTIFIER	0x2000
 #define NVC_CHAN_MTHDBUF	0x3000
 
 /**
  * struct nvc_channel - a GPFIFO channel with a copy-engine object
  * @part: owner's partition
- * @vas_handle: RM handle of its VA space
+ * @ops: the firmware version's ops it was created with
+ * @fw: its RM objects (handles, classes, memory, token)
  * @mem: its instance memory, USERD, notifier and method buffer
  * @chids: its channel ID
- * @chid: channel ID
  * @engine: index in &nvc_gpu_info.engines
- * @engine_type: NV2080 engine type of @engine
- * @chan_class: GPFIFO class
- * @ce_class: copy-engine class
- * @token: work-submit token (doorbell value)
- * @userd: VRAM address of its USERD
  * @gen: &nvc_res.rec.recoveries when created
  */
 struct nvc_channel {
 	struct nvc_partition *part;
-	u32 vas_handle;
+	const struct nvc_fw_ops *ops;
+	struct nvc_fw_chan fw;
 	struct nvc_vram_region mem;
 	struct nvc_chid_range chids;
-	u32 chid;
 	unsigned int engine;
-	u32 engine_type;
-	u32 chan_class;
-	u32 ce_class;
-	u32 token;
-	u64 userd;
 	unsigned int gen;
 };
-
-/* GPFIFO and copy-engine classes of the chip (nouveau's class lists). */
-static int nvc_chan_classes(const struct nvc_gpu_info *i, u32 *chan, u32 *ce)
-{
-	switch (i->arch) {
-	case NVC_ARCH_TURING:
-		*chan = TURING_CHANNEL_GPFIFO_A;
-		*ce = TURING_DMA_COPY_A;
-		return 0;
-	case NVC_ARCH_AMPERE:
-		*chan = AMPERE_CHANNEL_GPFIFO_A;
-		*ce = i->chipset == 0x170 ? AMPERE_DMA_COPY_A : AMPERE_DMA_COPY_B;
-		return 0;
-	case NVC_ARCH_ADA:
-		*chan = AMPERE_CHANNEL_GPFIFO_A;
-		*ce = AMPERE_DMA_COPY_B;
-		return 0;
-	default:
-		return -EOPNOTSUPP;
-	}
-}
 
 /* Take the GSP for a call on @ch; false (-ENODEV) when lost or stale. */
 static bool nvc_chan_enter(struct nvc_gpu *gpu, unsigned int gen)
@@ -130,138 +107,6 @@ static bool nvc_chan_enter(struct nvc_gpu *gpu, unsigned int gen)
 static void nvc_chan_exit(struct nvc_gpu *gpu)
 {
 	up_read(&gpu->res.rec.gsp_sem);
-}
-
-static int nvc_chan_schedule(struct nvc_gsp *gsp, struct nvc_channel *ch,
-			     u32 h_client, bool enable)
-{
-	struct NVA06C_CTRL_GPFIFO_SCHEDULE_PARAMS g = { .bEnable = enable };
-	struct NVA06F_CTRL_GPFIFO_SCHEDULE_PARAMS c = { .bEnable = enable };
-	int ret;
-
-	ret = nvc_rm_control(gsp, h_client, NVC_CHAN_H_GROUP | ch->chid,
-			     NVA06C_CTRL_CMD_GPFIFO_SCHEDULE, &g, sizeof(g));
-	if (ret == -EOPNOTSUPP)
-		ret = nvc_rm_control(gsp, h_client, NVC_CHAN_H_CHAN | ch->chid,
-				     NVA06F_CTRL_CMD_GPFIFO_SCHEDULE, &c,
-				     sizeof(c));
-	return ret;
-}
-
-/* The RM objects of @ch; on failure nothing is left on the GSP. */
-static int nvc_chan_rm_create(struct nvc_gpu *gpu, struct nvc_channel *ch,
-			      u32 h_client, const struct nvc_channel_args *args,
-			      u32 mthdbuf)
-{
-	struct NV_CHANNEL_GROUP_ALLOCATION_PARAMETERS grp = {
-		.hVASpace = ch->vas_handle,
-		.engineType = ch->engine_type,
-	};
-	struct NVB0B5_ALLOCATION_PARAMETERS ce = {
-		.version = NVB0B5_ALLOCATION_PARAMETERS_VERSION_1,
-		.engineType = ch->engine_type,
-	};
-	struct NVA06F_CTRL_BIND_PARAMS bind = { .engineType = ch->engine_type };
-	struct NVC36F_CTRL_CMD_GPFIFO_GET_WORK_SUBMIT_TOKEN_PARAMS tok = {};
-	bool kernel = args->flags & NVC_CHANNEL_KERNEL;
-	struct NV_CHANNEL_ALLOC_PARAMS *a;
-	struct nvc_gsp *gsp = gpu->gsp;
-	u32 h_group = NVC_CHAN_H_GROUP | ch->chid;
-	u32 h_chan = NVC_CHAN_H_CHAN | ch->chid;
-	u64 mem = ch->mem.base;
-	int ret;
-
-	a = kzalloc(sizeof(*a), GFP_KERNEL);
-	if (!a)
-		return -ENOMEM;
-	ret = nvc_rm_alloc(gsp, h_client, NVC_H_DEVICE, h_group,
-			   KEPLER_CHANNEL_GROUP_A, &grp, sizeof(grp));
-	if (ret)
-		goto out;
-
-	a->gpFifoOffset = args->gpfifo_va;
-	a->gpFifoEntries = args->gpfifo_entries;
-	a->flags = (ch->chid % NVRM_CHID_PER_USERD_PAGE)
-			<< NVOS04_FLAGS_CHANNEL_USERD_INDEX_VALUE_SHIFT |
-		   (ch->chid / NVRM_CHID_PER_USERD_PAGE)
-			<< NVOS04_FLAGS_CHANNEL_USERD_INDEX_PAGE_VALUE_SHIFT |
-		   NVOS04_FLAGS_CHANNEL_USERD_INDEX_PAGE_FIXED_TRUE;
-	if (kernel)
-		a->flags |= NVOS04_FLAGS_PRIVILEGED_CHANNEL_TRUE;
-	/* A TSG channel runs in the group's VA space: none of its own. */
-	a->hVASpace = 0;
-	a->engineType = ch->engine_type;
-	a->instanceMem = (struct NV_MEMORY_DESC_PARAMS){
-		.base = mem + NVC_CHAN_INST, .size = NVC_CHAN_INST_SIZE,
-		.addressSpace = ADDR_FBMEM, .cacheAttrib = NV_MEMORY_UNCACHED,
-	};
-	a->ramfcMem = (struct NV_MEMORY_DESC_PARAMS){
-		.base = mem + NVC_CHAN_INST, .size = NVC_CHAN_RAMFC_SIZE,
-		.addressSpace = ADDR_FBMEM, .cacheAttrib = NV_MEMORY_UNCACHED,
-	};
-	a->userdMem = (struct NV_MEMORY_DESC_PARAMS){
-		.base = ch->userd, .size = NVRM_USERD_SIZE,
-		.addressSpace = ADDR_FBMEM, .cacheAttrib = NV_MEMORY_UNCACHED,
-	};
-	if (mthdbuf)
-		a->mthdbufMem = (struct NV_MEMORY_DESC_PARAMS){
-			.base = mem + NVC_CHAN_MTHDBUF, .size = mthdbuf,
-			.addressSpace = ADDR_FBMEM,
-			.cacheAttrib = NV_MEMORY_UNCACHED,
-		};
-	a->errorNotifierMem = (struct NV_MEMORY_DESC_PARAMS){
-		.base = mem + NVC_CHAN_NOTIFIER,
-		.size = NVRM_NOTIFICATION_SIZE *
-			NV_CHANNELGPFIFO_NOTIFICATION_TYPE__SIZE_1,
-		.addressSpace = ADDR_FBMEM, .cacheAttrib = NV_MEMORY_UNCACHED,
-	};
-	a->internalFlags =
-		(kernel ? NV_KERNELCHANNEL_ALLOC_INTERNALFLAGS_PRIVILEGE_KERNEL :
-			  NV_KERNELCHANNEL_ALLOC_INTERNALFLAGS_PRIVILEGE_USER) |
-		ERROR_NOTIFIER_TYPE_MEMORY <<
-			NV_KERNELCHANNEL_ALLOC_INTERNALFLAGS_ERROR_NOTIFIER_TYPE_SHIFT |
-		ERROR_NOTIFIER_TYPE_NONE <<
-			NV_KERNELCHANNEL_ALLOC_INTERNALFLAGS_ECC_ERROR_NOTIFIER_TYPE_SHIFT;
-	a->ProcessID = task_tgid_nr(current);
-
-	ret = nvc_rm_alloc(gsp, h_client, h_group, h_chan, ch->chan_class, a,
-			   sizeof(*a));
-	if (!ret)
-		ret = nvc_rm_alloc(gsp, h_client, h_chan, NVC_CHAN_H_CE | ch->chid,
-				   ch->ce_class, &ce, sizeof(ce));
-	if (!ret) {
-		ret = nvc_rm_control(gsp, h_client, h_chan, NVA06F_CTRL_CMD_BIND,
-				     &bind, sizeof(bind));
-		/* GSP-RMs that bind at allocation refuse the control. */
-		if (ret == -EOPNOTSUPP)
-			ret = 0;
-	}
-	if (!ret)
-		ret = nvc_chan_schedule(gsp, ch, h_client, true);
-	if (!ret)
-		ret = nvc_rm_control(gsp, h_client, h_chan,
-				     NVC36F_CTRL_CMD_GPFIFO_GET_WORK_SUBMIT_TOKEN,
-				     &tok, sizeof(tok));
-	if (ret)
-		nvc_rm_free(gsp, h_client, NVC_H_DEVICE, h_group);
-	else
-		ch->token = tok.workSubmitToken;
-out:
-	kfree(a);
-	return ret;
-}
-
-/* Size of the CE fault-method buffer GSP-RM wants (0: none asked). */
-static u32 nvc_chan_mthdbuf_size(struct nvc_gsp *gsp, u32 h_client)
-{
-	struct NV2080_CTRL_CE_GET_FAULT_METHOD_BUFFER_SIZE_PARAMS p = {};
-
-	if (nvc_rm_control(gsp, h_client, NVC_H_SUBDEVICE,
-			   NV2080_CTRL_CMD_CE_GET_FAULT_METHOD_BUFFER_SIZE,
-			   &p, sizeof(p)))
-		return 0;
-	/* Bounded: a firmware value is not trusted with our VRAM. */
-	return p.size <= SZ_1M ? ALIGN(p.size, SZ_4K) : 0;
 }
 
 /**
@@ -284,14 +129,17 @@ struct nvc_channel *nvc_channel_create(struct nvc_partition *part,
 {
 	struct nvc_client *c = part->client;
 	struct nvc_gpu *gpu = c->gpu;
+	const struct nvc_fw_ops *ops = gpu->gsp ? gpu->gsp->fwops : NULL;
+	const struct nvc_fw_chan_layout *l;
 	struct nvc_partition *vas_part;
 	struct nvc_channel *ch;
-	u32 mthdbuf;
+	struct nvc_fw_chan *fw;
 	int ret;
 
-	/* GSP-RM 535.113.01's channel ABI (this file is its layer's). */
-	if (gpu->gsp && !gpu->gsp->fwops->has_channels)
+	/* The firmware version's channel ABI (core/gsp/tmpl/fifo.c). */
+	if (!ops || !ops->has_channels || !ops->chan_create)
 		return ERR_PTR(-EOPNOTSUPP);
+	l = ops->chan;
 	if (!args->vas || args->flags & ~NVC_CHANNEL_KERNEL ||
 	    args->gpfifo_entries < 2 ||
 	    args->gpfifo_entries > NVC_CHANNEL_MAX_GPFIFO ||
@@ -307,37 +155,57 @@ struct nvc_channel *nvc_channel_create(struct nvc_partition *part,
 	ch = kzalloc(sizeof(*ch), GFP_KERNEL);
 	if (!ch)
 		return ERR_PTR(-ENOMEM);
+	fw = &ch->fw;
 	ch->part = part;
+	ch->ops = ops;
 	ch->engine = args->engine;
-	ch->vas_handle = nvc_vaspace_rm(args->vas, &vas_part, &ch->gen);
+	fw->h_vaspace = nvc_vaspace_rm(args->vas, &vas_part, &ch->gen);
 	ret = -EINVAL;
 	if (vas_part != part)
 		goto err_free;
-	ret = nvc_chan_classes(&gpu->info, &ch->chan_class, &ch->ce_class);
+	ret = ops->chan_classes(&gpu->info, &fw->chan_class, &fw->ce_class);
 	if (ret)
 		goto err_free;
 
 	ret = nvc_chid_alloc(part, 1, &ch->chids);
 	if (ret)
 		goto err_free;
-	ch->chid = ch->chids.first;
+	fw->chid = ch->chids.first;
+	fw->h_client = c->h_client;
+	fw->h_group = NVC_CHAN_H_GROUP | fw->chid;
+	fw->h_chan = NVC_CHAN_H_CHAN | fw->chid;
+	fw->h_ce = NVC_CHAN_H_CE | fw->chid;
+	fw->kernel = args->flags & NVC_CHANNEL_KERNEL;
+	fw->gpfifo_va = args->gpfifo_va;
+	fw->gpfifo_entries = args->gpfifo_entries;
 
 	ret = -ENODEV;
 	if (!nvc_chan_enter(gpu, ch->gen))
 		goto err_chid;
-	ch->engine_type = gpu->gsp->engine_types[ch->engine];
-	mthdbuf = nvc_chan_mthdbuf_size(gpu->gsp, c->h_client);
-	ret = nvc_vram_alloc(part, NVC_CHAN_MTHDBUF + mthdbuf, SZ_64K, &ch->mem);
+	/* The version's facts must fit the layout above. */
+	ret = -EOPNOTSUPP;
+	if (l->chids_per_userd_page * l->userd_size > NVC_CHAN_USERD_SIZE ||
+	    l->notifier_size > NVC_CHAN_MTHDBUF - NVC_CHAN_NOTIFIER)
+		goto err_exit;
+	fw->engine_type = gpu->gsp->engine_types[ch->engine];
+	fw->mthdbuf_size = ops->chan_mthdbuf_size(gpu->gsp, c->h_client);
+	ret = nvc_vram_alloc(part, NVC_CHAN_MTHDBUF + fw->mthdbuf_size, SZ_64K,
+			     &ch->mem);
 	if (ret)
 		goto err_exit;
-	ch->userd = ch->mem.base + NVC_CHAN_USERD_PAGE +
-		    (ch->chid % NVRM_CHID_PER_USERD_PAGE) * NVRM_USERD_SIZE;
+	fw->inst = ch->mem.base + NVC_CHAN_INST;
+	fw->inst_size = NVC_CHAN_INST_SIZE;
+	fw->ramfc_size = NVC_CHAN_RAMFC_SIZE;
+	fw->userd = ch->mem.base + NVC_CHAN_USERD_PAGE +
+		    (fw->chid % l->chids_per_userd_page) * l->userd_size;
+	fw->notifier = ch->mem.base + NVC_CHAN_NOTIFIER;
+	fw->mthdbuf = ch->mem.base + NVC_CHAN_MTHDBUF;
 	/* Instance block, USERD (GP_GET = GP_PUT = 0) and notifier zeroed. */
 	ret = gpu->bus->vram_fill ?
 	      gpu->bus->vram_fill(gpu, ch->mem.base, ch->mem.size, 0) :
 	      -EOPNOTSUPP;
 	if (!ret)
-		ret = nvc_chan_rm_create(gpu, ch, c->h_client, args, mthdbuf);
+		ret = ops->chan_create(gpu->gsp, fw);
 	if (ret)
 		goto err_mem;
 	nvc_chan_exit(gpu);
@@ -372,9 +240,8 @@ void nvc_channel_destroy(struct nvc_channel *ch)
 	struct nvc_gpu *gpu = c->gpu;
 
 	if (nvc_chan_enter(gpu, ch->gen)) {
-		nvc_chan_schedule(gpu->gsp, ch, c->h_client, false);
-		nvc_rm_free(gpu->gsp, c->h_client, NVC_H_DEVICE,
-			    NVC_CHAN_H_GROUP | ch->chid);
+		ch->ops->chan_schedule(gpu->gsp, &ch->fw, false);
+		nvc_rm_free(gpu->gsp, c->h_client, NVC_H_DEVICE, ch->fw.h_group);
 		nvc_chan_exit(gpu);
 	}
 	if (gpu->bus->vram_fill)
@@ -393,7 +260,7 @@ EXPORT_SYMBOL_NS_GPL(nvc_channel_destroy, NVCORE);
  */
 u32 nvc_channel_id(const struct nvc_channel *ch)
 {
-	return ch->chid;
+	return ch->fw.chid;
 }
 EXPORT_SYMBOL_NS_GPL(nvc_channel_id, NVCORE);
 
@@ -419,7 +286,7 @@ EXPORT_SYMBOL_NS_GPL(nvc_channel_engine, NVCORE);
  */
 u32 nvc_channel_ce_class(const struct nvc_channel *ch)
 {
-	return ch->ce_class;
+	return ch->fw.ce_class;
 }
 EXPORT_SYMBOL_NS_GPL(nvc_channel_ce_class, NVCORE);
 
@@ -431,7 +298,7 @@ EXPORT_SYMBOL_NS_GPL(nvc_channel_ce_class, NVCORE);
  */
 u32 nvc_channel_token(const struct nvc_channel *ch)
 {
-	return ch->token;
+	return ch->fw.token;
 }
 EXPORT_SYMBOL_NS_GPL(nvc_channel_token, NVCORE);
 
@@ -457,12 +324,12 @@ int nvc_channel_kick(struct nvc_channel *ch, u32 gp_put)
 	if (READ_ONCE(gpu->res.rec.lost) ||
 	    READ_ONCE(gpu->res.rec.recoveries) != ch->gen)
 		return -ENODEV;
-	ret = gpu->bus->vram_rw(gpu, ch->userd + NVC56F_USERD_GP_PUT, &put,
+	ret = gpu->bus->vram_rw(gpu, ch->fw.userd + ch->ops->chan->gp_put, &put,
 				sizeof(put), true);
 	if (ret)
 		return ret;
 	wmb();	/* GP_PUT before the doorbell */
-	nvc_wr32(gpu, NVRM_VF_FULL_PHYS_OFFSET + NVRM_VF_DOORBELL, ch->token);
+	nvc_wr32(gpu, ch->ops->chan->doorbell, ch->fw.token);
 	return 0;
 }
 EXPORT_SYMBOL_NS_GPL(nvc_channel_kick, NVCORE);
@@ -484,7 +351,7 @@ int nvc_channel_gp_get(struct nvc_channel *ch, u32 *gp_get)
 	if (READ_ONCE(gpu->res.rec.lost) ||
 	    READ_ONCE(gpu->res.rec.recoveries) != ch->gen)
 		return -ENODEV;
-	ret = gpu->bus->vram_rw(gpu, ch->userd + NVC56F_USERD_GP_GET, &get,
+	ret = gpu->bus->vram_rw(gpu, ch->fw.userd + ch->ops->chan->gp_get, &get,
 				sizeof(get), false);
 	if (!ret)
 		*gp_get = le32_to_cpu(get);
@@ -508,7 +375,7 @@ int nvc_channel_schedule(struct nvc_channel *ch, bool enable)
 
 	if (!nvc_chan_enter(gpu, ch->gen))
 		return -ENODEV;
-	ret = nvc_chan_schedule(gpu->gsp, ch, c->h_client, enable);
+	ret = ch->ops->chan_schedule(gpu->gsp, &ch->fw, enable);
 	nvc_chan_exit(gpu);
 	return ret;
 }

@@ -181,6 +181,22 @@ int nvc_test_rpc_echo(struct nvc_gsp *gsp, const void *req, void *reply,
 EXPORT_SYMBOL_NS_GPL(nvc_test_rpc_echo, NVCORE_INTERNAL);
 
 /**
+ * nvc_test_rm_control() - a raw control on nvcore's own subdevice
+ * @gsp: a GSP held with nvc_test_gsp_get()
+ * @cmd: control command
+ * @params: parameter bytes, in/out
+ * @size: their size, sent as is (a test may send another version's size)
+ *
+ * Return: 0 or the negative errno of GSP-RM's refusal.
+ */
+int nvc_test_rm_control(struct nvc_gsp *gsp, u32 cmd, void *params, u32 size)
+{
+	return nvc_rm_control(gsp, gsp->h_client, gsp->h_subdevice, cmd, params,
+			      size);
+}
+EXPORT_SYMBOL_NS_GPL(nvc_test_rm_control, NVCORE_INTERNAL);
+
+/**
  * nvc_test_gsp_boot_ns() - how long this GSP took to boot
  * @gsp: a GSP held with nvc_test_gsp_get()
  *

@@ -40,6 +40,7 @@ void nvc_test_gsp_put(struct nvc_gpu *gpu);
 bool nvc_test_gpu_going(const struct nvc_gpu *gpu);
 int nvc_test_rpc_echo(struct nvc_gsp *gsp, const void *req, void *reply,
 		      size_t len, u32 *rpc_result);
+int nvc_test_rm_control(struct nvc_gsp *gsp, u32 cmd, void *params, u32 size);
 u64 nvc_test_gsp_boot_ns(const struct nvc_gsp *gsp);
 unsigned int nvc_test_rpc_spin_us(void);
 u32 nvc_test_msgq_csum(const void *buf, size_t len);

@@ -10,9 +10,11 @@
  * tree with its controls and static info, the event numbers and payloads.
  * Each table is built by sim/rNNN/abi.c, which compiles sim/fwabi.c and
  * sim/rpc.c against the version's headers in include/nvrm (nothing else
- * in nvsim includes a firmware header but sim/r535/vgpu.c, the vGPU
- * manager of 535.113.01), so every size nvsim checks and every structure
- * it writes is that version's. Adding a version: a new sim/rNNN/abi.c, an
+ * in nvsim includes a firmware header; sim/fwabi.c also compiles the vGPU
+ * controls and guest RPCs, sim/vgpu_ctrl.c, sim/vgpu_guest_check.c and
+ * sim/vgpu_guest_rpc.c, while the plugin's channels use nvsim's own
+ * sim/vgpu_wire.h, checked there), so every size nvsim checks and every
+ * structure it writes is that version's. Adding a version: a new sim/rNNN/abi.c, an
  * entry in nvsim_abis[] (sim/main.c) and the #if blocks where the new
  * version's layout differs.
  *
@@ -30,6 +32,7 @@
 #include "chanargs.h"
 
 struct nvsim_gpu;
+struct nvsim_vgpu_target;
 
 /* Largest event payload an encoder writes (OS_ERROR_LOG of 570: 0x110). */
 #define NVSIM_EV_BUF	0x200
@@ -81,6 +84,7 @@ struct nvsim_rmargs {
  * @fifo_ctrl_op: &enum nvsim_fifo_op of a control number
  * @fifo_ctrl_decode: a channel control's parameters (size, fields)
  * @fifo_ctrl_reply: write a channel control's reply
+ * @guest_message: serve one relayed guest RPC (sim/vgpu_guest_rpc.c)
  */
 struct nvsim_abi {
 	const char *version;
@@ -117,6 +121,8 @@ struct nvsim_abi {
 				struct nvsim_fifo_ctrl *out);
 	void (*fifo_ctrl_reply)(u32 cmd, void *p,
 				const struct nvsim_fifo_ctrl *c);
+	void (*guest_message)(struct nvsim_gpu *gpu,
+			      struct nvsim_vgpu_target *t);
 };
 
 extern const struct nvsim_abi nvsim_abi_r535;

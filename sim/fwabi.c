@@ -237,7 +237,10 @@ static u32 fwabi_vas_copy_pdes(struct nvsim_gpu *gpu, u32 client, u32 handle,
 	return NV_OK;
 }
 
+#include "vgpu_ctrl.c"
 #include "rpc.c"
+#include "vgpu_guest_check.c"
+#include "vgpu_guest_rpc.c"
 
 /* ---- boot: RMARGS ---- */
 
@@ -309,11 +312,9 @@ static u32 fwabi_enc_post_event(void *buf, u32 h_client, u32 h_event,
 	return sizeof(*e);
 }
 
-#if NVSIM_ABI_VER < 570	/* 570's header set has no vgpu.h: the TSV rows */
 NVSIM_SAME(nvsim_plugin_triggered, rpc_vgpu_gsp_plugin_triggered_v17_00);
 NVSIM_SAME_OFF(nvsim_plugin_triggered, rpc_vgpu_gsp_plugin_triggered_v17_00,
 	       notifyIndex);
-#endif
 
 static u32 fwabi_enc_plugin(void *buf, u32 gfid, u32 index)
 {
@@ -377,6 +378,7 @@ const struct nvsim_abi NVSIM_ABI_NAME = {
 	.enc_os_error = fwabi_enc_os_error,
 	.enc_post_event = fwabi_enc_post_event,
 	.enc_plugin = fwabi_enc_plugin,
+	.guest_message = nvsim_guest_message,
 	.enc_lockdown = fwabi_enc_lockdown,
 	.enc_init_done = fwabi_enc_init_done,
 	.engine_to_rm = fwabi_engine_to_rm,

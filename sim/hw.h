@@ -221,6 +221,7 @@
 #define NV_ERR_NO_MEMORY			0x51
 #define NV_ERR_NOT_SUPPORTED			0x56
 #define NV_ERR_OBJECT_NOT_FOUND			0x57
+#define NV_ERR_GENERIC				0xffff
 
 /* vmm.h */
 #define NV_MMU_VER2_PDE__SIZE				0x8

@@ -750,8 +750,6 @@ int nvsim_vgpu_init(struct nvsim_gpu *gpu);
 void nvsim_vgpu_debugfs(struct nvsim_gpu *gpu);
 void nvsim_vgpu_fini(struct nvsim_gpu *gpu);
 void nvsim_vgpu_reset(struct nvsim_gpu *gpu);
-bool nvsim_vgpu_ctrl_known(u32 cmd);
-u32 nvsim_vgpu_ctrl(struct nvsim_gpu *gpu, u32 cmd, void *params, u32 size);
 void nvsim_vgpu_doorbell(struct nvsim_gpu *gpu, u32 val);
 
 /* debugfs.c */

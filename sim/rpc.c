@@ -247,12 +247,10 @@ static u32 nvsim_alloc_obj(struct nvsim_gpu *gpu, u32 h_client, u32 h_parent,
 		want_parent = NV20_SUBDEVICE_0;
 		want_size = sizeof(struct NV0005_ALLOC_PARAMETERS);
 		break;
-#if NVSIM_ABI_VER < 570
 	case NVA081_VGPU_CONFIG:	/* sim/vgpu.c; no parameters */
 		want_parent = NV20_SUBDEVICE_0;
 		want_size = 0;
 		break;
-#endif
 	case FERMI_VASPACE_A:	/* sim/mmu.c */
 		want_parent = NV01_DEVICE_0;
 		want_size = sizeof(struct NV_VASPACE_ALLOCATION_PARAMETERS);
@@ -571,10 +569,8 @@ static u32 nvsim_ctrl(struct nvsim_gpu *gpu, struct nvsim_obj *o, u32 cmd,
 		return nvsim_fifo_ctrl(gpu, o, cmd, params, size);
 	if (cmd >> 16 != o->cls)
 		return NV_ERR_NOT_SUPPORTED;
-#if NVSIM_ABI_VER < 570	/* sim/r535/vgpu.c: 535.113.01 only */
-	if (nvsim_vgpu_ctrl_known(cmd))
+	if (nvsim_vgpu_ctrl_known(cmd))		/* sim/vgpu_ctrl.c */
 		return nvsim_vgpu_ctrl(gpu, cmd, params, size);
-#endif
 	for (i = 0; i < ARRAY_SIZE(nvsim_ctrl_sizes); i++)
 		if (nvsim_ctrl_sizes[i].cmd == cmd)
 			break;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * nvsim: the GSP vGPU plugin's side of the guest RM channel. The checks of
- * what a guest wrote are OS-independent (r535/vgpu_guest_wire.c: also built in
+ * what a guest wrote are OS-independent (vgpu_guest_wire.c, and the per-version
+ * vgpu_guest_check.c: also built in
  * userspace for tests/fuzz/fuzz_sim_vgpu_guest.c); serving is
  * vgpu_guest.c.
  */
@@ -9,6 +10,7 @@
 #define NVSIM_VGPU_GUEST_H
 
 #ifdef __KERNEL__
+#include <linux/spinlock.h>
 #include <linux/types.h>
 #else
 #include "kshim.h"
@@ -34,8 +36,11 @@ struct nvsim_guest_bufs {
 int nvsim_guest_addr(u64 addr, u64 fb_len, u64 *off, u64 *size);
 int nvsim_guest_ctrl_parse(const u8 *ctrl, u64 ctrl_off, u64 fb_len,
 			   struct nvsim_guest_bufs *b);
-u32 nvsim_guest_hdr_check(const u8 *msg, u64 buf_size);
-u32 nvsim_guest_sysinfo_check(const u8 *payload, u64 len, bool *match);
+/*
+ * The message checks, nvsim_guest_hdr_check() and
+ * nvsim_guest_sysinfo_check(), are the firmware version's: static in each
+ * version's object (sim/vgpu_guest_check.c, included by sim/fwabi.c).
+ */
 
 
 #ifdef __KERNEL__
@@ -73,6 +78,34 @@ struct nvsim_vgpu_target {
 	struct nvsim_vgpu_gstate *gs;
 };
 
+#define NVSIM_GUEST_MAX_GFID	32
+#define NVSIM_GUEST_MAX_OBJS	64
+/* The VF's MAILBOX_SCRATCH registers (NVRM_VF_PRIV_MAILBOX_SCRATCH__SIZE_1). */
+#define NVSIM_GUEST_SCRATCH	16
+
+/**
+ * struct nvsim_vgpu_relay - doorbells relayed on the PF
+ * @scratch: the PF's MAILBOX_SCRATCH registers
+ * @setup: GFIDs with a SETUP to serve (atomic bitops)
+ * @msg: GFIDs with a MESSAGE to serve (atomic bitops)
+ * @addr: the control buffer address of each pending SETUP
+ * @lock: protects @scratch and @addr (MMIO context)
+ * @buf: message buffer copy (GSP thread only)
+ */
+struct nvsim_vgpu_relay {
+	u32 scratch[NVSIM_GUEST_SCRATCH];
+	unsigned long setup[BITS_TO_LONGS(NVSIM_GUEST_MAX_GFID + 1)];
+	unsigned long msg[BITS_TO_LONGS(NVSIM_GUEST_MAX_GFID + 1)];
+	u64 addr[NVSIM_GUEST_MAX_GFID + 1];
+	spinlock_t lock;
+	u8 *buf;
+};
+
+int nvsim_guest_fb_rw(struct nvsim_gpu *gpu, const struct nvsim_vgpu_target *t,
+		      u64 off, void *buf, size_t len, bool write);
+void nvsim_guest_respond(struct nvsim_gpu *gpu,
+			 const struct nvsim_vgpu_target *t,
+			 const struct nvsim_guest_bufs *b, u32 req);
 bool nvsim_vgpu_target_get(struct nvsim_gpu *gpu, u32 gfid,
 			   struct nvsim_vgpu_target *t);
 void nvsim_vgpu_target_put(struct nvsim_gpu *gpu);

@@ -167,7 +167,10 @@ struct nvc_fw_chan_layout {
  * @chan_mthdbuf_size: CE fault-method buffer size GSP-RM asks (0: none)
  * @chan_create: channel group, channel, CE object, BIND, schedule, token
  * @chan_schedule: GPFIFO_SCHEDULE of the channel's group (or channel)
+ * @vgpu: the vGPU manager (core/gsp/vgpu_mgr.h), NULL if not implemented
  */
+struct nvc_fw_vgpu_ops;
+
 struct nvc_fw_ops {
 	const char *tag;
 	const struct nvc_fw_heap *heap;
@@ -218,6 +221,7 @@ struct nvc_fw_ops {
 	int (*chan_create)(struct nvc_gsp *gsp, struct nvc_fw_chan *c);
 	int (*chan_schedule)(struct nvc_gsp *gsp, const struct nvc_fw_chan *c,
 			     bool enable);
+	const struct nvc_fw_vgpu_ops *vgpu;
 };
 
 /**

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * nvcore: the guest RM <-> GSP vGPU plugin channel of one vGPU, relayed for
- * a client that emulates the vGPU's BAR0 (vgpu_guest.c), and the decoder of
- * what the guest writes (vgpu_guest_dec.c, OS-independent: also built in
+ * a client that emulates the vGPU's BAR0 (tmpl/vgpu_guest.c), and the decoder of
+ * what the guest writes (tmpl/vgpu_guest_dec.c, OS-independent: also built in
  * userspace for fuzzing).
  */
 #ifndef NVC_GSP_VGPU_GUEST_H
@@ -42,10 +42,11 @@ struct nvc_vgpu_guest_bufs {
 /* Bytes of an RPC header. */
 #define NVC_VGPU_GUEST_HDR		0x20
 
-int nvc_vgpu_guest_addr(u64 addr, u64 fb_size, struct nvc_vgpu_guest_buf *out);
-int nvc_vgpu_guest_ctrl(const void *ctrl, u64 fb_size,
-			struct nvc_vgpu_guest_bufs *bufs);
-u32 nvc_vgpu_guest_msg_check(const void *hdr, u64 buf_size);
+/*
+ * The decoder itself, nvc_vgpu_guest_addr(), nvc_vgpu_guest_ctrl() and
+ * nvc_vgpu_guest_msg_check(), is static in each version's object
+ * (core/gsp/tmpl/vgpu_guest_dec.c).
+ */
 
 #ifdef __KERNEL__
 struct nvc_gpu;
@@ -62,10 +63,6 @@ struct nvc_vgpu_guest {
 	struct nvc_vgpu_guest_bufs bufs;
 	u64 refused;
 };
-
-int nvc_gsp_vgpu_guest_ring(struct nvc_gpu *gpu, struct nvc_vgpu *v, u32 gfid,
-			    struct mutex *relay_lock, struct nvc_vgpu_guest *st,
-			    u32 handle, u64 scratch, unsigned int timeout_ms);
 #endif
 
 #endif /* NVC_GSP_VGPU_GUEST_H */

@@ -28,6 +28,7 @@
  * @gpu: the GPU
  * @st_file: gpuN/rpc_selftest
  * @bench_file: gpuN/bench
+ * @ctrl_file: gpuN/rm_control
  * @lock: protects @st and @bench
  * @st: last self-test result
  * @bench: last benchmark run (JSON)
@@ -36,6 +37,7 @@ struct nvc_tst_gpu {
 	struct nvc_gpu *gpu;
 	struct dentry *st_file;
 	struct dentry *bench_file;
+	struct dentry *ctrl_file;
 	struct mutex lock;
 	char st[128];
 	char bench[1024];
@@ -107,6 +109,49 @@ static ssize_t nvc_bench_write(struct file *f, const char __user *ubuf,
 	return ret;
 }
 
+/*
+ * gpuN/rm_control: "<cmd> <size>" (hex) sends that control, zero-filled, to
+ * nvcore's subdevice; the write fails with GSP-RM's refusal as an errno.
+ * Lets a test send a control in another firmware version's size.
+ */
+static ssize_t nvc_ctrl_write(struct file *f, const char __user *ubuf,
+			      size_t len, loff_t *ppos)
+{
+	struct nvc_tst_gpu *t = file_inode(f)->i_private;
+	struct nvc_gsp *gsp;
+	u32 cmd, size;
+	char kbuf[48];
+	void *p;
+	int ret;
+
+	if (len >= sizeof(kbuf))
+		return -EINVAL;
+	if (copy_from_user(kbuf, ubuf, len))
+		return -EFAULT;
+	kbuf[len] = 0;
+	if (sscanf(kbuf, "%x %x", &cmd, &size) != 2 || size > SZ_1M)
+		return -EINVAL;
+	p = kvzalloc(size ?: 1, GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	gsp = nvc_test_gsp_get(t->gpu);
+	if (!gsp) {
+		kvfree(p);
+		return -ENODEV;
+	}
+	ret = nvc_test_rm_control(gsp, cmd, p, size);
+	nvc_test_gsp_put(t->gpu);
+	kvfree(p);
+	return ret ?: len;
+}
+
+static const struct file_operations nvc_ctrl_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = nvc_ctrl_write,
+	.llseek = no_llseek,
+};
+
 static int nvc_st_show(struct seq_file *s, void *unused)
 {
 	struct nvc_tst_gpu *t = s->private;
@@ -170,6 +215,8 @@ static void *nvc_tst_gpu_add(struct nvc_gpu *gpu, struct dentry *dir)
 					 &nvc_st_fops);
 	t->bench_file = debugfs_create_file("bench", 0600, dir, t,
 					    &nvc_bench_fops);
+	t->ctrl_file = debugfs_create_file("rm_control", 0200, dir, t,
+					   &nvc_ctrl_fops);
 	return t;
 }
 
@@ -180,6 +227,7 @@ static void nvc_tst_gpu_remove(struct nvc_gpu *gpu, void *data)
 
 	debugfs_remove(t->st_file);
 	debugfs_remove(t->bench_file);
+	debugfs_remove(t->ctrl_file);
 	mutex_destroy(&t->lock);
 	kfree(t);
 }

@@ -4,6 +4,8 @@
  * against include/nvrm/535.113.01/.
  */
 #include <nvrm/535.113.01/nvrm.h>
+/* The vGPU guest channel: 570.144's layout under either version. */
+#include <nvrm/570.144/vgpu_guest.h>
 
 #define NVSIM_ABI_VER		535
 #define NVSIM_ABI_NAME		nvsim_abi_r535

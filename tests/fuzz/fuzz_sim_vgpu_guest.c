@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * libFuzzer target for nvsim's plugin-side checks of a guest's channel
- * (sim/r535/vgpu_guest_wire.c), independent of nvcore's relay: addresses, the
+ * (sim/vgpu_guest_wire.c, and sim/vgpu_guest_check.c compiled against
+ * 535.113.01, or 570.144 with FUZZ_FW_R570: fuzz_sim_vgpu_guest_r570),
+ * independent of nvcore's relay: addresses, the
  * control buffer, the RPC header and a SET_GUEST_SYSTEM_INFO payload.
  *
  * Input: 8 bytes of address, 8 of FB size, 8 of control-buffer offset,
@@ -15,8 +17,18 @@
 #include <string.h>
 
 #include "../../sim/vgpu_guest.h"
+#ifdef FUZZ_FW_R570
+#define NVSIM_ABI_VER	570
+#include <nvrm/570.144/rpc_funcs.h>
+#include <nvrm/570.144/msgq.h>
+#else
+#define NVSIM_ABI_VER	535
 #include <nvrm/535.113.01/rpc_funcs.h>
+#include <nvrm/535.113.01/msgq.h>
+#endif
 #include <nvrm/570.144/vgpu_guest.h>
+/* The message checks as that version's object compiles them. */
+#include "../../sim/vgpu_guest_check.c"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * libFuzzer target for nvcore's decoder of what a vGPU guest writes into
- * its channel with the GSP plugin (core/gsp/vgpu_guest_dec.c): the RPC
+ * its channel with the GSP plugin (core/gsp/tmpl/vgpu_guest_dec.c, compiled
+ * against 535.113.01, or 570.144 with FUZZ_FW_R570: fuzz_vgpu_guest_r570): the RPC
  * buffer address from the scratch registers, the control buffer and the
  * RPC header are all the guest's bytes.
  *
@@ -16,7 +17,14 @@
 #include <string.h>
 
 #include "vgpu_guest.h"
+#ifdef FUZZ_FW_R570
+#include "nvrm/570.144/nvrm.h"
+#else
 #include "nvrm/535.113.01/nvrm.h"
+#include "nvrm/570.144/vgpu_guest.h"
+#endif
+/* The decoder as that version's object compiles it (static functions). */
+#include "tmpl/vgpu_guest_dec.c"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -16,6 +16,8 @@
 #include <linux/string.h>
 
 #include <nvrm/535.113.01/nvrm.h>
+/* The guest channel buffers: 570.144's, under either version (docs/nvsim.md). */
+#include <nvrm/570.144/vgpu_guest.h>
 
 #include "../../nvcore.h"
 #include "../gsp.h"
@@ -48,5 +50,8 @@ static bool nvc_fw_quiet_event(u32 function)
 #include "../tmpl/enum.c"
 #include "../tmpl/rmapi.c"
 #include "../tmpl/fifo.c"
+#include "../tmpl/vgpu_guest_dec.c"
+#include "../tmpl/vgpu_guest.c"
+#include "../tmpl/vgpu_mgr.c"
 
 #include "../tmpl/ops.c"

@@ -11,9 +11,9 @@
  *
  * VA spaces (FERMI_VASPACE_A + NV90F1 COPY_SERVER_RESERVED_PDES, same
  * layouts as 535.113.01) and channels (core/gsp/tmpl/fifo.c with 570's
- * 0x170-byte NV_CHANNEL_ALLOC_PARAMS and three-entry channel notifier) are
- * implemented. Not implemented for 570.144 yet: the vGPU host (has_vgpu
- * false: the vGPU manager refuses).
+ * 0x170-byte NV_CHANNEL_ALLOC_PARAMS and three-entry channel notifier) and
+ * the vGPU host (core/gsp/tmpl/vgpu_mgr.c with 570's vgpu.h) are
+ * implemented.
  */
 #include <linux/device.h>
 #include <linux/mm.h>
@@ -41,6 +41,9 @@
 /* The video encoders: NVENC in 570.144's engine_idx.h (MSENC before). */
 #define NVC_FW_MC_NVENC0	MC_ENGINE_IDX_NVENC
 #define NVC_FW_MC_NVENC2	MC_ENGINE_IDX_NVENC2
+/* The vGPU host (tmpl/vgpu_mgr.c); type records carry placements (vgpu.h). */
+#define NVC_FW_HAS_VGPU
+#define NVC_FW_VGPU_PLACEMENTS
 
 /* cl0005.h NV0005_NOTIFY_INDEX_INDEX (bits 15:0), as in 535.113.01. */
 #define NV0005_NOTIFY_INDEX_INDEX_MASK	0xffffu
@@ -76,5 +79,8 @@ static bool nvc_fw_quiet_event(u32 function)
 #include "../tmpl/enum.c"
 #include "../tmpl/rmapi.c"
 #include "../tmpl/fifo.c"
+#include "../tmpl/vgpu_guest_dec.c"
+#include "../tmpl/vgpu_guest.c"
+#include "../tmpl/vgpu_mgr.c"
 
 #include "../tmpl/ops.c"

@@ -49,4 +49,7 @@ const struct nvc_fw_ops NVC_FW_OPS = {
 	.chan_create = nvc_fw_chan_create,
 	.chan_schedule = nvc_fw_chan_schedule,
 #endif
+#ifdef NVC_FW_HAS_VGPU
+	.vgpu = &nvc_fw_vgpu_ops,
+#endif
 };

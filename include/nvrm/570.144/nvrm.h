@@ -17,6 +17,7 @@
 #include "static_info.h"
 #include "events.h"
 #include "regs.h"
+#include "vgpu.h"
 #include "vgpu_guest.h"
 #include "vmm.h"
 #include "fifo.h"

@@ -133,6 +133,9 @@ NVRM_CHECK_OFF(rpc_set_guest_system_info_v03_00, guestDriverVersion, 0x18);
 /* 535.113.01 src/nvidia/kernel/inc/vgpu/vgpu_version.h */
 #define NVRM_VGX_MAJOR_VERSION_535	0x23
 #define NVRM_VGX_MINOR_VERSION_535	0x05
+/* 570.144 src/nvidia/inc/kernel/vgpu/vgpu_version.h */
+#define NVRM_VGX_MAJOR_VERSION_570	0x29
+#define NVRM_VGX_MINOR_VERSION_570	0x0c
 
 /* Message buffer sizes the guest uses (RM_PAGE_SIZE, RM_PAGE_SIZE_128K). */
 #define NVRM_VGPU_GUEST_MSG_MIN		0x1000

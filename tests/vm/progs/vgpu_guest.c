@@ -40,6 +40,25 @@
 #include <nvrm/535.113.01/nvrm.h>
 #include <nvrm/570.144/vgpu_guest.h>
 
+/*
+ * The guest driver speaks the version of the firmware the host runs
+ * (VGPU_FW, the host's firmware_version): its VGX version (OGKM
+ * vgpu_version.h of each release) and the size of GPU_GET_ENGINES_V2
+ * (NV2080_GPU_MAX_ENGINES_LIST_SIZE entries: 0x3e in 535.113.01, 0x54 in
+ * 570.144; include/nvrm/570.144/rm.h pins 0x154).
+ */
+#define G_ENGINES_570	0x154
+struct g_fw {
+	const char *version;
+	uint32_t major, minor, engines_size;
+};
+static const struct g_fw g_fws[] = {
+	{ "535.113.01", NVRM_VGX_MAJOR_VERSION_535, NVRM_VGX_MINOR_VERSION_535,
+	  sizeof(struct NV2080_CTRL_GPU_GET_ENGINES_V2_PARAMS) },
+	{ "570.144", NVRM_VGX_MAJOR_VERSION_570, NVRM_VGX_MINOR_VERSION_570, G_ENGINES_570 },
+};
+static struct g_fw gv;
+
 #define NVVGPU_MSI_CAP_OFF	0x60	/* the config space's MSI capability */
 
 static int failures;
@@ -314,7 +333,10 @@ static int64_t g_engines(struct dev *d, uint32_t obj, uint32_t cmd, uint32_t *n)
 {
 	struct {
 		struct rpc_gsp_rm_control_v03_00 c;
-		struct NV2080_CTRL_GPU_GET_ENGINES_V2_PARAMS p;
+		union {
+			struct NV2080_CTRL_GPU_GET_ENGINES_V2_PARAMS p;
+			uint8_t b[G_ENGINES_570];
+		};
 	} m;
 	int64_t r;
 
@@ -322,8 +344,9 @@ static int64_t g_engines(struct dev *d, uint32_t obj, uint32_t cmd, uint32_t *n)
 	m.c.hClient = G_HCLIENT;
 	m.c.hObject = obj;
 	m.c.cmd = cmd;
-	m.c.paramsSize = sizeof(m.p);
-	r = g_rpc(d, NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL, &m, sizeof(m), NULL);
+	m.c.paramsSize = gv.engines_size;
+	r = g_rpc(d, NV_VGPU_MSG_FUNCTION_GSP_RM_CONTROL, &m, sizeof(m.c) + gv.engines_size,
+		  NULL);
 	if (n)
 		*n = m.p.engineCount;
 	return r ? -1 : (int64_t)m.c.status;
@@ -345,7 +368,7 @@ static int g_bringup(struct dev *d)
 	uint32_t priv = 1;
 
 	return g_setup(d, 1) ||
-	       g_sysinfo(d, NVRM_VGX_MAJOR_VERSION_535, NVRM_VGX_MINOR_VERSION_535, &priv) ||
+	       g_sysinfo(d, gv.major, gv.minor, &priv) ||
 	       priv || g_alloc(d, G_HCLIENT, 0x1000, NV01_DEVICE_0) ||
 	       g_alloc(d, 0x1000, 0x2000, NV20_SUBDEVICE_0) ? -1 : 0;
 }
@@ -372,14 +395,14 @@ static int cmd_rpc(const char *uuid)
 	CHECK("rpc: setup raised the MSI", wait_efd(efd, 2000) == 1, "no interrupt");
 	CHECK("rpc: RM call before the handshake is INVALID_STATE",
 	      g_engines(&d, 0x2000, NV2080_CTRL_CMD_GPU_GET_ENGINES_V2, NULL) == -1, "served");
-	r = g_sysinfo(&d, NVRM_VGX_MAJOR_VERSION_535 + 1, 0, &priv);
+	r = g_sysinfo(&d, gv.major + 1, 0, &priv);
 	memset(&gi, 0, sizeof(gi));
 	rd(&d, 1, G_MSG + sizeof(h), &maj, 4);
 	CHECK("rpc: a newer guest gets the host's VGX version back",
 	      r == 0 && priv == NV_VGPU_MSG_RESULT_GUEST_HOST_DRIVER_MISMATCH &&
-	      maj == NVRM_VGX_MAJOR_VERSION_535, "result %lld private %#x major %#x",
+	      maj == gv.major, "result %lld private %#x major %#x",
 	      (long long)r, priv, maj);
-	r = g_sysinfo(&d, NVRM_VGX_MAJOR_VERSION_535, NVRM_VGX_MINOR_VERSION_535, &priv);
+	r = g_sysinfo(&d, gv.major, gv.minor, &priv);
 	CHECK("rpc: SET_GUEST_SYSTEM_INFO with the host's version agrees",
 	      r == 0 && priv == 0, "result %lld private %#x", (long long)r, priv);
 	CHECK("rpc: the answer raised the MSI", wait_efd(efd, 2000) >= 1, "no interrupt");
@@ -458,8 +481,8 @@ static int cmd_rpc(const char *uuid)
 	      g_setup_at(&d, g_addr(G_CTRL, 0), g_addr(G_RSP, 0), g_addr(0x400000, 2)) == -EINVAL,
 	      "accepted");
 	CHECK("rpc: the channel still works after the walk (set up again, same objects)",
-	      !g_setup(&d, 1) && !g_sysinfo(&d, NVRM_VGX_MAJOR_VERSION_535,
-					     NVRM_VGX_MINOR_VERSION_535, NULL) &&
+	      !g_setup(&d, 1) && !g_sysinfo(&d, gv.major,
+					     gv.minor, NULL) &&
 	      g_engines(&d, 0x2000, NV2080_CTRL_CMD_GPU_GET_ENGINES_V2, &n) == 0 && n > 0,
 	      "broken");
 	CHECK("rpc: GSP_RM_FREE of the device", g_free(&d, G_HCLIENT, 0x1000) == 0, "failed");
@@ -482,8 +505,8 @@ static int cmd_rpc2(const char *u1, const char *u2)
 		return 1;
 	CHECK("two guests: A up (device, subdevice)", !g_bringup(&a), "failed");
 	CHECK("two guests: B set up and agreed, no objects yet",
-	      !g_setup(&b, 1) && !g_sysinfo(&b, NVRM_VGX_MAJOR_VERSION_535,
-					     NVRM_VGX_MINOR_VERSION_535, NULL), "failed");
+	      !g_setup(&b, 1) && !g_sysinfo(&b, gv.major,
+					     gv.minor, NULL), "failed");
 	CHECK("two guests: B cannot reach A's subdevice",
 	      g_engines(&b, 0x2000, NV2080_CTRL_CMD_GPU_GET_ENGINES_V2, NULL) ==
 	      NV_ERR_INVALID_OBJECT_HANDLE, "reached it");
@@ -640,8 +663,8 @@ static int cmd_check(const char *uuid, unsigned int devid, uint64_t fb)
 	cfgw32(&d, cap, v & ~(PCI_MSI_FLAGS_ENABLE << 16));
 	CHECK("INTx: eventfd installed", !set_trigger(&d, VFIO_PCI_INTX_IRQ_INDEX, ifd),
 	      "%s", strerror(errno));
-	CHECK("INTx: a guest RPC answered", g_sysinfo(&d, NVRM_VGX_MAJOR_VERSION_535,
-						       NVRM_VGX_MINOR_VERSION_535, NULL) == 0,
+	CHECK("INTx: a guest RPC answered", g_sysinfo(&d, gv.major,
+						       gv.minor, NULL) == 0,
 	      "rpc failed");
 	CHECK("INTx: the answer raises it", wait_efd(ifd, 2000) == 1, "no interrupt");
 	CHECK("MSI: silent while disabled", wait_efd(efd, 100) == 0, "fired");
@@ -762,7 +785,13 @@ static int cmd_wait(const char *uuid, unsigned int index, const char *what)
 
 int main(int argc, char **argv)
 {
+	unsigned int i;
+
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	gv = g_fws[0];
+	for (i = 0; getenv("VGPU_FW") && i < sizeof(g_fws) / sizeof(g_fws[0]); i++)
+		if (!strcmp(getenv("VGPU_FW"), g_fws[i].version))
+			gv = g_fws[i];
 	if (getenv("VGPU_TAG"))
 		tag = getenv("VGPU_TAG");
 	if (argc == 5 && !strcmp(argv[1], "check"))

@@ -95,9 +95,9 @@ else
 	bench_fw ""
 fi
 
-# The vGPU host and nvdrm's VA spaces are 535.113.01-only in nvcore so far
-# (docs/design.md): their figures are taken under it when nvcore can be
-# told (fw=); bench.json says which version ("vgpu_drm_fw").
+# The nvdrm and (top-level) vGPU figures are taken under 535.113.01 when
+# nvcore can be told (fw=), as in earlier runs; bench.json says which
+# version ("vgpu_drm_fw"). The vGPU figures are taken under 570.144 as well.
 cfw=
 if modinfo nvcore 2>/dev/null | grep -q 'fw:' && echo "$fws" | grep -qx 535.113.01; then
 	cfw=fw=535.113.01
@@ -107,19 +107,31 @@ echo "BENCH-JSON {\"vgpu_drm_fw\": \"${cfw#fw=}\"}"
 
 # vGPU create (until the VFIO device is open) and destroy over 50, and a
 # host-channel round trip to the GSP plugin (a guest bus-master toggle).
-# The vGPU host ABI is 535.113.01's (nvc_gsp_has_vgpu()): $cfw pins it.
-check vgpu-load sh -c "modprobe nvsim chip=$CHIP && modprobe nvcore clients=vgpu heartbeat_ms=0 $cfw &&
-	modprobe vfio_iommu_type1 && modprobe nvvgpu"
-N=$(nvc_gpu_of_chip "$CHIP")
-T=/sys/bus/auxiliary/devices/nvcore.vgpu.$N/mdev_supported_types/nvvgpu-8
-/tests/bin/vgpu_bench $T 50
-# A guest RPC through the GSP plugin (doorbell write to MSI), beside
-# rpc_small_p50_us of the transport figures above.
-GU=44444444-5555-6666-7777-000000000001
-echo $GU >$T/create
-/tests/bin/vgpu_guest bench $GU 200
-echo 1 >/sys/bus/mdev/devices/$GU/remove
-check vgpu-unload rmmod nvvgpu vfio_iommu_type1 nvcore nvsim
+# $1: nvcore's fw= argument (empty: nvcore's choice).
+bench_vgpu() {
+	check "vgpu${1:+-$1}: load" sh -c "modprobe nvsim chip=$CHIP &&
+		modprobe nvcore clients=vgpu heartbeat_ms=0 $1 &&
+		modprobe vfio_iommu_type1 && modprobe nvvgpu"
+	N=$(nvc_gpu_of_chip "$CHIP")
+	T=/sys/bus/auxiliary/devices/nvcore.vgpu.$N/mdev_supported_types/nvvgpu-8
+	/tests/bin/vgpu_bench $T 50
+	# A guest RPC through the GSP plugin (doorbell write to MSI), beside
+	# rpc_small_p50_us of the transport figures above.
+	GU=44444444-5555-6666-7777-000000000001
+	echo $GU >$T/create
+	VGPU_FW=$(sed -n 's/^firmware //p' /sys/kernel/debug/nvcore/gpu$N/info) \
+		/tests/bin/vgpu_guest bench $GU 200
+	echo 1 >/sys/bus/mdev/devices/$GU/remove
+	check "vgpu${1:+-$1}: unload" rmmod nvvgpu vfio_iommu_type1 nvcore nvsim
+}
+bench_vgpu "$cfw"
+# Both versions have the vGPU host: 570.144's figures go under
+# "fw" -> "570.144" in bench.json, beside that version's transport ones.
+if [ -n "$cfw" ] && echo "$fws" | grep -qx 570.144; then
+	echo "BENCH-FW 570.144"
+	bench_vgpu fw=570.144
+	echo "BENCH-FW -"
+fi
 
 # nvdrm: writing GEM objects through mmap (system memory, VRAM through
 # BAR1) and eviction VRAM -> system by the copy engine (evict_mib_s) and by

@@ -136,10 +136,8 @@ check "inject: GSP-RM fires notifier 1 of the test client's subdevice" inj notif
 wait_for 5 sh -c "echo events >$T; grep '^p1 ' $T | grep -q 'display 1'"
 out=$(cmd events)
 echo "$out" | grep -v _last | while read -r l; do say "$l"; done
-# The vGPU manager, and with it the plugin event, is 535.113.01's only
-# (nvcore and nvsim): under another version the event reaches no client.
-pv=0
-[ "$(cat /sys/bus/platform/devices/nvsim-gpu.0/nvcore/firmware_version)" = 535.113.01 ] && pv=1
+# The plugin event reaches the GFID's owner under both firmware versions.
+pv=1
 check_eq "events: p0 got exactly rc 1 mmu 0 nonstall 0 display 1 vgpu $pv fwerr 1" \
 	"$(echo "$out" | grep '^p0 ')" "p0 rc 1 mmu 0 nonstall 0 display 1 vgpu $pv fwerr 1"
 check_eq "events: p1 got exactly rc 0 mmu 1 nonstall 1 display 1 vgpu 0 fwerr 1" \

@@ -4,6 +4,7 @@
 # remove, the VFIO device as a guest sees it (tests/vm/progs/vgpu_guest.c),
 # isolation and scrubbing, create/destroy x100, plugin fault knobs, removal
 # while open, GSP crash with vGPUs alive, bad input.
+# vm-fw: both
 # vm-args: --timeout 600
 
 S=/sys/kernel/debug/nvsim/gpu0
@@ -27,6 +28,25 @@ check "load nvsim, nvcore (vGPU host policy), vfio" sh -c \
 	'modprobe nvsim chip=ga102 && modprobe nvcore clients=vgpu heartbeat_ms=0 &&
 	 modprobe vfio_iommu_type1 && modprobe nvvgpu'
 check "nvvgpu bound to nvcore.vgpu.0" test -e $A/driver
+# The guest driver speaks the host firmware's version (VGX version, layouts).
+export VGPU_FW=$(cat $G/firmware_version)
+check "firmware version known" test -n "$VGPU_FW"
+
+# A vGPU-manager control in the other firmware version's layout is refused
+# the way RM refuses a wrong parameter size (NV_ERR_INVALID_PARAM_STRUCT:
+# EINVAL); in its own size it is served (an empty PGPU_ADD_VGPU_TYPE adds
+# nothing). Sizes: NV2080_CTRL_VGPU_MGR_INTERNAL_PGPU_ADD_VGPU_TYPE_PARAMS of
+# 535.113.01 (0x4d608) and 570.144 (0x51a08).
+R=/sys/kernel/debug/nvcore/gpu0/rm_control
+case $VGPU_FW in
+570.*) own=0x51a08 other=0x4d608 ;;
+*) own=0x4d608 other=0x51a08 ;;
+esac
+check "load nvcore_test" modprobe nvcore_test
+check "ADD_VGPU_TYPE in $VGPU_FW's size served" sh -c "echo '20804003 $own' >$R"
+check "ADD_VGPU_TYPE in the other version's size refused (EINVAL)" sh -c \
+	"(echo '20804003 $other' >$R) 2>&1 | grep -q 'Invalid argument'"
+check "unload nvcore_test" rmmod nvcore_test
 check "no DRM module loaded" sh -c '! grep -qE "^drm " /proc/modules'
 check_eq "four types" "$(ls $T | tr '\n' ' ')" "nvvgpu-1 nvvgpu-2 nvvgpu-4 nvvgpu-8 "
 for n in 1 2 4 8; do

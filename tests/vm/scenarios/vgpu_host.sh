@@ -4,6 +4,7 @@
 # Reports the /proc/modules footprint of nvcore + nvvgpu + vfio + mdev
 # beside Debian's nouveau stack loaded in the same VM; drives vGPUs with
 # mdevctl and opens one with QEMU's vfio-pci (host tools over 9p).
+# vm-fw: both
 # vm-args: --ninep --timeout 400
 
 A=/sys/bus/auxiliary/devices/nvcore.vgpu.0
@@ -42,7 +43,13 @@ check "sysfs create still works beside mdevctl" sh -c "echo $U2 >$T/nvvgpu-8/cre
 check "sysfs remove" sh -c "echo 1 >/sys/bus/mdev/devices/$U2/remove"
 umount_host
 
+fw=$(cat /sys/bus/platform/devices/nvsim-gpu.0/nvcore/firmware_version)
 check "unload the vGPU host stack" rmmod nvvgpu vfio_iommu_type1 nvcore nvsim
+# The nouveau comparison does not depend on the firmware: once, under 535.
+if [ "$fw" != 535.113.01 ]; then
+	echo "  firmware $fw: nouveau footprint comparison skipped (done under 535.113.01)"
+	exit 0
+fi
 before=$(mod_names)
 check "nouveau is in the initramfs closure and loads" modprobe nouveau
 added=$(mods_added "$before")

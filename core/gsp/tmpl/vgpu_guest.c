@@ -29,14 +29,14 @@
  *
  * Nothing goes through the host's own RM client: the plugin serves the
  * guest's RPCs in the vGPU's RM client, tagged by the GFID.
+ *
+ * Compiled once per version, from core/gsp/r<NNN>/fw.c (NVC_FW_HAS_VGPU).
  */
 #include <linux/delay.h>
 #include <linux/jiffies.h>
 #include <linux/mutex.h>
 
 #include <nvcore/vgpu.h>
-#include <nvrm/535.113.01/nvrm.h>
-#include <nvrm/570.144/vgpu_guest.h>
 
 #include "nvcore.h"
 #include "gsp/vgpu_guest.h"
@@ -181,9 +181,10 @@ static int nvc_guest_message(struct nvc_gpu *gpu, struct nvc_vgpu *v, u32 gfid,
  * bad buffer address or control buffer, message before setup),
  * -EOPNOTSUPP for system-memory buffers, -ETIMEDOUT, -ENODEV.
  */
-int nvc_gsp_vgpu_guest_ring(struct nvc_gpu *gpu, struct nvc_vgpu *v, u32 gfid,
-			    struct mutex *relay_lock, struct nvc_vgpu_guest *st,
-			    u32 handle, u64 scratch, unsigned int timeout_ms)
+static int nvc_gsp_vgpu_guest_ring(struct nvc_gpu *gpu, struct nvc_vgpu *v, u32 gfid,
+				   struct mutex *relay_lock,
+				   struct nvc_vgpu_guest *st, u32 handle,
+				   u64 scratch, unsigned int timeout_ms)
 {
 	int ret = -EINVAL;
 

@@ -1,21 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * nvcore: decoder of what a vGPU's guest writes into its channel with the
- * GSP vGPU plugin (OGKM 570.144 dev_vgpu.h buffers, rpc_message_header_v
+ * GSP vGPU plugin (OGKM r570 dev_vgpu.h buffers, rpc_message_header_v
  * framing). Every byte comes from the guest: nothing is trusted, every
  * offset and size is checked overflow-safe against the guest FB.
  * OS-independent; tests/fuzz/fuzz_vgpu_guest.c runs it on arbitrary bytes.
  */
-#ifdef __KERNEL__
-#include <linux/errno.h>
-#include <linux/kernel.h>
-#include <linux/string.h>
-#else
-#include "kcompat.h"
-#endif
 
-#include "nvrm/535.113.01/nvrm.h"
-#include "nvrm/570.144/vgpu_guest.h"
+/*
+ * Compiled once per version (the RPC function range is the version's):
+ * included by core/gsp/r<NNN>/fw.c, and by tests/fuzz/fuzz_vgpu_guest*.c
+ * after that version's headers.
+ */
 #include "../vgpu_guest.h"
 
 static u32 nvc_get32(const u8 *p)
@@ -40,7 +36,7 @@ static u64 nvc_get64(const u8 *p)
  * Return: 0, -EINVAL (not valid, bad aperture or size, outside the FB) or
  * -EOPNOTSUPP (a system-memory buffer).
  */
-int nvc_vgpu_guest_addr(u64 addr, u64 fb_size, struct nvc_vgpu_guest_buf *out)
+static int nvc_vgpu_guest_addr(u64 addr, u64 fb_size, struct nvc_vgpu_guest_buf *out)
 {
 	u32 ap = (addr >> VGPU_GSP_BUF_ADDR_V1_APERTURE_SHIFT) &
 		 VGPU_GSP_BUF_ADDR_V1_APERTURE_MASK;
@@ -95,7 +91,7 @@ static bool nvc_overlap(const struct nvc_vgpu_guest_buf *a,
  *
  * Return: 0, -EINVAL or -EOPNOTSUPP (system-memory buffers).
  */
-int nvc_vgpu_guest_ctrl(const void *ctrl, u64 fb_size,
+static int nvc_vgpu_guest_ctrl(const void *ctrl, u64 fb_size,
 			struct nvc_vgpu_guest_bufs *bufs)
 {
 	const u8 *c = ctrl;
@@ -129,7 +125,7 @@ int nvc_vgpu_guest_ctrl(const void *ctrl, u64 fb_size,
  * (header version, signature, a length shorter than the header or longer
  * than the buffer) or NV_VGPU_MSG_RESULT_RPC_UNKNOWN_FUNCTION.
  */
-u32 nvc_vgpu_guest_msg_check(const void *hdr, u64 buf_size)
+static u32 nvc_vgpu_guest_msg_check(const void *hdr, u64 buf_size)
 {
 	const u8 *h = hdr;
 	u32 len = nvc_get32(h + 0x8);

@@ -34,7 +34,7 @@
  * read back. On the sim bus the BAR1 view of VRAM is the bus's vram_rw,
  * so the heap's BAR1 range is reserved for accounting only.
  *
- * Timeouts are module parameters (RFC: 10 s for the plugin to start, 120 s
+ * Timeouts are module parameters (core/gsp/vgpu.c) (RFC: 10 s for the plugin to start, 120 s
  * per message); the GPU being lost aborts any wait at once.
  *
  * Locking: &nvc_vgpu_mgr.lock protects the manager's type table, vGPU list
@@ -51,93 +51,20 @@
 
 #include <nvcore/nvcore.h>
 #include <nvcore/vgpu.h>
-#include <nvrm/535.113.01/nvrm.h>
-#include <nvrm/570.144/vgpu_guest.h>
 
 #include "nvcore.h"
 #include "client.h"
 #include "gsp/gsp.h"
 #include "gsp/vgpu_guest.h"
+#include "gsp/vgpu_mgr.h"
 
-static unsigned int vgpu_ready_timeout_ms = 10000;
-module_param(vgpu_ready_timeout_ms, uint, 0644);
-MODULE_PARM_DESC(vgpu_ready_timeout_ms, "Wait for a vGPU plugin to start (ms, default 10000)");
-
-static unsigned int vgpu_msg_timeout_ms = 120000;
-module_param(vgpu_msg_timeout_ms, uint, 0644);
-MODULE_PARM_DESC(vgpu_msg_timeout_ms, "Wait for a vGPU plugin message reply (ms, default 120000)");
-
-static unsigned int vgpu_guest_timeout_ms = 5000;
-module_param(vgpu_guest_timeout_ms, uint, 0644);
-MODULE_PARM_DESC(vgpu_guest_timeout_ms, "Wait for the plugin's answer to a guest RPC (ms, default 5000)");
+/* Compiled once per version, from core/gsp/r<NNN>/fw.c (NVC_FW_HAS_VGPU). */
 
 /* Handle of the VGPU_CONFIG object under the client's subdevice. */
 #define NVC_H_VGPU_CONFIG	0xa0810000u
 /* Host channel protocol version nvcore speaks (assumption, docs/nvsim.md). */
 #define NVC_VGPU_RPC_VERSION	1
 
-/**
- * struct nvc_vgpu_mgr - a client's vGPU manager
- * @client: the client
- * @gpu: its GPU
- * @lock: protects @types, @nr_types, @vgpus, @config_gen
- * @relay_lock: keeps the PF scratch registers to one guest relay at a time
- * @types: the uploaded type table
- * @nr_types: entries in @types
- * @vgpus: live vGPUs
- * @config_gen: recoveries count when the VGPU_CONFIG object was allocated,
- *	-1 if there is none
- */
-struct nvc_vgpu_mgr {
-	struct nvc_client *client;
-	struct nvc_gpu *gpu;
-	struct mutex lock;
-	struct mutex relay_lock;
-	struct nvc_vgpu_type types[NVC_VGPU_MAX_TYPES];
-	unsigned int nr_types;
-	struct list_head vgpus;
-	long config_gen;
-};
-
-/**
- * struct nvc_vgpu - one vGPU
- * @node: in &nvc_vgpu_mgr.vgpus
- * @mgr: its manager
- * @part: the partition it lives in
- * @type: its type
- * @fb: guest FB
- * @heap: management heap
- * @chids: channel IDs
- * @bar1: BAR1 space of the heap
- * @gfid: GPU function id
- * @client_id: number of its RM client
- * @h_client: its RM client
- * @gen: recoveries count when it was created
- * @msg_lock: serialises host channel calls, protects @seq
- * @seq: last message sequence number
- * @plugin_version: negotiated channel version
- * @guest_lock: serialises the guest channel relay, protects @guest
- * @guest: relay state of the guest channel (gsp/vgpu_guest.c)
- */
-struct nvc_vgpu {
-	struct list_head node;
-	struct nvc_vgpu_mgr *mgr;
-	struct nvc_partition *part;
-	struct nvc_vgpu_type type;
-	struct nvc_vram_region fb;
-	struct nvc_vram_region heap;
-	struct nvc_chid_range chids;
-	struct nvc_bar1_range bar1;
-	u32 gfid;
-	u32 client_id;
-	u32 h_client;
-	unsigned int gen;
-	struct mutex msg_lock;
-	u32 seq;
-	u32 plugin_version;
-	struct mutex guest_lock;
-	struct nvc_vgpu_guest guest;
-};
 
 /* Take the GSP for one call: -ENODEV while lost or recovering. */
 static int nvc_vgpu_gsp_get(struct nvc_gpu *gpu)
@@ -172,21 +99,18 @@ static int nvc_vgpu_ctrl(struct nvc_vgpu_mgr *mgr, u32 h_object, u32 cmd,
 }
 
 /**
- * nvc_vgpu_mgr_open() - the vGPU manager of a client
+ * nvc_fw_vgpu_mgr_open() - the vGPU manager of a client
  * @client: an open client (one manager per client)
  *
- * The vGPU host ABI is that of GSP-RM 535.113.01 (this file is part of
- * its layer, core/gsp/r535/): on a GPU running another version the
- * manager is refused.
+ * This version's manager (&nvc_fw_vgpu_ops); core/gsp/vgpu.c sets
+ * &nvc_vgpu_mgr.ops.
  *
- * Return: the manager or an ERR_PTR (-EOPNOTSUPP: not on this firmware).
+ * Return: the manager or an ERR_PTR (-ENOMEM).
  */
-struct nvc_vgpu_mgr *nvc_vgpu_mgr_open(struct nvc_client *client)
+static struct nvc_vgpu_mgr *nvc_fw_vgpu_mgr_open(struct nvc_client *client)
 {
 	struct nvc_vgpu_mgr *mgr;
 
-	if (client->gpu->gsp && !nvc_gsp_has_vgpu(client->gpu->gsp))
-		return ERR_PTR(-EOPNOTSUPP);
 	mgr = kzalloc(sizeof(*mgr), GFP_KERNEL);
 	if (!mgr)
 		return ERR_PTR(-ENOMEM);
@@ -198,13 +122,12 @@ struct nvc_vgpu_mgr *nvc_vgpu_mgr_open(struct nvc_client *client)
 	mgr->config_gen = -1;
 	return mgr;
 }
-EXPORT_SYMBOL_NS_GPL(nvc_vgpu_mgr_open, NVCORE);
 
 /**
- * nvc_vgpu_mgr_close() - release a manager
+ * nvc_fw_vgpu_mgr_close() - release a manager
  * @mgr: the manager; every vGPU must have been destroyed
  */
-void nvc_vgpu_mgr_close(struct nvc_vgpu_mgr *mgr)
+static void nvc_fw_vgpu_mgr_close(struct nvc_vgpu_mgr *mgr)
 {
 	struct nvc_gpu *gpu = mgr->gpu;
 
@@ -219,10 +142,9 @@ void nvc_vgpu_mgr_close(struct nvc_vgpu_mgr *mgr)
 	mutex_destroy(&mgr->lock);
 	kfree(mgr);
 }
-EXPORT_SYMBOL_NS_GPL(nvc_vgpu_mgr_close, NVCORE);
 
 /**
- * nvc_vgpu_guest_regs() - BAR0 offsets of the registers a vGPU's guest uses
+ * nvc_fw_vgpu_guest_regs() - BAR0 offsets of the registers a vGPU's guest uses
  * @mgr: the vGPU manager
  * @regs: filled with the offsets
  *
@@ -231,7 +153,7 @@ EXPORT_SYMBOL_NS_GPL(nvc_vgpu_mgr_close, NVCORE);
  * dev_vm.h, the mailbox scratch registers that carry the guest's RPC
  * buffer address (nv_sriov_defines.h); NV_PMC_BOOT_0 (dev_boot.h).
  */
-void nvc_vgpu_guest_regs(struct nvc_vgpu_mgr *mgr,
+static void nvc_fw_vgpu_guest_regs(struct nvc_vgpu_mgr *mgr,
 			 struct nvc_vgpu_guest_regs *regs)
 {
 	regs->boot0 = NV_PMC_BOOT_0;
@@ -242,7 +164,6 @@ void nvc_vgpu_guest_regs(struct nvc_vgpu_mgr *mgr,
 	regs->rpc_lo = NVRM_VF_PRIV_MAILBOX_SCRATCH(NV_VF_SCRATCH_REGISTER_GUEST_RPC_LO);
 	regs->rpc_hi = NVRM_VF_PRIV_MAILBOX_SCRATCH(NV_VF_SCRATCH_REGISTER_GUEST_RPC_HI);
 }
-EXPORT_SYMBOL_NS_GPL(nvc_vgpu_guest_regs, NVCORE);
 
 /* The VGPU_CONFIG object, (re)allocated after a recovery. mgr->lock held. */
 static int nvc_vgpu_config_obj(struct nvc_vgpu_mgr *mgr)
@@ -296,6 +217,21 @@ static void nvc_vgpu_type_to_rm(const struct nvc_vgpu_type *t,
 	for (i = 0; i < sizeof(r->adapterName) && r->adapterName[i]; i++)
 		r->adapterName_Unicode[i] = r->adapterName[i];
 	strscpy(r->shortGpuNameString, gi->chip, sizeof(r->shortGpuNameString));
+#ifdef NVC_FW_VGPU_PLACEMENTS
+	/*
+	 * Homogeneous placements as OGKM r570 kernel_vgpu_mgr.c lays them
+	 * out: placementSize is the profile size in GiB (0: placements not
+	 * supported), placement j starts at j * placementSize, one per
+	 * instance. No heterogeneous placements (one type at a time).
+	 */
+	r->placementSize = t->fb_length >> 30;
+	if (r->placementSize) {
+		r->homogeneousPlacementCount = min_t(u32, t->max_instances,
+						     NVA081_MAX_VGPU_PER_PGPU);
+		for (i = 0; i < r->homogeneousPlacementCount; i++)
+			r->homogeneousPlacementIds[i] = i * r->placementSize;
+	}
+#endif
 }
 
 static bool nvc_vgpu_is_lost(struct nvc_vgpu *v);
@@ -312,7 +248,7 @@ static bool nvc_vgpu_all_lost(struct nvc_vgpu_mgr *mgr)
 }
 
 /**
- * nvc_vgpu_types_set() - upload the host's vGPU type table to GSP-RM
+ * nvc_fw_vgpu_types_set() - upload the host's vGPU type table to GSP-RM
  * @mgr: the manager
  * @types: the types (ids unique and non-zero, names set, sizes non-zero
  *	multiples of 2 MiB, heap large enough for the plugin's buffers)
@@ -324,7 +260,7 @@ static bool nvc_vgpu_all_lost(struct nvc_vgpu_mgr *mgr)
  * Return: 0, -EINVAL for a bad table, -EBUSY while vGPUs run, -ENODEV
  * while the GPU is lost, or an error from GSP-RM.
  */
-int nvc_vgpu_types_set(struct nvc_vgpu_mgr *mgr,
+static int nvc_fw_vgpu_types_set(struct nvc_vgpu_mgr *mgr,
 		       const struct nvc_vgpu_type *types, unsigned int n)
 {
 	struct NV2080_CTRL_VGPU_MGR_INTERNAL_PGPU_ADD_VGPU_TYPE_PARAMS *p;
@@ -371,10 +307,9 @@ int nvc_vgpu_types_set(struct nvc_vgpu_mgr *mgr,
 	kvfree(p);
 	return ret;
 }
-EXPORT_SYMBOL_NS_GPL(nvc_vgpu_types_set, NVCORE);
 
 /**
- * nvc_vgpu_types_query() - what GSP-RM supports, or can create now
+ * nvc_fw_vgpu_types_query() - what GSP-RM supports, or can create now
  * @mgr: the manager
  * @creatable: creatable now (else: supported at all)
  * @ids: output
@@ -382,7 +317,7 @@ EXPORT_SYMBOL_NS_GPL(nvc_vgpu_types_set, NVCORE);
  *
  * Return: the number of ids written, or a negative errno.
  */
-int nvc_vgpu_types_query(struct nvc_vgpu_mgr *mgr, bool creatable, u32 *ids,
+static int nvc_fw_vgpu_types_query(struct nvc_vgpu_mgr *mgr, bool creatable, u32 *ids,
 			 unsigned int max)
 {
 	struct NVA081_CTRL_VGPU_CONFIG_GET_VGPU_TYPES_PARAMS *p;
@@ -410,7 +345,6 @@ int nvc_vgpu_types_query(struct nvc_vgpu_mgr *mgr, bool creatable, u32 *ids,
 	kfree(p);
 	return ret;
 }
-EXPORT_SYMBOL_NS_GPL(nvc_vgpu_types_query, NVCORE);
 
 /* ---- host channel ---- */
 
@@ -509,7 +443,7 @@ static int nvc_vgpu_call(struct nvc_vgpu *v, u32 type, void *data, u32 len,
 	ret = nvc_vgpu_poll(v, NVRM_VGPU_HEAP_RESPONSE_OFF +
 			    offsetof(struct nvrm_vgpu_cpu_gsp_response,
 				     message_seq_num_processed),
-			    seq, vgpu_msg_timeout_ms);
+			    seq, nvc_vgpu_msg_timeout_ms);
 	if (ret)
 		return ret;
 	ret = nvc_vgpu_heap_rw(v, NVRM_VGPU_HEAP_RESPONSE_OFF, &rsp, sizeof(rsp),
@@ -715,7 +649,7 @@ static void nvc_vgpu_release_res(struct nvc_vgpu *v)
 }
 
 /**
- * nvc_vgpu_create() - create a vGPU and start its GSP plugin
+ * nvc_fw_vgpu_create() - create a vGPU and start its GSP plugin
  * @mgr: the manager
  * @part: a partition of the manager's client with room for the type's FB
  *	and heap, %NVC_VGPU_CHIDS channel IDs, the heap's BAR1 space and one
@@ -727,7 +661,7 @@ static void nvc_vgpu_release_res(struct nvc_vgpu *v)
  * plugin did not start), -ENODEV (GPU lost) or an error from GSP-RM or the
  * plugin. On failure nothing is left allocated.
  */
-struct nvc_vgpu *nvc_vgpu_create(struct nvc_vgpu_mgr *mgr,
+static struct nvc_vgpu *nvc_fw_vgpu_create(struct nvc_vgpu_mgr *mgr,
 				 struct nvc_partition *part,
 				 const struct nvc_vgpu_create_args *args)
 {
@@ -799,7 +733,7 @@ struct nvc_vgpu *nvc_vgpu_create(struct nvc_vgpu_mgr *mgr,
 		goto err_client;
 	ret = nvc_vgpu_poll(v, NVRM_VGPU_HEAP_CTRL_OFF +
 			    offsetof(struct nvrm_vgpu_cpu_gsp_ctrl, message_seq_num),
-			    NVRM_GSP_PLUGIN_BOOTLOADED, vgpu_ready_timeout_ms);
+			    NVRM_GSP_PLUGIN_BOOTLOADED, nvc_vgpu_ready_timeout_ms);
 	if (!ret)
 		ret = nvc_vgpu_channel_init(v, args);
 	if (ret)
@@ -824,13 +758,12 @@ err_free:
 	kfree(v);
 	return ERR_PTR(ret);
 }
-EXPORT_SYMBOL_NS_GPL(nvc_vgpu_create, NVCORE);
 
 /**
- * nvc_vgpu_destroy() - stop a vGPU's plugin and free it
+ * nvc_fw_vgpu_destroy() - stop a vGPU's plugin and free it
  * @vgpu: the vGPU; its FB and heap are scrubbed before they are freed
  */
-void nvc_vgpu_destroy(struct nvc_vgpu *vgpu)
+static void nvc_fw_vgpu_destroy(struct nvc_vgpu *vgpu)
 {
 	struct nvc_vgpu_mgr *mgr = vgpu->mgr;
 
@@ -844,14 +777,13 @@ void nvc_vgpu_destroy(struct nvc_vgpu *vgpu)
 	mutex_destroy(&vgpu->msg_lock);
 	kfree(vgpu);
 }
-EXPORT_SYMBOL_NS_GPL(nvc_vgpu_destroy, NVCORE);
 
 /**
- * nvc_vgpu_get_info() - where a vGPU lives
+ * nvc_fw_vgpu_get_info() - where a vGPU lives
  * @vgpu: the vGPU
  * @info: output
  */
-void nvc_vgpu_get_info(struct nvc_vgpu *vgpu, struct nvc_vgpu_info *info)
+static void nvc_fw_vgpu_get_info(struct nvc_vgpu *vgpu, struct nvc_vgpu_info *info)
 {
 	*info = (struct nvc_vgpu_info){
 		.gfid = vgpu->gfid,
@@ -865,22 +797,20 @@ void nvc_vgpu_get_info(struct nvc_vgpu *vgpu, struct nvc_vgpu_info *info)
 		.plugin_version = vgpu->plugin_version,
 	};
 }
-EXPORT_SYMBOL_NS_GPL(nvc_vgpu_get_info, NVCORE);
 
 /**
- * nvc_vgpu_lost() - did the vGPU's plugin die (GPU lost or recovered since)?
+ * nvc_fw_vgpu_lost() - did the vGPU's plugin die (GPU lost or recovered since)?
  * @vgpu: the vGPU
  *
  * Return: true if it can only be destroyed.
  */
-bool nvc_vgpu_lost(struct nvc_vgpu *vgpu)
+static bool nvc_fw_vgpu_lost(struct nvc_vgpu *vgpu)
 {
 	return nvc_vgpu_is_lost(vgpu);
 }
-EXPORT_SYMBOL_NS_GPL(nvc_vgpu_lost, NVCORE);
 
 /**
- * nvc_vgpu_fb_rw() - access the vGPU's guest FB
+ * nvc_fw_vgpu_fb_rw() - access the vGPU's guest FB
  * @vgpu: the vGPU
  * @offset: offset in the guest FB
  * @buf: kernel buffer
@@ -889,7 +819,7 @@ EXPORT_SYMBOL_NS_GPL(nvc_vgpu_lost, NVCORE);
  *
  * Return: 0, -EINVAL outside the guest FB, -ENODEV when the vGPU is lost.
  */
-int nvc_vgpu_fb_rw(struct nvc_vgpu *vgpu, u64 offset, void *buf, size_t len,
+static int nvc_fw_vgpu_fb_rw(struct nvc_vgpu *vgpu, u64 offset, void *buf, size_t len,
 		   bool write)
 {
 	if (offset > vgpu->fb.size || len > vgpu->fb.size - offset)
@@ -899,22 +829,20 @@ int nvc_vgpu_fb_rw(struct nvc_vgpu *vgpu, u64 offset, void *buf, size_t len,
 	return write ? nvc_vram_write(vgpu->part, vgpu->fb.base + offset, buf, len) :
 	       nvc_vram_read(vgpu->part, vgpu->fb.base + offset, buf, len);
 }
-EXPORT_SYMBOL_NS_GPL(nvc_vgpu_fb_rw, NVCORE);
 
 /**
- * nvc_vgpu_fb_scrub() - zero the vGPU's guest FB with the copy engine
+ * nvc_fw_vgpu_fb_scrub() - zero the vGPU's guest FB with the copy engine
  * @vgpu: the vGPU
  *
  * Return: 0 or a negative errno.
  */
-int nvc_vgpu_fb_scrub(struct nvc_vgpu *vgpu)
+static int nvc_fw_vgpu_fb_scrub(struct nvc_vgpu *vgpu)
 {
 	return nvc_vgpu_scrub(vgpu->mgr->gpu, &vgpu->fb);
 }
-EXPORT_SYMBOL_NS_GPL(nvc_vgpu_fb_scrub, NVCORE);
 
 /**
- * nvc_vgpu_plugin_msg() - send one host channel message to the plugin
+ * nvc_fw_vgpu_plugin_msg() - send one host channel message to the plugin
  * @vgpu: the vGPU
  * @msg: which
  * @arg: its argument (%NVC_VGPU_MSG_BME: 1 to enable)
@@ -922,7 +850,7 @@ EXPORT_SYMBOL_NS_GPL(nvc_vgpu_fb_scrub, NVCORE);
  * Return: 0, -EINVAL for an unknown message, -ENODEV when the vGPU is
  * lost, -ETIMEDOUT, or the plugin's error.
  */
-int nvc_vgpu_plugin_msg(struct nvc_vgpu *vgpu, enum nvc_vgpu_msg msg, u32 arg)
+static int nvc_fw_vgpu_plugin_msg(struct nvc_vgpu *vgpu, enum nvc_vgpu_msg msg, u32 arg)
 {
 	struct nvrm_vgpu_rpc_bme bme = { .enable = !!arg, .allowed = 1 };
 	int ret;
@@ -946,10 +874,9 @@ int nvc_vgpu_plugin_msg(struct nvc_vgpu *vgpu, enum nvc_vgpu_msg msg, u32 arg)
 	mutex_unlock(&vgpu->msg_lock);
 	return ret;
 }
-EXPORT_SYMBOL_NS_GPL(nvc_vgpu_plugin_msg, NVCORE);
 
 /**
- * nvc_vgpu_fb_pfn() - page frame of a guest FB page, for a CPU mapping
+ * nvc_fw_vgpu_fb_pfn() - page frame of a guest FB page, for a CPU mapping
  * @vgpu: the vGPU
  * @offset: page-aligned offset in the guest FB
  * @pfn: output
@@ -961,7 +888,7 @@ EXPORT_SYMBOL_NS_GPL(nvc_vgpu_plugin_msg, NVCORE);
  * Return: 0, -EINVAL outside the guest FB, -ENODEV when the vGPU is lost,
  * -EOPNOTSUPP when the bus cannot map VRAM.
  */
-int nvc_vgpu_fb_pfn(struct nvc_vgpu *vgpu, u64 offset, unsigned long *pfn,
+static int nvc_fw_vgpu_fb_pfn(struct nvc_vgpu *vgpu, u64 offset, unsigned long *pfn,
 		    bool *iomem)
 {
 	struct nvc_gpu *gpu = vgpu->mgr->gpu;
@@ -974,14 +901,13 @@ int nvc_vgpu_fb_pfn(struct nvc_vgpu *vgpu, u64 offset, unsigned long *pfn,
 		return -EOPNOTSUPP;
 	return gpu->bus->vram_pfn(gpu, vgpu->fb.base + offset, pfn, iomem);
 }
-EXPORT_SYMBOL_NS_GPL(nvc_vgpu_fb_pfn, NVCORE);
 
 /**
- * nvc_vgpu_guest_doorbell() - relay a guest's doorbell to its GSP plugin
+ * nvc_fw_vgpu_guest_doorbell() - relay a guest's doorbell to its GSP plugin
  * @vgpu: the vGPU
  * @handle: the value the guest wrote to its doorbell (SETUP 0, MESSAGE 1)
  * @scratch: the guest's RPC buffer address, from its mailbox scratch
- *	registers (&nvc_vgpu_guest_regs.rpc_hi : .rpc_lo)
+ *	registers (&nvc_fw_vgpu_guest_regs.rpc_hi : .rpc_lo)
  *
  * Everything the guest wrote is checked first (gsp/vgpu_guest.c); the
  * call returns once the plugin answered into the guest's buffers.
@@ -990,15 +916,31 @@ EXPORT_SYMBOL_NS_GPL(nvc_vgpu_fb_pfn, NVCORE);
  * bad buffer address or control buffer, message before setup),
  * -EOPNOTSUPP (buffers in system memory), -ETIMEDOUT, -ENODEV (lost).
  */
-int nvc_vgpu_guest_doorbell(struct nvc_vgpu *vgpu, u32 handle, u64 scratch)
+static int nvc_fw_vgpu_guest_doorbell(struct nvc_vgpu *vgpu, u32 handle, u64 scratch)
 {
 	int ret;
 
 	mutex_lock(&vgpu->guest_lock);
 	ret = nvc_gsp_vgpu_guest_ring(vgpu->mgr->gpu, vgpu, vgpu->gfid,
 				      &vgpu->mgr->relay_lock, &vgpu->guest,
-				      handle, scratch, vgpu_guest_timeout_ms);
+				      handle, scratch, nvc_vgpu_guest_timeout_ms);
 	mutex_unlock(&vgpu->guest_lock);
 	return ret;
 }
-EXPORT_SYMBOL_NS_GPL(nvc_vgpu_guest_doorbell, NVCORE);
+
+static const struct nvc_fw_vgpu_ops nvc_fw_vgpu_ops = {
+	.mgr_open = nvc_fw_vgpu_mgr_open,
+	.mgr_close = nvc_fw_vgpu_mgr_close,
+	.guest_regs = nvc_fw_vgpu_guest_regs,
+	.types_set = nvc_fw_vgpu_types_set,
+	.types_query = nvc_fw_vgpu_types_query,
+	.create = nvc_fw_vgpu_create,
+	.destroy = nvc_fw_vgpu_destroy,
+	.get_info = nvc_fw_vgpu_get_info,
+	.lost = nvc_fw_vgpu_lost,
+	.fb_rw = nvc_fw_vgpu_fb_rw,
+	.fb_scrub = nvc_fw_vgpu_fb_scrub,
+	.plugin_msg = nvc_fw_vgpu_plugin_msg,
+	.fb_pfn = nvc_fw_vgpu_fb_pfn,
+	.guest_doorbell = nvc_fw_vgpu_guest_doorbell,
+};

@@ -4,11 +4,11 @@
  * every firmware version (the way sim/hw.h holds the hardware formats):
  *
  * - the host <-> plugin channel of the vGPU RFC (Zhi Wang, 2024,
- *   dev_vgpu_gsp.h; include/nvrm/common/vgpu_plugin.h);
+ *   dev_vgpu_gsp.h; nvcore's copy is the common vgpu_plugin.h);
  * - the guest <-> plugin channel: buffers, address format, scratch
  *   registers and doorbell handles (OGKM 570.144 dev_vgpu.h,
- *   nv_sriov_defines.h; include/nvrm/570.144/vgpu_guest.h, used with both
- *   versions).
+ *   nv_sriov_defines.h; nvcore's copy is 570.144's vgpu_guest.h, used
+ *   with both versions).
  *
  * Every version's sim/fwabi.c checks each of them against that version's
  * headers (NVSIM_SAME*), so sim/vgpu.c, vgpu_guest.c and

@@ -20,7 +20,7 @@ check "log: LOGINIT decoded with the image's logging ELF" \
 check "log: INIT_DONE record" grep -q 'gsp\.c([0-9]*): GSP_INIT_DONE sent$' $D/log_init
 check "log: summary line, nothing lost" grep -q '^LOGINIT: put [1-9][0-9]*, [1-9][0-9]* records, 0 words not decoded$' $D/log_init
 head -n 3 $D/log_rm | while read -r l; do say "$l"; done
-check "log: LOGRM has RPC records with hex results" grep -q '^RM [0-9.]* gsp\.c([0-9]*): rpc [0-9]* seq [0-9]* len [0-9]* -> 0$' $D/log_rm
+check "log: LOGRM has RPC records with hex results" grep -q '^RM [0-9.]* queue\.c([0-9]*): rpc [0-9]* seq [0-9]* len [0-9]* -> 0$' $D/log_rm
 check "log: registry strings not in the logging ELF show as ?" sh -c "grep -q 'registry: [0-9]* entries' $D/log_init"
 check_eq "log: raw loginit is the whole 64 KiB buffer" "$(wc -c <$D/loginit)" 65536
 put=$(od -An -t u8 -N 8 $D/loginit | tr -d ' ')

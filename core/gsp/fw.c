@@ -301,13 +301,3 @@ int nvc_gsp_vaspace_alloc(struct nvc_gsp *gsp, u32 h_client, u32 h_vaspace,
 	return gsp->fwops->vaspace_alloc(gsp, h_client, h_vaspace, pdes);
 }
 
-/**
- * nvc_gsp_has_vgpu() - nvcore implements the firmware's vGPU host ABI
- * @gsp: the GSP
- *
- * Return: true if vGPU host calls may be made.
- */
-bool nvc_gsp_has_vgpu(struct nvc_gsp *gsp)
-{
-	return gsp->fwops->has_vgpu;
-}

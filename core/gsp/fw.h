@@ -141,7 +141,6 @@ struct nvc_fw_chan_layout {
  * @fn_nop: function number of NOP (self-test only)
  * @ev_first: first event number (unsolicited messages are >= it)
  * @ev_lockdown: event number of GSP_LOCKDOWN_NOTICE
- * @has_vgpu: the version's vGPU host ABI is implemented
  * @has_channels: the version's channel ABI is implemented
  * @fill_wpr_meta: fill GspFwWprMeta at @meta
  * @fill_libos: fill the LIBOS argument array at @va (a page)
@@ -179,7 +178,6 @@ struct nvc_fw_ops {
 	u32 fn_nop;
 	u32 ev_first;
 	u32 ev_lockdown;
-	bool has_vgpu;
 	bool has_channels;
 
 	void (*fill_wpr_meta)(struct nvc_gsp *gsp, void *meta);
@@ -248,6 +246,5 @@ int nvc_gsp_notifier_alloc(struct nvc_gsp *gsp, u32 h_client, u32 h_event,
 			   u32 notifier);
 int nvc_gsp_vaspace_alloc(struct nvc_gsp *gsp, u32 h_client, u32 h_vaspace,
 			  const struct nvc_vaspace_pdes *pdes);
-bool nvc_gsp_has_vgpu(struct nvc_gsp *gsp);
 
 #endif /* NVC_GSP_FW_H */

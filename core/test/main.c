@@ -43,6 +43,18 @@ struct nvc_tst_gpu {
 	char bench[1024];
 };
 
+/* A debugfs write of @len bytes as a NUL-terminated string in @kbuf. */
+static int nvc_tst_user_str(char *kbuf, size_t size, const char __user *ubuf,
+			    size_t len)
+{
+	if (len >= size)
+		return -EINVAL;
+	if (copy_from_user(kbuf, ubuf, len))
+		return -EFAULT;
+	kbuf[len] = 0;
+	return 0;
+}
+
 static ssize_t nvc_st_write(struct file *f, const char __user *ubuf,
 			    size_t len, loff_t *ppos)
 {
@@ -53,11 +65,9 @@ static ssize_t nvc_st_write(struct file *f, const char __user *ubuf,
 	char kbuf[48];
 	int ret;
 
-	if (len >= sizeof(kbuf))
-		return -EINVAL;
-	if (copy_from_user(kbuf, ubuf, len))
-		return -EFAULT;
-	kbuf[len] = 0;
+	ret = nvc_tst_user_str(kbuf, sizeof(kbuf), ubuf, len);
+	if (ret)
+		return ret;
 	if (sscanf(kbuf, "%u %u %u", &callers, &n, &size) < 2 || !callers ||
 	    callers > 64 || !n || n > 1000000 || size < 8 || size > SZ_4M)
 		return -EINVAL;
@@ -124,11 +134,9 @@ static ssize_t nvc_ctrl_write(struct file *f, const char __user *ubuf,
 	void *p;
 	int ret;
 
-	if (len >= sizeof(kbuf))
-		return -EINVAL;
-	if (copy_from_user(kbuf, ubuf, len))
-		return -EFAULT;
-	kbuf[len] = 0;
+	ret = nvc_tst_user_str(kbuf, sizeof(kbuf), ubuf, len);
+	if (ret)
+		return ret;
 	if (sscanf(kbuf, "%x %x", &cmd, &size) != 2 || size > SZ_1M)
 		return -EINVAL;
 	p = kvzalloc(size ?: 1, GFP_KERNEL);

@@ -15,9 +15,6 @@ const struct nvc_fw_ops NVC_FW_OPS = {
 	.fn_nop = NV_VGPU_MSG_FUNCTION_NOP,
 	.ev_first = NV_VGPU_MSG_EVENT_FIRST_EVENT,
 	.ev_lockdown = NV_VGPU_MSG_EVENT_GSP_LOCKDOWN_NOTICE,
-#ifdef NVC_FW_HAS_VGPU
-	.has_vgpu = true,
-#endif
 #ifdef NVC_FW_HAS_CHANNELS
 	.has_channels = true,
 #endif

@@ -34,12 +34,12 @@
  * OGKM src/common/sdk/nvidia/inc/class/clc56f.h) through BAR1, then the
  * token is written to NV_VIRTUAL_FUNCTION_DOORBELL (BAR0 0xb80000 +
  * 0x30090: the usermode NOTIFY_CHANNEL_PENDING register); the version
- * gives these offsets (struct nvc_fw_chan_layout), the same in 535.113.01
- * and 570.144.
+ * gives these offsets (struct nvc_fw_chan_layout), the same in every
+ * supported version.
  *
- * Versions: 535.113.01 and 570.144 differ here only in the size of
- * NV_CHANNEL_ALLOC_PARAMS (570 appends tpcConfigID) and in the entries of
- * the error notifier (570 adds KEY_ROTATION_STATUS): see tmpl/fifo.c.
+ * Versions differ here only in the size of NV_CHANNEL_ALLOC_PARAMS and in
+ * the number of error-notifier entries (tmpl/fifo.c takes both from the
+ * version's headers; each core/gsp/r<NNN>/fw.c says what its version has).
  *
  * Handles: group 0xa06c0000 | chid, channel 0xf1f00000 | chid (nouveau's
  * scheme), CE object 0xb5b50000 | chid; channel IDs are unique on the GPU,

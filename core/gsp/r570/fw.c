@@ -11,7 +11,10 @@
  *
  * VA spaces (FERMI_VASPACE_A + NV90F1 COPY_SERVER_RESERVED_PDES, same
  * layouts as 535.113.01) and channels (core/gsp/tmpl/fifo.c with 570's
- * 0x170-byte NV_CHANNEL_ALLOC_PARAMS and three-entry channel notifier) and
+ * 0x170-byte NV_CHANNEL_ALLOC_PARAMS, tpcConfigID appended and left 0: OGKM
+ * 570.144 src/common/sdk/nvidia/inc/alloc/alloc_channel.h; and its
+ * three-entry channel notifier, KEY_ROTATION_STATUS added: OGKM 570.144
+ * src/common/sdk/nvidia/inc/class/cl906f.h) and
  * the vGPU host (core/gsp/tmpl/vgpu_mgr.c with 570's vgpu.h) are
  * implemented.
  */

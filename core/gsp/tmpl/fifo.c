@@ -4,14 +4,13 @@
  * core/gsp/channel.c), compiled into core/gsp/r<NNN>/fw.c when the version
  * defines NVC_FW_HAS_CHANNELS.
  *
- * The version's differences come from its headers: 570.144's
- * NV_CHANNEL_ALLOC_PARAMS is 0x170 bytes (tpcConfigID appended, left 0:
- * OGKM 570.144 src/common/sdk/nvidia/inc/alloc/alloc_channel.h) and its
- * channel notifier has NV_CHANNELGPFIFO_NOTIFICATION_TYPE__SIZE_1 = 3
- * entries (KEY_ROTATION_STATUS added, OGKM 570.144
- * src/common/sdk/nvidia/inc/class/cl906f.h); the classes, control numbers
- * and parameter layouts used here are the same in 535.113.01 and 570.144
- * (layout table rows of both; tests/abi checks each version's header).
+ * The version's differences come from its headers (each
+ * core/gsp/r<NNN>/fw.c names them): the size of NV_CHANNEL_ALLOC_PARAMS
+ * and the number of channel-notifier entries
+ * (NV_CHANNELGPFIFO_NOTIFICATION_TYPE__SIZE_1). The classes, control
+ * numbers and the other parameter layouts used here are the same in every
+ * supported version (the layout table's rows of each; tests/abi checks
+ * each version's header).
  */
 
 #ifdef NVC_FW_HAS_CHANNELS
